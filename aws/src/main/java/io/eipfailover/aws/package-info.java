@@ -1,0 +1,2 @@
+/** eip-failover aws. */
+package io.eipfailover.aws;

@@ -1,0 +1,2 @@
+/** eip-failover benchmarks. */
+package io.eipfailover.benchmarks;

@@ -1,0 +1,60 @@
+package io.eipfailover.core;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of what a node's membership believes. Views are totally ordered by
+ * {@link #epoch()} on one node (a larger epoch is newer); epochs of different nodes are not
+ * comparable.
+ *
+ * @param epoch increases by at least one with every change
+ * @param self the node this view belongs to
+ * @param members every node of the topology (self included) and its state; nodes never heard of
+ *     are {@link NodeState#DEAD}
+ * @param merged whether this view ends a partition (the membership merged two sides); the
+ *     reconciler re-asserts placement after it
+ */
+public record MembershipView(long epoch, NodeId self, Map<NodeId, PeerState> members, boolean merged) {
+  public MembershipView {
+    Objects.requireNonNull(self, "self");
+    members = Collections.unmodifiableMap(new TreeMap<>(members));
+    if (!members.containsKey(self)) {
+      throw new IllegalArgumentException("view of " + self + " must contain self, had " + members.keySet());
+    }
+  }
+
+  /** A view that is not a merge. */
+  public MembershipView(long epoch, NodeId self, Map<NodeId, PeerState> members) {
+    this(epoch, self, members, false);
+  }
+
+  /** The state of {@code node}; DEAD for a node the view does not know. */
+  public NodeState stateOf(NodeId node) {
+    PeerState p = members.get(node);
+    return p == null ? NodeState.DEAD : p.state();
+  }
+
+  /** The full entry for {@code node}, or a DEAD entry with no history. */
+  public PeerState peer(NodeId node) {
+    PeerState p = members.get(node);
+    return p == null ? PeerState.of(NodeState.DEAD, 0) : p;
+  }
+
+  /** Number of nodes in the given state. */
+  public long count(NodeState state) {
+    return members.values().stream().filter(p -> p.state() == state).count();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("View{").append(self).append(" #").append(epoch);
+    if (merged) {
+      sb.append(" merged");
+    }
+    members.forEach((n, p) -> sb.append(' ').append(n).append('=').append(p.state()));
+    return sb.append('}').toString();
+  }
+}

@@ -1,0 +1,20 @@
+package io.eipfailover.core;
+
+/** What a node's membership believes about a node (itself included). */
+public enum NodeState {
+  /** Heard from recently and announcing itself healthy and active. */
+  ALIVE,
+  /** Heartbeats are late; not yet declared dead. Its EIPs stay where they are. */
+  SUSPECT,
+  /** Declared dead by the failure detector (or never heard since start-up). */
+  DEAD,
+  /** Alive but in maintenance: it asks peers to pull its EIPs and takes none. */
+  STANDBY,
+  /** Alive but its local service (HAProxy) fails its health check: peers pull its EIPs. */
+  UNHEALTHY;
+
+  /** Whether the node talks to us (alive, standby or unhealthy): it will not fight over EIPs. */
+  public boolean isReachable() {
+    return this == ALIVE || this == STANDBY || this == UNHEALTHY;
+  }
+}

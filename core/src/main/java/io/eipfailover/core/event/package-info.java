@@ -1,0 +1,2 @@
+/** The typed events an {@code EipFailover} reports to its listeners. */
+package io.eipfailover.core.event;

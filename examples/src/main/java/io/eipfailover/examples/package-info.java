@@ -1,0 +1,2 @@
+/** eip-failover examples. */
+package io.eipfailover.examples;

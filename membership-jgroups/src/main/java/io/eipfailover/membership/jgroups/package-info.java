@@ -1,0 +1,2 @@
+/** eip-failover membership-jgroups. */
+package io.eipfailover.membership.jgroups;

@@ -1,0 +1,2 @@
+/** eip-failover membership-udp. */
+package io.eipfailover.membership.udp;
