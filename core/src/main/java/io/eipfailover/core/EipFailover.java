@@ -83,6 +83,7 @@ public interface EipFailover extends AutoCloseable {
     private Duration initialBackoff = Duration.ofMillis(250);
     private Duration maxBackoff = Duration.ofSeconds(30);
     private Duration holdTime = Duration.ofSeconds(30);
+    private Duration startupGrace = Duration.ofSeconds(2);
     private int apiBurst = 20;
     private double apiCallsPerSecond = 2.0;
 
@@ -249,6 +250,20 @@ public interface EipFailover extends AutoCloseable {
     }
 
     /**
+     * Heartbeat's {@code initdead}: for this long after {@link EipFailover#start()} this node takes
+     * no EIP from a peer it has not heard (the membership may not have heard it yet). Default 2 s;
+     * zero disables. Too short and a node starting before its peers steals their EIPs.
+     */
+    public Builder startupGrace(Duration grace) {
+      Objects.requireNonNull(grace, "startupGrace must not be null");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("startupGrace must be >= 0, was " + grace);
+      }
+      this.startupGrace = grace;
+      return this;
+    }
+
+    /**
      * The token bucket for EC2 calls made by this node: {@code burst} calls at once, refilled at
      * {@code callsPerSecond}. Defaults 20 and 2/s, well inside EC2's per-account buckets.
      */
@@ -289,7 +304,7 @@ public interface EipFailover extends AutoCloseable {
           healthCheck != null ? healthCheck : HealthChecks.alwaysHealthy(), healthCheckInterval,
           List.copyOf(listeners), ticker, clock, scheduler, random != null ? random : new Random(), dryRun,
           resyncInterval, tickInterval, detectionDeadline, confirmDelay, inFlightTimeout, initialBackoff,
-          maxBackoff, holdTime, apiBurst, apiCallsPerSecond));
+          maxBackoff, holdTime, startupGrace, apiBurst, apiCallsPerSecond));
     }
 
     private static void require(Object value, String name) {

@@ -41,6 +41,7 @@ public record FailoverSettings(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration holdTime,
+    Duration startupGrace,
     int apiBurst,
     double apiCallsPerSecond) {
 

@@ -1,0 +1,32 @@
+package io.eipfailover.core.internal;
+
+import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.core.event.FailoverTimeline;
+
+/** The reconciler's memory about one EIP. Mutable; touched on the reconciler's loop only. */
+final class EipTrack {
+  /** Consecutive failed calls (or guard denials) for this EIP. */
+  int failures;
+  /** No action before this ticker reading. */
+  long backoffUntil = Long.MIN_VALUE;
+  /** When a reachable peer pulled this EIP away from this node (flap damping), if it did. */
+  long lostAt = Long.MIN_VALUE;
+  boolean lost;
+  /** The last associate this node made for the EIP and not yet seen by a describe. */
+  AttachmentPoint inFlightPoint;
+  long inFlightSince;
+  FailoverTimeline inFlightTimeline;
+  /** The last guard denial reason, so a standing denial is reported once, not every pass. */
+  String lastDenial;
+  /** The last dry-run intent reported, so it is reported once. */
+  AttachmentPoint lastDryRun;
+
+  boolean inFlightTo(AttachmentPoint point, long now, long timeoutNanos) {
+    return inFlightPoint != null && inFlightPoint.equals(point) && now - inFlightSince < timeoutNanos;
+  }
+
+  void clearInFlight() {
+    inFlightPoint = null;
+    inFlightTimeline = null;
+  }
+}

@@ -1,0 +1,389 @@
+package io.eipfailover.core.internal;
+
+import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.ElasticIpManagerException;
+import io.eipfailover.core.FailoverStatus;
+import io.eipfailover.core.GuardVerdict;
+import io.eipfailover.core.MembershipView;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.ObservedAssociation;
+import io.eipfailover.core.PeerState;
+import io.eipfailover.core.Placement;
+import io.eipfailover.core.PlacementInput;
+import io.eipfailover.core.TakeoverRequest;
+import io.eipfailover.core.event.DriftRepaired;
+import io.eipfailover.core.event.FailBack;
+import io.eipfailover.core.event.FailoverEvent;
+import io.eipfailover.core.event.FailoverTimeline;
+import io.eipfailover.core.event.GuardDenied;
+import io.eipfailover.core.event.TakeoverCompleted;
+import io.eipfailover.core.event.TakeoverFailed;
+import io.eipfailover.core.event.TakeoverStarted;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The level-triggered control loop: compares the strategy's desired placement with the observed
+ * one and pulls onto this node what belongs here. Not thread-safe: every method runs on the
+ * failover's single logical thread.
+ */
+final class Reconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+  /** Asks the owner to run another pass later. */
+  interface Wakeup {
+    void passIn(long delayNanos, boolean describe);
+  }
+
+  private final FailoverSettings s;
+  private final NodeId self;
+  private final Consumer<FailoverEvent> events;
+  private final Wakeup wakeup;
+  private final TokenBucket budget;
+  private final Map<String, EipTrack> tracks = new HashMap<>();
+  private final ReconcilerCounters counters = new ReconcilerCounters();
+
+  private MembershipView view;
+  private Map<String, ObservedAssociation> observed = Map.of();
+  private boolean observedOnce;
+  private long nextResyncAt;
+  private NodeStatus localStatus = NodeStatus.ALIVE;
+  private Placement lastPlan = new Placement(Map.of());
+  private FailoverTimeline lastTakeover;
+  private boolean suppressed;
+  private long suppressEpoch;
+  private long suppressUntil;
+
+  Reconciler(FailoverSettings s, MembershipView initialView, Consumer<FailoverEvent> events, Wakeup wakeup) {
+    this.s = s;
+    this.self = s.self();
+    this.events = events;
+    this.wakeup = wakeup;
+    this.view = initialView;
+    this.budget = new TokenBucket(s.apiBurst(), s.apiCallsPerSecond());
+    for (ElasticIp eip : s.topology().elasticIps()) {
+      tracks.put(eip.allocationId(), new EipTrack());
+    }
+    this.nextResyncAt = s.ticker().read();
+  }
+
+  void onView(MembershipView newView) {
+    this.view = newView;
+    if (suppressed && newView.epoch() > suppressEpoch) {
+      resumeAfterPause("fresh view #" + newView.epoch());
+    }
+    pass(newView.merged());
+  }
+
+  void onLocalStatus(NodeStatus status) {
+    this.localStatus = status;
+    pass(false);
+  }
+
+  /**
+   * Start-up grace (Heartbeat's {@code initdead}): peers not heard yet are not convicted until the
+   * membership had time to hear them.
+   */
+  void onStart() {
+    if (!s.startupGrace().isZero()) {
+      suppressed = true;
+      suppressEpoch = Long.MAX_VALUE;
+      suppressUntil = now() + s.startupGrace().toNanos();
+    }
+  }
+
+  /** This node's loop was paused (its tick came {@code lateNanos} late): do not convict on old data. */
+  void onLocalPause(long lateNanos) {
+    counters.localPauses++;
+    suppressed = true;
+    suppressEpoch = view.epoch();
+    suppressUntil = now() + s.detectionDeadline().toNanos();
+    LOG.warn("[id={}] this node was paused for {} ms; no takeover from unreachable peers until a fresh view or {}",
+        self, lateNanos / 1_000_000, s.detectionDeadline());
+  }
+
+  /** A periodic tick: resync when due, then plan with what is known. */
+  void tick() {
+    long now = now();
+    if (suppressed && now >= suppressUntil) {
+      resumeAfterPause("one detection deadline passed");
+    }
+    pass(now >= nextResyncAt || confirmDue(now));
+  }
+
+  /** One reconciliation pass; {@code describe} forces a fresh describe first. */
+  void pass(boolean describe) {
+    long now = now();
+    boolean fresh = false;
+    if (describe || !observedOnce) {
+      if (!describe(now)) {
+        return;
+      }
+      fresh = true;
+    }
+    Placement plan = plan(now);
+    List<Intent> intents = actionable(plan, now);
+    if (!intents.isEmpty() && !fresh) {
+      // Act on fresh facts only: describe, then plan again.
+      if (!describe(now)) {
+        return;
+      }
+      plan = plan(now);
+      intents = actionable(plan, now);
+    }
+    for (Intent intent : intents) {
+      execute(intent, now);
+    }
+  }
+
+  private Placement plan(long now) {
+    PlacementInput input = input(now);
+    Placement plan = s.strategy().place(input);
+    lastPlan = plan;
+    return plan;
+  }
+
+  private List<Intent> actionable(Placement plan, long now) {
+    List<Intent> all = IntentPlanner.intents(self, input(now), plan);
+    all.removeIf(i -> {
+      EipTrack t = track(i.elasticIp());
+      return now < t.backoffUntil || t.inFlightTo(i.target().point(), now, s.inFlightTimeout().toNanos())
+          || damped(i, t, now) || (i.needsGuard() && suppressed);
+    });
+    return all;
+  }
+
+  /** Flap damping: a live peer pulled this EIP from us recently; do not pull it straight back. */
+  private boolean damped(Intent intent, EipTrack t, long now) {
+    return t.lost && now - t.lostAt < s.holdTime().toNanos() && intent.holder().isPresent()
+        && view.stateOf(intent.holder().get()) == NodeState.ALIVE;
+  }
+
+  PlacementInput input(long now) {
+    MembershipView v = view;
+    NodeState selfState = localStatus.asState();
+    if (v.stateOf(self) != selfState) {
+      Map<NodeId, PeerState> members = new LinkedHashMap<>(v.members());
+      PeerState old = v.peer(self);
+      members.put(self, new PeerState(selfState, old.since(), old.lastHeard(), old.suspectedAt()));
+      v = new MembershipView(v.epoch(), self, members, v.merged());
+    }
+    return new PlacementInput(s.topology(), v, observed, now);
+  }
+
+  private boolean describe(long now) {
+    if (!budget.tryAcquire(now)) {
+      counters.budgetDeferrals++;
+      wakeup.passIn(budget.nanosUntilAvailable(now), true);
+      return false;
+    }
+    counters.describeCalls++;
+    Map<String, ObservedAssociation> fresh;
+    try {
+      fresh = s.elasticIpManager().describe(s.topology().elasticIps());
+    } catch (RuntimeException e) {
+      counters.describeFailures++;
+      counters.describeFailureStreak++;
+      long delay = Backoff.delayNanos(counters.describeFailureStreak, s.initialBackoff(), s.maxBackoff(), s.random());
+      LOG.warn("[id={}] describe failed ({}); retrying in {} ms", self, e.toString(), delay / 1_000_000);
+      wakeup.passIn(delay, true);
+      return false;
+    }
+    counters.describeFailureStreak = 0;
+    long at = now();
+    noteChanges(fresh, at);
+    observed = Map.copyOf(fresh);
+    observedOnce = true;
+    nextResyncAt = at + s.resyncInterval().toNanos();
+    return true;
+  }
+
+  /** Remembers EIPs pulled away from us by live peers, and confirms our own in-flight moves. */
+  private void noteChanges(Map<String, ObservedAssociation> fresh, long at) {
+    for (ElasticIp eip : s.topology().elasticIps()) {
+      EipTrack t = track(eip);
+      ObservedAssociation before = observed.get(eip.allocationId());
+      ObservedAssociation after = fresh.get(eip.allocationId());
+      Optional<NodeId> was = holder(before);
+      Optional<NodeId> now = holder(after);
+      if (was.equals(Optional.of(self)) && now.isPresent() && !now.get().equals(self)
+          && view.stateOf(now.get()).isReachable()) {
+        t.lost = true;
+        t.lostAt = at;
+      }
+      if (t.inFlightPoint != null && after != null && after.isAt(t.inFlightPoint)) {
+        lastTakeover = t.inFlightTimeline.withConfirmed(at);
+        LOG.info("[id={}] confirmed {}", self, lastTakeover);
+        t.clearInFlight();
+      }
+    }
+  }
+
+  private Optional<NodeId> holder(ObservedAssociation a) {
+    if (a == null || !a.isAssociated()) {
+      return Optional.empty();
+    }
+    return s.topology().ownerOf(a.privateIp().get());
+  }
+
+  private boolean confirmDue(long now) {
+    for (EipTrack t : tracks.values()) {
+      if (t.inFlightPoint != null && now - t.inFlightSince >= s.confirmDelay().toNanos()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void execute(Intent intent, long now) {
+    ElasticIp eip = intent.elasticIp();
+    EipTrack t = track(eip);
+    OptionalLong guardAt = OptionalLong.empty();
+    if (intent.needsGuard()) {
+      GuardVerdict verdict = evaluateGuard(intent);
+      guardAt = OptionalLong.of(now());
+      if (!verdict.allowed()) {
+        counters.guardDenials++;
+        t.failures++;
+        t.backoffUntil = now + Backoff.delayNanos(t.failures, s.initialBackoff(), s.maxBackoff(), s.random());
+        if (!verdict.reason().equals(t.lastDenial)) {
+          t.lastDenial = verdict.reason();
+          LOG.warn("[id={}] guard denied taking {} from {}: {}", self, eip, intent.holder().orElse(null), verdict.reason());
+          events.accept(new GuardDenied(self, instant(), eip, intent.holder(), verdict.reason()));
+        }
+        return;
+      }
+      t.lastDenial = null;
+    }
+    if (s.dryRun()) {
+      if (!intent.target().point().equals(t.lastDryRun)) {
+        t.lastDryRun = intent.target().point();
+        LOG.info("[id={}] dry run: would associate {} with {} ({})", self, eip, intent.target().point(), intent.kind());
+        events.accept(new TakeoverStarted(self, instant(), eip, intent.holder(), intent.target().point(),
+            "dry run, not sent: " + reason(intent)));
+      }
+      return;
+    }
+    if (!budget.tryAcquire(now())) {
+      counters.budgetDeferrals++;
+      wakeup.passIn(budget.nanosUntilAvailable(now()), false);
+      return;
+    }
+    FailoverTimeline timeline = timeline(intent, guardAt, now());
+    LOG.info("[id={}] associating {} with {} ({})", self, eip, intent.target().point(), reason(intent));
+    events.accept(new TakeoverStarted(self, instant(), eip, intent.holder(), intent.target().point(), reason(intent)));
+    try {
+      s.elasticIpManager().associate(eip, intent.target().point());
+    } catch (RuntimeException e) {
+      onFailure(intent, t, e);
+      return;
+    }
+    long answered = now();
+    t.failures = 0;
+    t.lost = false;
+    t.inFlightPoint = intent.target().point();
+    t.inFlightSince = answered;
+    t.inFlightTimeline = timeline.withAnswered(answered);
+    lastTakeover = t.inFlightTimeline;
+    counters.takeovers++;
+    LOG.info("[id={}] took {}: {}", self, eip, t.inFlightTimeline);
+    events.accept(new TakeoverCompleted(self, instant(), eip, intent.holder(), intent.target().point(), t.inFlightTimeline));
+    if (intent.kind() == Intent.Kind.FAILBACK) {
+      events.accept(new FailBack(self, instant(), eip, intent.holder()));
+    } else if (intent.kind() == Intent.Kind.DRIFT) {
+      ObservedAssociation found = observed.getOrDefault(eip.allocationId(), ObservedAssociation.unassociated(eip.allocationId()));
+      events.accept(new DriftRepaired(self, instant(), eip, found, intent.target().point()));
+    }
+    wakeup.passIn(s.confirmDelay().toNanos(), true);
+  }
+
+  private void onFailure(Intent intent, EipTrack t, RuntimeException e) {
+    ElasticIpManagerException.Kind kind = e instanceof ElasticIpManagerException m ? m.kind() : ElasticIpManagerException.Kind.RETRYABLE;
+    t.failures++;
+    long delay = kind == ElasticIpManagerException.Kind.RETRYABLE
+        ? Backoff.delayNanos(t.failures, s.initialBackoff(), s.maxBackoff(), s.random())
+        : s.maxBackoff().toNanos();
+    t.backoffUntil = now() + delay;
+    counters.takeoverFailures++;
+    LOG.warn("[id={}] associating {} failed ({}): {}; retry in {} ms", self, intent.elasticIp(), kind, e.getMessage(),
+        delay / 1_000_000);
+    events.accept(new TakeoverFailed(self, instant(), intent.elasticIp(), intent.target().point(), kind,
+        String.valueOf(e.getMessage()), Duration.ofNanos(delay)));
+    wakeup.passIn(delay, true);
+  }
+
+  private GuardVerdict evaluateGuard(Intent intent) {
+    TakeoverRequest request = new TakeoverRequest(self, intent.elasticIp(), intent.holder(), input(now()).view(), s.topology());
+    try {
+      GuardVerdict verdict = s.guard().evaluate(request);
+      return verdict != null ? verdict : GuardVerdict.deny("guard returned no verdict");
+    } catch (RuntimeException e) {
+      return GuardVerdict.deny("guard failed: " + e);
+    }
+  }
+
+  private FailoverTimeline timeline(Intent intent, OptionalLong guardAt, long sent) {
+    OptionalLong lastHeard = OptionalLong.empty();
+    OptionalLong suspected = OptionalLong.empty();
+    OptionalLong dead = OptionalLong.empty();
+    if (intent.holder().isPresent() && !intent.holder().get().equals(self)) {
+      PeerState p = view.peer(intent.holder().get());
+      lastHeard = p.lastHeard();
+      suspected = p.suspectedAt();
+      if (p.state() != NodeState.ALIVE && p.state() != NodeState.SUSPECT) {
+        dead = OptionalLong.of(p.since());
+      }
+    }
+    return new FailoverTimeline(intent.elasticIp(), intent.holder(), self, lastHeard, suspected, dead, guardAt, sent,
+        OptionalLong.empty(), OptionalLong.empty());
+  }
+
+  private static String reason(Intent intent) {
+    String from = intent.holder().map(NodeId::toString).orElse("nobody");
+    return switch (intent.kind()) {
+      case FAILOVER -> "failover from " + from;
+      case HANDOFF -> "hand-off from " + from;
+      case FAILBACK -> "fail-back from " + from;
+      case UNASSOCIATED -> "unassociated";
+      case DRIFT -> "drift repair";
+      case REBALANCE -> "rebalance from " + from;
+    };
+  }
+
+  private void resumeAfterPause(String why) {
+    suppressed = false;
+    LOG.info("[id={}] takeovers allowed again after local pause: {}", self, why);
+  }
+
+  private EipTrack track(ElasticIp eip) {
+    return tracks.get(eip.allocationId());
+  }
+
+  private long now() {
+    return s.ticker().read();
+  }
+
+  private Instant instant() {
+    return s.clock().instant();
+  }
+
+  MembershipView view() {
+    return view;
+  }
+
+  FailoverStatus status(boolean running) {
+    return new FailoverStatus(self, running, s.dryRun(), localStatus, view, observed, lastPlan,
+        Optional.ofNullable(lastTakeover), counters.snapshot());
+  }
+}
