@@ -1,5 +1,9 @@
 package io.eipfailover.core;
 
+import io.eipfailover.core.internal.strategy.BalancedStrategy;
+import io.eipfailover.core.internal.strategy.HomeWithFailbackStrategy;
+import io.eipfailover.core.internal.strategy.PriorityStrategy;
+import io.eipfailover.core.internal.strategy.StickyStrategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +16,16 @@ import java.util.Map;
  *       is unless the strategy prefers another alive node (suspicion alone never moves an EIP);
  *   <li>an EIP held by a dead, standby or unhealthy node, or by nobody, is <em>orphaned</em> and
  *       goes to an eligible ({@code ALIVE}) node with a free attachment point;
- *   <li>a node receives a foreign EIP only on one of its free reserved points, lowest index first.
+ *   <li>a node receives a foreign EIP only on one of its free reserved points, lowest index first;
+ *       a reserved point is free when no other EIP is observed on it and no other EIP was already
+ *       placed on it; an EIP at home goes to its home point ({@link ClusterTopology#homePoint});
+ *   <li>an EIP that stays keeps its observed point, and stays claim their points before orphans
+ *       are assigned; EIPs are decided in topology order, so the result is deterministic;
+ *   <li>an EIP with no eligible node that has a free point is absent from the {@link Placement}.
  * </ul>
+ *
+ * <p>Each strategy's {@code toString()} names it with its settings, e.g. {@code
+ * homeWithFailback(PT10S)}. Delays must be non-null and not negative.
  */
 public final class FailoverStrategies {
   /** Default fail-back delay: how long a returning home node must stay alive before it pulls. */
@@ -35,7 +47,7 @@ public final class FailoverStrategies {
    * many) at the price of the EIP staying on the survivor longer; zero fails back at once.
    */
   public static FailoverStrategy homeWithFailback(Duration failbackDelay) {
-    throw new UnsupportedOperationException("homeWithFailback: being written");
+    return new HomeWithFailbackStrategy(failbackDelay);
   }
 
   /**
@@ -44,7 +56,7 @@ public final class FailoverStrategies {
    * nopreempt}). Orphaned EIPs go home first if home is alive, else to the ring successor.
    */
   public static FailoverStrategy sticky() {
-    throw new UnsupportedOperationException("sticky: being written");
+    return new StickyStrategy();
   }
 
   /**
@@ -52,10 +64,14 @@ public final class FailoverStrategies {
    * node of its list that has a free point; a better-ranked node pulls it once alive for {@code
    * failbackDelay}. Nodes not in an EIP's list never take it. Every EIP of the topology must have a
    * list, each list non-empty, naming only topology nodes, with the home first (checked when the
-   * strategy is first used with a topology).
+   * strategy is first used with a topology). The map's shape (no null or empty list, no node twice)
+   * is checked at once.
+   *
+   * <p>An EIP moves to a better-ranked node only once that node has been alive for {@code
+   * failbackDelay}; a holder that is alive or suspect otherwise keeps it.
    */
   public static FailoverStrategy priority(Map<String, List<NodeId>> nodesByAllocationId, Duration failbackDelay) {
-    throw new UnsupportedOperationException("priority: being written");
+    return new PriorityStrategy(nodesByAllocationId, failbackDelay);
   }
 
   /**
@@ -63,8 +79,13 @@ public final class FailoverStrategies {
    * hashing of (allocation id, node id), skipping nodes without a free reserved point; home nodes
    * pull their EIPs back after {@code failbackDelay}. Losing one node of N moves its EIPs to several
    * survivors instead of one, and a node's return moves only its own EIPs.
+   *
+   * <p>The hash is MurmurHash3 x64-128 with a fixed seed, so every node and every release ranks
+   * nodes the same way. Its {@link FailoverStrategy#reservedIpsNeeded} is lower than the default:
+   * {@code ceil(W / (N - f))} with W the sum of the f largest home-EIP counts of the other nodes,
+   * because an orphan whose favourite survivor is full spills to the next survivor with a free point.
    */
   public static FailoverStrategy balanced(Duration failbackDelay) {
-    throw new UnsupportedOperationException("balanced: being written");
+    return new BalancedStrategy(failbackDelay);
   }
 }
