@@ -60,7 +60,7 @@ public final class DefaultEipFailover implements EipFailover {
     }) : settings.scheduler();
     this.loop = MoreExecutors.newSequentialExecutor(scheduler);
     settings.listeners().forEach(r -> bus.add(r.listener(), r.executor()));
-    this.reconciler = new Reconciler(settings, initialView(), bus::publish, this::wakeupIn);
+    this.reconciler = new Reconciler(settings, initialView(), bus::publish);
     this.peerChanges = new PeerChangeReporter(self, settings.clock(), bus::publish);
     this.status = reconciler.status(false);
   }
@@ -163,13 +163,6 @@ public final class DefaultEipFailover implements EipFailover {
     s.membership().announce(status);
     bus.publish(new LocalStatusChanged(self, s.clock().instant(), status, reason));
     reconciler.onLocalStatus(status);
-  }
-
-  private void wakeupIn(long delayNanos, boolean describe) {
-    if (closed.get()) {
-      return;
-    }
-    scheduler.schedule(() -> onLoop(() -> reconciler.pass(describe)), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
   }
 
   /** Runs {@code work} on the loop; a failure is logged and the loop goes on. */

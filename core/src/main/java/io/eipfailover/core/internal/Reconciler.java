@@ -41,15 +41,9 @@ import org.slf4j.LoggerFactory;
 final class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
-  /** Asks the owner to run another pass later. */
-  interface Wakeup {
-    void passIn(long delayNanos, boolean describe);
-  }
-
   private final FailoverSettings s;
   private final NodeId self;
   private final Consumer<FailoverEvent> events;
-  private final Wakeup wakeup;
   private final TokenBucket budget;
   private final Map<String, EipTrack> tracks = new HashMap<>();
   private final ReconcilerCounters counters = new ReconcilerCounters();
@@ -58,6 +52,8 @@ final class Reconciler {
   private Map<String, ObservedAssociation> observed = Map.of();
   private boolean observedOnce;
   private long nextResyncAt;
+  private long lastDescribeAt = Long.MIN_VALUE;
+  private long describeBackoffUntil = Long.MIN_VALUE;
   private NodeStatus localStatus = NodeStatus.ALIVE;
   private Placement lastPlan = new Placement(Map.of());
   private FailoverTimeline lastTakeover;
@@ -65,11 +61,10 @@ final class Reconciler {
   private long suppressEpoch;
   private long suppressUntil;
 
-  Reconciler(FailoverSettings s, MembershipView initialView, Consumer<FailoverEvent> events, Wakeup wakeup) {
+  Reconciler(FailoverSettings s, MembershipView initialView, Consumer<FailoverEvent> events) {
     this.s = s;
     this.self = s.self();
     this.events = events;
-    this.wakeup = wakeup;
     this.view = initialView;
     this.budget = new TokenBucket(s.apiBurst(), s.apiCallsPerSecond());
     for (ElasticIp eip : s.topology().elasticIps()) {
@@ -182,12 +177,19 @@ final class Reconciler {
     return new PlacementInput(s.topology(), v, observed, now);
   }
 
+  /**
+   * Describes all EIPs; false when it could not (back-off after a failure, or no budget left), in
+   * which case a later tick tries again.
+   */
   private boolean describe(long now) {
-    if (!budget.tryAcquire(now)) {
-      counters.budgetDeferrals++;
-      wakeup.passIn(budget.nanosUntilAvailable(now), true);
+    if (now < describeBackoffUntil) {
       return false;
     }
+    if (!budget.tryAcquire(now)) {
+      counters.budgetDeferrals++;
+      return false;
+    }
+    lastDescribeAt = now;
     counters.describeCalls++;
     Map<String, ObservedAssociation> fresh;
     try {
@@ -196,8 +198,8 @@ final class Reconciler {
       counters.describeFailures++;
       counters.describeFailureStreak++;
       long delay = Backoff.delayNanos(counters.describeFailureStreak, s.initialBackoff(), s.maxBackoff(), s.random());
+      describeBackoffUntil = now + delay;
       LOG.warn("[id={}] describe failed ({}); retrying in {} ms", self, e.toString(), delay / 1_000_000);
-      wakeup.passIn(delay, true);
       return false;
     }
     counters.describeFailureStreak = 0;
@@ -217,15 +219,19 @@ final class Reconciler {
       ObservedAssociation after = fresh.get(eip.allocationId());
       Optional<NodeId> was = holder(before);
       Optional<NodeId> now = holder(after);
-      if (was.equals(Optional.of(self)) && now.isPresent() && !now.get().equals(self)
-          && view.stateOf(now.get()).isReachable()) {
-        t.lost = true;
-        t.lostAt = at;
-      }
-      if (t.inFlightPoint != null && after != null && after.isAt(t.inFlightPoint)) {
+      boolean awaitingOwnMove = t.inFlightPoint != null;
+      if (awaitingOwnMove && after != null && after.isAt(t.inFlightPoint)) {
         lastTakeover = t.inFlightTimeline.withConfirmed(at);
         LOG.info("[id={}] confirmed {}", self, lastTakeover);
         t.clearInFlight();
+      } else if (awaitingOwnMove && at - t.inFlightSince >= s.inFlightTimeout().toNanos()) {
+        LOG.warn("[id={}] associate of {} to {} not visible after {}; will retry", self, eip, t.inFlightPoint,
+            s.inFlightTimeout());
+        t.clearInFlight();
+      } else if (!awaitingOwnMove && was.equals(Optional.of(self)) && now.isPresent() && !now.get().equals(self)
+          && view.stateOf(now.get()).isReachable()) {
+        t.lost = true;
+        t.lostAt = at;
       }
     }
   }
@@ -238,8 +244,10 @@ final class Reconciler {
   }
 
   private boolean confirmDue(long now) {
+    long sinceDescribe = now - lastDescribeAt;
     for (EipTrack t : tracks.values()) {
-      if (t.inFlightPoint != null && now - t.inFlightSince >= s.confirmDelay().toNanos()) {
+      if (t.inFlightPoint != null && now - t.inFlightSince >= s.confirmDelay().toNanos()
+          && sinceDescribe >= s.confirmDelay().toNanos()) {
         return true;
       }
     }
@@ -277,7 +285,6 @@ final class Reconciler {
     }
     if (!budget.tryAcquire(now())) {
       counters.budgetDeferrals++;
-      wakeup.passIn(budget.nanosUntilAvailable(now()), false);
       return;
     }
     FailoverTimeline timeline = timeline(intent, guardAt, now());
@@ -297,6 +304,11 @@ final class Reconciler {
     t.inFlightTimeline = timeline.withAnswered(answered);
     lastTakeover = t.inFlightTimeline;
     counters.takeovers++;
+    // Optimistic: plan the next passes as if the move were visible (describe may lag behind).
+    Map<String, ObservedAssociation> updated = new HashMap<>(observed);
+    updated.put(eip.allocationId(), ObservedAssociation.associated(eip.allocationId(), null,
+        intent.target().point().networkInterfaceId(), intent.target().point().privateIp()));
+    observed = Map.copyOf(updated);
     LOG.info("[id={}] took {}: {}", self, eip, t.inFlightTimeline);
     events.accept(new TakeoverCompleted(self, instant(), eip, intent.holder(), intent.target().point(), t.inFlightTimeline));
     if (intent.kind() == Intent.Kind.FAILBACK) {
@@ -305,7 +317,6 @@ final class Reconciler {
       ObservedAssociation found = observed.getOrDefault(eip.allocationId(), ObservedAssociation.unassociated(eip.allocationId()));
       events.accept(new DriftRepaired(self, instant(), eip, found, intent.target().point()));
     }
-    wakeup.passIn(s.confirmDelay().toNanos(), true);
   }
 
   private void onFailure(Intent intent, EipTrack t, RuntimeException e) {
@@ -320,7 +331,6 @@ final class Reconciler {
         delay / 1_000_000);
     events.accept(new TakeoverFailed(self, instant(), intent.elasticIp(), intent.target().point(), kind,
         String.valueOf(e.getMessage()), Duration.ofNanos(delay)));
-    wakeup.passIn(delay, true);
   }
 
   private GuardVerdict evaluateGuard(Intent intent) {

@@ -28,12 +28,6 @@ final class TokenBucket {
     return false;
   }
 
-  /** Nanoseconds until a token will be available (0 if one is). */
-  long nanosUntilAvailable(long now) {
-    refill(now);
-    return tokens >= 1.0 ? 0 : (long) Math.ceil((1.0 - tokens) / perNano);
-  }
-
   private void refill(long now) {
     if (!started) {
       started = true;
