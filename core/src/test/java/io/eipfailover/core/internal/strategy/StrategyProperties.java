@@ -1,0 +1,110 @@
+package io.eipfailover.core.internal.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.core.ObservedAssociation;
+import io.eipfailover.core.Placement;
+import io.eipfailover.core.PlacementInput;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/** Invariants of every built-in strategy over random clusters, views and observations. */
+class StrategyProperties {
+
+  @Property(tries = 400)
+  void theSameInputGivesTheSamePlacementWhateverTheMapOrder(@ForAll long seed) {
+    RandomCluster c = new RandomCluster(seed);
+    for (FailoverStrategy s : c.strategies) {
+      Placement first = s.place(c.input());
+      assertEquals(first, s.place(c.input()), s + " twice");
+      Placement shuffled = s.place(c.shuffledInput());
+      assertEquals(first, shuffled, s + " on shuffled maps");
+      assertEquals(new ArrayList<>(first.targets().keySet()), new ArrayList<>(shuffled.targets().keySet()),
+          s + ": targets are listed in topology order");
+    }
+  }
+
+  @Property(tries = 400)
+  void everyPlacementKeepsTheStrategyContract(@ForAll long seed) {
+    RandomCluster c = new RandomCluster(seed);
+    PlacementInput input = c.input();
+    for (FailoverStrategy s : c.strategies) {
+      Placement p = s.place(input);
+      String where = s + " on " + input.view() + " observed " + input.observed().values() + " -> " + p;
+      Set<AttachmentPoint> used = new HashSet<>();
+      Map<NodeId, Integer> foreignPerNode = new HashMap<>();
+      for (ElasticIp eip : c.topology.elasticIps()) {
+        Optional<Placement.Target> target = p.targetOf(eip);
+        if (target.isEmpty()) {
+          continue;
+        }
+        NodeId node = target.get().node();
+        AttachmentPoint point = target.get().point();
+        assertTrue(c.topology.node(node).owns(point.networkInterfaceId(), point.privateIp()),
+            eip + ": point belongs to target node; " + where);
+        assertTrue(used.add(point), eip + ": no two EIPs share " + point + "; " + where);
+        Optional<NodeId> holder = input.holderOf(eip);
+        if (!holder.equals(Optional.of(node))) {
+          assertEquals(NodeState.ALIVE, input.view().stateOf(node), eip + ": a taker is ALIVE; " + where);
+        }
+        if (node.equals(eip.home())) {
+          assertEquals(c.topology.homePoint(eip), point, eip + ": at home means the home point; " + where);
+        } else {
+          assertEquals(AttachmentPoint.Role.RESERVED, point.role(), eip + ": foreign only on reserved; " + where);
+          foreignPerNode.merge(node, 1, Integer::sum);
+          for (ObservedAssociation o : input.observed().values()) {
+            if (!o.allocationId().equals(eip.allocationId())) {
+              assertTrue(!o.isAt(point), eip + ": " + point + " holds " + o.allocationId() + "; " + where);
+            }
+          }
+        }
+      }
+      foreignPerNode.forEach((node, count) -> assertTrue(count <= c.topology.node(node).reservedPoints().size(),
+          node + " gets no more foreign EIPs than reserved points; " + where));
+    }
+  }
+
+  @Property(tries = 200)
+  void aHealthyClusterWithEveryEipHomeStaysPut(@ForAll long seed) {
+    RandomCluster c = new RandomCluster(seed);
+    c.members.replaceAll((n, p) -> io.eipfailover.core.PeerState.of(NodeState.ALIVE, 0));
+    for (ElasticIp eip : c.topology.elasticIps()) {
+      AttachmentPoint h = c.topology.homePoint(eip);
+      c.observed.put(eip.allocationId(),
+          ObservedAssociation.associated(eip.allocationId(), "eipassoc-1", h.networkInterfaceId(), h.privateIp()));
+    }
+    for (FailoverStrategy s : c.strategies) {
+      Placement p = s.place(c.input());
+      assertEquals(c.topology.elasticIps().size(), p.targets().size(), s + ": " + p);
+      for (ElasticIp eip : c.topology.elasticIps()) {
+        assertEquals(c.topology.homePoint(eip), p.targetOf(eip).orElseThrow().point(), s + ": " + p);
+      }
+    }
+  }
+
+  @Property(tries = 200)
+  void aSuspectHolderIsNeverReplacedByTheStickyStrategy(@ForAll long seed) {
+    RandomCluster c = new RandomCluster(seed);
+    FailoverStrategy sticky = c.strategies.get(1);
+    PlacementInput input = c.input();
+    Placement p = sticky.place(input);
+    for (ElasticIp eip : c.topology.elasticIps()) {
+      Optional<NodeId> holder = input.holderOf(eip);
+      if (holder.isPresent() && input.view().stateOf(holder.get()) == NodeState.SUSPECT) {
+        p.targetOf(eip).ifPresent(t -> assertEquals(holder.get(), t.node(), eip + " " + p));
+      }
+    }
+  }
+}
