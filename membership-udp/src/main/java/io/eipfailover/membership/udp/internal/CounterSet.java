@@ -1,0 +1,43 @@
+package io.eipfailover.membership.udp.internal;
+
+import io.eipfailover.membership.udp.DropReason;
+import io.eipfailover.membership.udp.UdpMembershipCounters;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live counters: written by the protocol thread, read by anyone through {@link #snapshot()}.
+ * Thread-safe; incrementing allocates nothing.
+ */
+final class CounterSet {
+  final AtomicLong sent = new AtomicLong();
+  final AtomicLong sendErrors = new AtomicLong();
+  final AtomicLong received = new AtomicLong();
+  final AtomicLong accepted = new AtomicLong();
+  final AtomicLong suspicions = new AtomicLong();
+  final AtomicLong lateHeartbeats = new AtomicLong();
+  final AtomicLong portUnreachable = new AtomicLong();
+  final AtomicLong fastPathConvictions = new AtomicLong();
+  final AtomicLong pauseGuards = new AtomicLong();
+  private final AtomicLong[] dropped = new AtomicLong[DropReason.values().length];
+
+  CounterSet() {
+    for (int i = 0; i < dropped.length; i++) {
+      dropped[i] = new AtomicLong();
+    }
+  }
+
+  void dropped(DropReason reason) {
+    dropped[reason.ordinal()].incrementAndGet();
+  }
+
+  UdpMembershipCounters snapshot() {
+    Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    for (DropReason r : DropReason.values()) {
+      drops.put(r, dropped[r.ordinal()].get());
+    }
+    return new UdpMembershipCounters(sent.get(), sendErrors.get(), received.get(), accepted.get(), drops,
+        suspicions.get(), lateHeartbeats.get(), portUnreachable.get(), fastPathConvictions.get(), pauseGuards.get());
+  }
+}

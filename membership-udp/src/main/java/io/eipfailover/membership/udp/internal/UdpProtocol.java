@@ -1,0 +1,328 @@
+package io.eipfailover.membership.udp.internal;
+
+import io.eipfailover.core.MembershipView;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.PeerState;
+import io.eipfailover.membership.udp.DetectorSettings;
+import io.eipfailover.membership.udp.DropReason;
+import io.eipfailover.membership.udp.UdpKeyring;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UDP membership protocol as a pure state machine: datagrams, port-unreachable signals and
+ * ticks go in, each with the current ticker reading; datagrams, view changes and events come out
+ * through {@link ProtocolOutput}. No I/O, no clock, no threads: the real transport and the
+ * deterministic simulation drive the very same code.
+ *
+ * <p>Not thread-safe: confined to one thread (the transport's), except {@link #view()},
+ * which reads a view published through a volatile field.
+ */
+final class UdpProtocol {
+  private static final Logger LOG = LoggerFactory.getLogger(UdpProtocol.class);
+  static final long MISMATCH_REPORT_INTERVAL_NANOS = 10_000_000_000L;
+
+  private final ProtocolConfig config;
+  private final ProtocolOutput output;
+  private final CounterSet counters;
+  private final HeartbeatCodec codec;
+  private final DropLog dropLog;
+  private final Heartbeat decoded = new Heartbeat();
+  private final PeerRecord[] peers;
+  private final Map<NodeId, PeerRecord> byId = new HashMap<>();
+  private final long keepalive;
+  private final long warntime;
+  private final long initdead;
+  private final long pauseThreshold;
+  private final long probeInterval;
+  private final long probeWindow;
+
+  private final long startedAt;
+  private long lastTick;
+  private long nextHeartbeatAt;
+  private long sequence;
+  private NodeStatus selfStatus;
+  private long selfSince;
+  private long epoch;
+  private boolean changed;
+  private boolean merged;
+  private volatile MembershipView published;
+
+  UdpProtocol(ProtocolConfig config, NodeStatus initialStatus, ProtocolOutput output, CounterSet counters, long now) {
+    this.config = config;
+    this.output = output;
+    this.counters = counters;
+    this.codec = new HeartbeatCodec(config.clusterName(), config.self(), config.peers(), config.keyring());
+    this.dropLog = new DropLog(config.self());
+    DetectorSettings d = config.detector();
+    this.keepalive = d.keepalive().toNanos();
+    this.warntime = d.warntime().toNanos();
+    this.initdead = d.initdead().toNanos();
+    this.pauseThreshold = d.pauseGuardThreshold().toNanos();
+    this.probeInterval = d.probeInterval().toNanos();
+    this.probeWindow = d.deadtime().toNanos();
+    this.peers = new PeerRecord[config.peers().size()];
+    for (int i = 0; i < peers.length; i++) {
+      peers[i] = new PeerRecord(config.peers().get(i), i, detector(d));
+      peers[i].state = NodeState.SUSPECT;
+      peers[i].since = now;
+      byId.put(peers[i].id, peers[i]);
+    }
+    this.startedAt = now;
+    this.lastTick = now;
+    this.nextHeartbeatAt = now;
+    this.selfStatus = initialStatus;
+    this.selfSince = now;
+    this.epoch = 1;
+    publish();
+  }
+
+  private static FailureDetector detector(DetectorSettings d) {
+    return switch (d.kind()) {
+      case DEADLINE -> new DeadlineDetector(d.deadtime().toNanos());
+      case PHI_ACCRUAL -> new PhiAccrualDetector(d.phiThreshold(), d.phiMinStdDeviation().toNanos(),
+          d.phiAcceptablePause().toNanos(), d.keepalive().toNanos(), d.deadtime().toNanos());
+    };
+  }
+
+  /** The latest view; never null. Thread-safe. */
+  MembershipView view() {
+    return published;
+  }
+
+  /** This node announces {@code status}: sent at once to every peer, and in every later heartbeat. */
+  void announce(NodeStatus status, long now) {
+    if (status != selfStatus) {
+      LOG.info("[node={}] announcing {} (was {})", config.self(), status, selfStatus);
+      selfStatus = status;
+      selfSince = now;
+      changed = true;
+    }
+    sendToAll();
+    finish();
+  }
+
+  /** Replaces the keyring (a rotation step). */
+  void keyring(UdpKeyring keyring) {
+    codec.keyring(keyring);
+    LOG.info("[node={}] keyring updated: {}", config.self(), keyring);
+  }
+
+  /** A datagram arrived from {@code source}. Never throws for any content. */
+  void onDatagram(ByteBuffer datagram, SocketAddress source, long now) {
+    counters.received.incrementAndGet();
+    int bytes = datagram.remaining();
+    DropReason reason = codec.decode(datagram, decoded);
+    if (reason != null) {
+      drop(reason, source, bytes, now);
+      return;
+    }
+    PeerRecord p = peers[decoded.senderIndex];
+    ReplayWindow.Verdict verdict = p.window.check(decoded.incarnation, decoded.sequence);
+    if (verdict == ReplayWindow.Verdict.REJECT) {
+      drop(DropReason.REPLAYED, source, bytes, now);
+      return;
+    }
+    counters.accepted.incrementAndGet();
+    if (verdict == ReplayWindow.Verdict.NEW_INCARNATION) {
+      LOG.info("[node={}] peer {} restarted (incarnation {})", config.self(), p.id, decoded.incarnation);
+      p.detector.restartClock(now);
+    } else if (p.heard && now - p.silenceSince > warntime) {
+      Duration gap = Duration.ofNanos(now - p.silenceSince);
+      counters.lateHeartbeats.incrementAndGet();
+      LOG.warn("[node={}] late heartbeat from {}: {} ms since the previous one", config.self(), p.id, gap.toMillis());
+      output.lateHeartbeat(p.id, gap);
+    }
+    if (p.convicted && verdict != ReplayWindow.Verdict.NEW_INCARNATION) {
+      merged = true;
+    }
+    p.detector.heartbeat(now);
+    p.heard = true;
+    p.lastHeard = now;
+    p.silenceSince = now;
+    p.convicted = false;
+    p.stopProbing();
+    if (verdict != ReplayWindow.Verdict.REORDERED) {
+      p.status = decoded.status;
+    }
+    checkFingerprint(p, decoded.fingerprint, now);
+    evaluate(p, now);
+    finish();
+  }
+
+  /** The network says {@code peer}'s host has no process on its port (ICMP port-unreachable). */
+  void onPortUnreachable(NodeId peer, long now) {
+    counters.portUnreachable.incrementAndGet();
+    PeerRecord p = byId.get(peer);
+    int confirmations = config.detector().crashConfirmations();
+    if (p == null || confirmations == 0 || !p.heard || p.convicted) {
+      return;
+    }
+    if (!p.probing || now - p.firstSignalAt > probeWindow) {
+      p.probing = true;
+      p.firstSignalAt = now;
+      p.unreachableSignals = 0;
+    }
+    p.unreachableSignals++;
+    if (p.unreachableSignals >= confirmations) {
+      counters.fastPathConvictions.incrementAndGet();
+      LOG.info("[node={}] peer {} declared dead: {} port-unreachable signals in {} ms (crash fast path)",
+          config.self(), p.id, p.unreachableSignals, (now - p.firstSignalAt) / 1_000_000);
+      p.convicted = true;
+      p.stopProbing();
+      evaluate(p, now);
+    } else {
+      sendHeartbeat(p.id);
+      p.nextProbeAt = now + probeInterval;
+    }
+    finish();
+  }
+
+  /**
+   * Time passes: applies the local-pause guard, sends due heartbeats and probes, evaluates the
+   * detectors.
+   *
+   * @return nanoseconds until the next tick is wanted
+   */
+  long onTick(long now) {
+    long stalled = now - lastTick;
+    lastTick = now;
+    if (stalled > pauseThreshold) {
+      counters.pauseGuards.incrementAndGet();
+      LOG.warn("[node={}] own loop stalled for {} ms (GC, CPU steal, SIGSTOP?): counting peers' silence from now,"
+          + " no conviction until they had a full deadtime to be heard", config.self(), stalled / 1_000_000);
+      for (PeerRecord p : peers) {
+        p.detector.restartClock(now);
+        p.silenceSince = now;
+      }
+    }
+    if (now - nextHeartbeatAt >= 0) {
+      sendToAll();
+      nextHeartbeatAt += keepalive;
+      if (now - nextHeartbeatAt >= 0) {
+        nextHeartbeatAt = now + keepalive;
+      }
+    }
+    long next = nextHeartbeatAt;
+    for (PeerRecord p : peers) {
+      if (p.probing) {
+        if (now - p.firstSignalAt > probeWindow) {
+          p.stopProbing();
+        } else {
+          if (now - p.nextProbeAt >= 0) {
+            sendHeartbeat(p.id);
+            p.nextProbeAt = now + probeInterval;
+          }
+          next = p.nextProbeAt - next < 0 ? p.nextProbeAt : next;
+        }
+      }
+      evaluate(p, now);
+    }
+    finish();
+    return Math.max(1, next - now);
+  }
+
+  private void evaluate(PeerRecord p, long now) {
+    NodeState target;
+    if (!p.heard) {
+      target = now - startedAt >= initdead ? NodeState.DEAD : NodeState.SUSPECT;
+    } else if (p.convicted) {
+      target = NodeState.DEAD;
+    } else if (p.detector.isDead(now)) {
+      LOG.info("[node={}] peer {} declared dead by the detector: {}", config.self(), p.id, p.detector.describe(now));
+      p.convicted = true;
+      target = NodeState.DEAD;
+    } else if (now - p.silenceSince >= warntime) {
+      target = NodeState.SUSPECT;
+    } else {
+      target = p.status.asState();
+    }
+    if (target == p.state) {
+      return;
+    }
+    if (target == NodeState.SUSPECT) {
+      p.suspected = true;
+      p.suspectedAt = now;
+      if (p.heard) {
+        counters.suspicions.incrementAndGet();
+      }
+    } else if (target.isReachable()) {
+      p.suspected = false;
+    }
+    LOG.info("[node={}] peer {}: {} -> {}", config.self(), p.id, p.state, target);
+    p.state = target;
+    p.since = now;
+    changed = true;
+  }
+
+  private void checkFingerprint(PeerRecord p, long theirs, long now) {
+    long ours = config.fingerprint();
+    if (theirs == ours) {
+      p.mismatchReported = false;
+      return;
+    }
+    if (p.mismatchReported && p.mismatchTheirs == theirs && now - p.mismatchReportedAt < MISMATCH_REPORT_INTERVAL_NANOS) {
+      return;
+    }
+    p.mismatchReported = true;
+    p.mismatchReportedAt = now;
+    p.mismatchTheirs = theirs;
+    LOG.warn("[node={}] peer {} has a different cluster configuration (fingerprint {} vs ours {}): the two nodes"
+        + " may compute different placements; give every node the same topology", config.self(), p.id,
+        Long.toHexString(theirs), Long.toHexString(ours));
+    output.configMismatch(p.id, ours, theirs);
+  }
+
+  private void drop(DropReason reason, SocketAddress source, int bytes, long now) {
+    counters.dropped(reason);
+    dropLog.dropped(reason, source, bytes, now);
+  }
+
+  private void sendToAll() {
+    ByteBuffer datagram = codec.encode(config.incarnation(), ++sequence, selfStatus, config.fingerprint());
+    for (PeerRecord p : peers) {
+      datagram.position(0);
+      send(p.id, datagram);
+    }
+  }
+
+  private void sendHeartbeat(NodeId peer) {
+    send(peer, codec.encode(config.incarnation(), ++sequence, selfStatus, config.fingerprint()));
+  }
+
+  private void send(NodeId peer, ByteBuffer datagram) {
+    if (output.send(peer, datagram)) {
+      counters.sent.incrementAndGet();
+    } else {
+      counters.sendErrors.incrementAndGet();
+    }
+  }
+
+  private void finish() {
+    if (changed) {
+      changed = false;
+      epoch++;
+      publish();
+      output.viewChanged(published);
+    }
+    merged = false;
+  }
+
+  private void publish() {
+    Map<NodeId, PeerState> members = new TreeMap<>();
+    members.put(config.self(), new PeerState(selfStatus.asState(), selfSince, OptionalLong.empty(), OptionalLong.empty()));
+    for (PeerRecord p : peers) {
+      members.put(p.id, p.toPeerState());
+    }
+    published = new MembershipView(epoch, config.self(), members, merged);
+  }
+}
