@@ -1,0 +1,255 @@
+package io.eipfailover.membership.jgroups.internal;
+
+import io.eipfailover.core.MembershipView;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeStatus;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jgroups.Address;
+import org.jgroups.MergeView;
+import org.jgroups.View;
+import org.jgroups.util.NameCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What this node knows about the JGroups group, and the rules that turn it into published views.
+ * Confined to the membership's single logical thread (except {@link #current()} and {@link
+ * #setSelfStatus}, which are volatile reads/writes). Keyed by JGroups {@link Address}: a restarted
+ * node has a new address with the same name, so its old incarnation's state never leaks into the
+ * new one.
+ */
+final class MembershipState {
+  private static final Logger LOG = LoggerFactory.getLogger(MembershipState.class);
+
+  private final MembershipSettings s;
+  private final NodeId self;
+  private final ConcurrentMap<Address, Long> heard;
+  private final ListenerBus bus;
+  private final AtomicLong dropped;
+  private final Consumer<byte[]> sender;
+  private volatile NodeStatus selfStatus = NodeStatus.ALIVE;
+  private volatile MembershipView current;
+  private volatile boolean closed;
+  // Loop-confined:
+  private Address selfAddress;
+  private View view;
+  private final Map<Address, NodeId> names = new HashMap<>();
+  private final Map<Address, Announcement> announced = new HashMap<>();
+  private final Map<NodeId, Long> suspectedAt = new HashMap<>();
+  private final Map<NodeId, Long> lastHeard = new HashMap<>();
+  private final Map<NodeId, Long> lastMismatchReport = new HashMap<>();
+  private final Set<Address> warnedStrangers = new HashSet<>();
+  private boolean mergePending;
+
+  MembershipState(MembershipSettings s, ConcurrentMap<Address, Long> heard, ListenerBus bus, AtomicLong dropped,
+      Consumer<byte[]> sender) {
+    this.s = s;
+    this.self = s.self();
+    this.heard = heard;
+    this.bus = bus;
+    this.dropped = dropped;
+    this.sender = sender;
+    this.current = JGroupsMembershipImpl.initialView(s, selfStatus, s.ticker().read());
+  }
+
+  MembershipView current() {
+    return current;
+  }
+
+  void setSelfStatus(NodeStatus status) {
+    this.selfStatus = status;
+  }
+
+  void markClosed() {
+    closed = true;
+  }
+
+  void onStarted(Address local, View initial) {
+    selfAddress = local;
+    if (view == null && initial != null) {
+      onView(initial);
+    }
+  }
+
+  void onSelfStatusChanged() {
+    announceNow();
+    recompute();
+  }
+
+  /** Multicasts our state (only once connected). */
+  void announceNow() {
+    if (selfAddress != null && !closed) {
+      sender.accept(new Announcement(self, selfStatus, s.topology().fingerprint()).encode());
+    }
+  }
+
+  void onView(View v) {
+    boolean merge = v instanceof MergeView;
+    Set<NodeId> before = nodesInView();
+    foldHeard();
+    view = v;
+    Set<Address> members = new HashSet<>(v.getMembers());
+    names.keySet().retainAll(members);
+    announced.keySet().retainAll(members);
+    heard.keySet().retainAll(members);
+    for (Address a : v.getMembers()) {
+      if (!a.equals(selfAddress) && !names.containsKey(a)) {
+        resolveName(a);
+      }
+    }
+    for (NodeId n : nodesInView()) {
+      if (!before.contains(n)) {
+        suspectedAt.remove(n);
+      }
+    }
+    mergePending |= merge;
+    LOG.info("[id={}] JGroups {}{}", self, merge ? "merge " : "", v);
+    announceNow();
+    recompute();
+  }
+
+  private void resolveName(Address a) {
+    String name = NameCache.get(a);
+    try {
+      NodeId n = NodeId.of(name);
+      if (s.topology().contains(n)) {
+        names.put(a, n);
+        return;
+      }
+    } catch (IllegalArgumentException notANodeId) {
+      // fall through: a stranger
+    }
+    if (warnedStrangers.add(a)) {
+      LOG.warn("[id={}] JGroups member {} is not a node of the topology {}; ignored", self, name,
+          s.topology().nodeIds());
+    }
+  }
+
+  void onMessage(Address src, byte[] payload) {
+    if (src == null || src.equals(selfAddress)) {
+      return;
+    }
+    if (view == null || !view.containsMember(src)) {
+      dropped.incrementAndGet();
+      LOG.debug("[id={}] state message from non-member {} dropped", self, src);
+      return;
+    }
+    Announcement a;
+    try {
+      a = Announcement.decode(payload, 0, payload.length);
+    } catch (IllegalArgumentException e) {
+      dropped.incrementAndGet();
+      LOG.debug("[id={}] undecodable message from {} dropped: {}", self, src, e.getMessage());
+      return;
+    }
+    long ours = s.topology().fingerprint();
+    if (a.fingerprint() != ours) {
+      reportMismatch(a.node(), ours, a.fingerprint());
+    }
+    if (!s.topology().contains(a.node()) || a.node().equals(self)) {
+      if (warnedStrangers.add(src)) {
+        LOG.warn("[id={}] member {} announces node id {}, not a peer in the topology; ignored", self, src, a.node());
+      }
+      return;
+    }
+    NodeId named = names.put(src, a.node());
+    if (named != null && !named.equals(a.node())) {
+      LOG.warn("[id={}] member {} is named {} but announces {}; using the announcement", self, src, named, a.node());
+    }
+    announced.put(src, a);
+    recompute();
+  }
+
+  private void reportMismatch(NodeId peer, long ours, long theirs) {
+    long now = s.ticker().read();
+    Long last = lastMismatchReport.get(peer);
+    if (last != null && now - last < s.mismatchReportInterval().toNanos()) {
+      return;
+    }
+    lastMismatchReport.put(peer, now);
+    LOG.warn("[id={}] peer {} has topology fingerprint {}, ours is {}: the nodes were given different"
+        + " topologies and may compute different placements", self, peer, Long.toHexString(theirs), Long.toHexString(ours));
+    bus.post(l -> l.configMismatch(peer, ours, theirs));
+  }
+
+  void onSuspected(List<Address> members, long at) {
+    boolean changed = false;
+    for (Address a : members) {
+      NodeId n = names.get(a);
+      if (n != null && suspectedAt.putIfAbsent(n, at) == null) {
+        LOG.info("[id={}] failure detection suspects {}", self, n);
+        changed = true;
+      }
+    }
+    if (changed) {
+      recompute();
+    }
+  }
+
+  void onUnsuspected(Address member) {
+    NodeId n = names.get(member);
+    if (n != null && suspectedAt.remove(n) != null) {
+      LOG.info("[id={}] {} answered: no longer suspected", self, n);
+      recompute();
+    }
+  }
+
+  private Set<NodeId> nodesInView() {
+    Set<NodeId> nodes = new HashSet<>();
+    if (view != null) {
+      for (Address a : view.getMembers()) {
+        NodeId n = names.get(a);
+        if (n != null) {
+          nodes.add(n);
+        }
+      }
+    }
+    return nodes;
+  }
+
+  private void foldHeard() {
+    heard.forEach((a, t) -> {
+      NodeId n = names.get(a);
+      if (n != null) {
+        lastHeard.merge(n, t, Math::max);
+      }
+    });
+  }
+
+  /** Maps everything to a view and publishes it if a state or the merge flag changed. */
+  void recompute() {
+    if (closed) {
+      return;
+    }
+    foldHeard();
+    Map<NodeId, NodeStatus> inView = new HashMap<>();
+    if (view != null) {
+      for (Address a : view.getMembers()) {
+        NodeId n = names.get(a);
+        if (n == null || a.equals(selfAddress) || n.equals(self)) {
+          continue;
+        }
+        Announcement an = announced.get(a);
+        inView.put(n, an == null ? null : an.status());
+      }
+    }
+    MembershipView previous = current;
+    MembershipView candidate = ViewMapper.map(new ViewMapper.Input(previous.epoch() + 1, self, selfStatus,
+        s.topology().nodeIds(), inView, suspectedAt, lastHeard, previous, s.ticker().read(), mergePending));
+    if (mergePending && !inView.containsValue(null)) {
+      mergePending = false;
+    }
+    if (!ViewMapper.sameStates(candidate, previous)) {
+      current = candidate;
+      LOG.info("[id={}] {}", self, candidate);
+      bus.post(l -> l.viewChanged(candidate));
+    }
+  }
+}
