@@ -115,6 +115,19 @@ public final class SimNetwork {
     return e;
   }
 
+  /** Unbinds whatever endpoint holds {@code address} (a crashed process losing its socket). */
+  public void unbind(String address) {
+    Endpoint e = endpoints.get(address);
+    if (e != null) {
+      e.close();
+    }
+  }
+
+  /** Whether an endpoint is bound at {@code address}. */
+  public boolean isBound(String address) {
+    return endpoints.containsKey(address);
+  }
+
   /** The settings of links without their own. */
   public void setDefaults(LinkSettings settings) {
     this.defaults = Objects.requireNonNull(settings, "settings");

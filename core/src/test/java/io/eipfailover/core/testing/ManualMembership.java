@@ -1,0 +1,163 @@
+package io.eipfailover.core.testing;
+
+import com.google.common.base.Ticker;
+import io.eipfailover.core.Membership;
+import io.eipfailover.core.MembershipListener;
+import io.eipfailover.core.MembershipView;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.PeerState;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+
+/**
+ * A {@link Membership} a test drives by hand: {@link #set} a peer's state, {@link #merge()} to
+ * report a healed partition. Peers start {@link NodeState#DEAD} (never heard), self {@link
+ * NodeState#ALIVE}; {@link #announce} sets self's state. Every change bumps the epoch and is
+ * delivered to listeners in order on their executors. Timestamps come from the injected ticker.
+ *
+ * <p>Not thread-safe: call from the test's thread (or the virtual scheduler's).
+ */
+public final class ManualMembership implements Membership {
+  private final NodeId self;
+  private final Ticker ticker;
+  private final ListenerList listeners;
+  private final Map<NodeId, PeerState> members = new TreeMap<>();
+  private MembershipView view;
+  private NodeStatus announced = NodeStatus.ALIVE;
+  private boolean started;
+  private boolean closed;
+
+  /** A membership of {@code nodes} (which must include {@code self}) as seen by {@code self}. */
+  public ManualMembership(NodeId self, Collection<NodeId> nodes, Ticker ticker) {
+    this.self = Objects.requireNonNull(self, "self");
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
+    this.listeners = new ListenerList(self);
+    if (!nodes.contains(self)) {
+      throw new IllegalArgumentException("nodes must contain self '" + self + "', was " + nodes);
+    }
+    long now = ticker.read();
+    for (NodeId n : nodes) {
+      members.put(n, n.equals(self)
+          ? new PeerState(NodeState.ALIVE, now, OptionalLong.of(now), OptionalLong.empty())
+          : PeerState.of(NodeState.DEAD, now));
+    }
+    view = new MembershipView(0, self, members);
+  }
+
+  @Override
+  public void start() {
+    if (started) {
+      throw new IllegalStateException("membership of " + self + " already started");
+    }
+    started = true;
+  }
+
+  @Override
+  public MembershipView view() {
+    return view;
+  }
+
+  @Override
+  public void announce(NodeStatus status) {
+    announced = Objects.requireNonNull(status, "status");
+    set(self, status.asState());
+  }
+
+  /** The status last announced. */
+  public NodeStatus announced() {
+    return announced;
+  }
+
+  @Override
+  public void addListener(MembershipListener listener, Executor executor) {
+    listeners.add(listener, executor);
+  }
+
+  /** Sets {@code node}'s state; publishes a new view if it changed. */
+  public void set(NodeId node, NodeState state) {
+    Objects.requireNonNull(state, "state");
+    PeerState old = members.get(node);
+    if (old == null) {
+      throw new IllegalArgumentException("node '" + node + "' is not a member " + members.keySet());
+    }
+    if (old.state() == state) {
+      if (state.isReachable()) {
+        members.put(node, new PeerState(state, old.since(), OptionalLong.of(ticker.read()), old.suspectedAt()));
+      }
+      return;
+    }
+    long now = ticker.read();
+    OptionalLong heard = state.isReachable() ? OptionalLong.of(now) : old.lastHeard();
+    OptionalLong suspected = state == NodeState.SUSPECT ? OptionalLong.of(now)
+        : state == NodeState.DEAD ? old.suspectedAt() : OptionalLong.empty();
+    members.put(node, new PeerState(state, now, heard, suspected));
+    publish(false);
+  }
+
+  /** Sets several states at once, in one new view. */
+  public void setAll(Map<NodeId, NodeState> states) {
+    long now = ticker.read();
+    boolean changed = false;
+    for (Map.Entry<NodeId, NodeState> e : new TreeMap<>(states).entrySet()) {
+      PeerState old = members.get(e.getKey());
+      if (old == null) {
+        throw new IllegalArgumentException("node '" + e.getKey() + "' is not a member " + members.keySet());
+      }
+      if (old.state() != e.getValue()) {
+        members.put(e.getKey(), new PeerState(e.getValue(), now,
+            e.getValue().isReachable() ? OptionalLong.of(now) : old.lastHeard(),
+            e.getValue() == NodeState.SUSPECT ? OptionalLong.of(now) : OptionalLong.empty()));
+        changed = true;
+      }
+    }
+    if (changed) {
+      publish(false);
+    }
+  }
+
+  /** Publishes the same states as a merge view (a partition healed). */
+  public void merge() {
+    publish(true);
+  }
+
+  /** Reports a configuration mismatch to listeners. */
+  public void reportConfigMismatch(NodeId peer, long ours, long theirs) {
+    listeners.fire(l -> l.configMismatch(peer, ours, theirs));
+  }
+
+  /** Reports a late heartbeat to listeners. */
+  public void reportLateHeartbeat(NodeId peer, Duration late) {
+    listeners.fire(l -> l.lateHeartbeat(peer, late));
+  }
+
+  public boolean isStarted() {
+    return started;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  private void publish(boolean merged) {
+    MembershipView v = new MembershipView(view.epoch() + 1, self, members, merged);
+    view = v;
+    listeners.fire(l -> l.viewChanged(v));
+  }
+
+  @Override
+  public String toString() {
+    return "ManualMembership{" + view + "}";
+  }
+}
