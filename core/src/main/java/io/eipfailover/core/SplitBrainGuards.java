@@ -1,5 +1,11 @@
 package io.eipfailover.core;
 
+import io.eipfailover.core.internal.guard.AllOfGuard;
+import io.eipfailover.core.internal.guard.AnyOfGuard;
+import io.eipfailover.core.internal.guard.PeerProbeGuard;
+import io.eipfailover.core.internal.guard.QuorumGuard;
+import io.eipfailover.core.internal.guard.ReachabilityGuard;
+import io.eipfailover.core.internal.guard.UnguardedGuard;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +15,10 @@ import java.util.Map;
  * The built-in {@link SplitBrainGuard}s and their combinators. Recommended: for a pair, {@code
  * anyOf(reachability(gateway), ec2InstanceState)} from the {@code aws} module, or {@code
  * allOf(reachability(gateway), peerProbe(...))}; for three nodes or more, {@code quorum()}.
+ *
+ * <p>Every guard's verdict carries a reason for the logs, and its {@code toString()} names it with
+ * its settings. Probe time-outs must be between 1 ms and 1 minute: guards run on the reconciler's
+ * thread, so a long time-out delays every takeover decision by that much.
  */
 public final class SplitBrainGuards {
   private SplitBrainGuards() {}
@@ -16,10 +26,12 @@ public final class SplitBrainGuards {
   /**
    * Allows a takeover only when this node can reach a strict majority of the topology (itself
    * included: nodes in state alive, standby or unhealthy count). A pair can never have a majority
-   * with one node gone, so use it with three nodes or more, or inside {@link #anyOf}.
+   * with one node gone, so use it with three nodes or more, or inside {@link #anyOf}. The asking
+   * node always counts itself; the denominator is the topology's node count. Reason, e.g.
+   * {@code "quorum: 2 of 3 nodes reachable (need 2)"}.
    */
   public static SplitBrainGuard quorum() {
-    throw new UnsupportedOperationException("quorum: being written");
+    return new QuorumGuard();
   }
 
   /**
@@ -29,7 +41,15 @@ public final class SplitBrainGuards {
    * slow network but delays every takeover decision by up to that much.
    */
   public static SplitBrainGuard reachability(List<InetSocketAddress> targets, Duration timeout) {
-    throw new UnsupportedOperationException("reachability: being written");
+    return new ReachabilityGuard(targets, timeout);
+  }
+
+  /** {@link #reachability(List, Duration)} with one target. */
+  public static SplitBrainGuard reachability(InetSocketAddress target, Duration timeout) {
+    if (target == null) {
+      throw new IllegalArgumentException("target must not be null");
+    }
+    return new ReachabilityGuard(List.of(target), timeout);
   }
 
   /**
@@ -39,17 +59,23 @@ public final class SplitBrainGuards {
    * serviceAddresses}.
    */
   public static SplitBrainGuard peerProbe(Map<NodeId, InetSocketAddress> serviceAddresses, Duration timeout) {
-    throw new UnsupportedOperationException("peerProbe: being written");
+    return new PeerProbeGuard(serviceAddresses, timeout);
   }
 
-  /** Allows only if every guard allows; stops at the first denial, whose reason it reports. */
+  /**
+   * Allows only if every guard allows; stops at the first denial, whose reason it reports. A guard
+   * that throws counts as a denial with the exception as its reason. At least one guard, no nulls.
+   */
   public static SplitBrainGuard allOf(SplitBrainGuard... guards) {
-    throw new UnsupportedOperationException("allOf: being written");
+    return new AllOfGuard(guards);
   }
 
-  /** Allows if any guard allows (first allowing reason reported); denies with all reasons otherwise. */
+  /**
+   * Allows if any guard allows (first allowing reason reported); denies with all reasons otherwise.
+   * A guard that throws counts as a denial. At least one guard, no nulls.
+   */
   public static SplitBrainGuard anyOf(SplitBrainGuard... guards) {
-    throw new UnsupportedOperationException("anyOf: being written");
+    return new AnyOfGuard(guards);
   }
 
   /**
@@ -57,6 +83,6 @@ public final class SplitBrainGuards {
    * and the two fight. Logged at WARN when created and on every takeover it allows.
    */
   public static SplitBrainGuard unguarded() {
-    throw new UnsupportedOperationException("unguarded: being written");
+    return new UnguardedGuard();
   }
 }
