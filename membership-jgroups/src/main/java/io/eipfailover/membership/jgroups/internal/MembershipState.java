@@ -75,6 +75,10 @@ final class MembershipState {
     selfAddress = local;
     if (view == null && initial != null) {
       onView(initial);
+    } else {
+      // Views delivered during connect() were applied before we knew our address: announce now.
+      announceNow();
+      recompute();
     }
   }
 

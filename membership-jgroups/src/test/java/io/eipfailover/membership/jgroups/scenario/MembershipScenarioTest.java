@@ -1,0 +1,147 @@
+package io.eipfailover.membership.jgroups.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eipfailover.core.MembershipView;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.core.NodeStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Several real JGroups members on loopback: views, status, partitions, merges, deaths. */
+class MembershipScenarioTest {
+  private static final Logger LOG = LoggerFactory.getLogger(MembershipScenarioTest.class);
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  private static boolean all(MembershipView v, NodeState state, String... nodes) {
+    for (String n : nodes) {
+      if (v.stateOf(NodeId.of(n)) != state) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void membersSeeEachOtherAndEveryStatusChange() {
+    try (LoopbackCluster c = new LoopbackCluster(3)) {
+      c.start("n1");
+      c.start("n2");
+      c.start("n3");
+      for (String n : List.of("n1", "n2", "n3")) {
+        c.await(n, v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "everyone ALIVE");
+      }
+      c.member("n2").membership.announce(NodeStatus.STANDBY);
+      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.STANDBY, WAIT, "n2 STANDBY");
+      c.await("n3", v -> v.stateOf(NodeId.of("n2")) == NodeState.STANDBY, WAIT, "n2 STANDBY");
+      assertEquals(NodeState.STANDBY, c.member("n2").view().stateOf(NodeId.of("n2")), "self follows announce");
+      c.member("n3").membership.announce(NodeStatus.UNHEALTHY);
+      c.await("n1", v -> v.stateOf(NodeId.of("n3")) == NodeState.UNHEALTHY, WAIT, "n3 UNHEALTHY");
+      c.member("n2").membership.announce(NodeStatus.ALIVE);
+      c.member("n3").membership.announce(NodeStatus.ALIVE);
+      c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "everyone ALIVE again");
+
+      List<MembershipView> seen = c.member("n1").recorder.views;
+      for (int i = 1; i < seen.size(); i++) {
+        assertTrue(seen.get(i).epoch() > seen.get(i - 1).epoch(), "epochs increase in delivery order: " + seen);
+      }
+      assertTrue(c.member("n1").view().peer(NodeId.of("n2")).lastHeard().isPresent(), "lastHeard is filled");
+    }
+  }
+
+  @Test
+  void aPartitionSplitsTheViewAndHealingDeliversAMergedView() {
+    try (LoopbackCluster c = new LoopbackCluster(4)) {
+      for (String n : List.of("n1", "n2", "n3", "n4")) {
+        c.start(n);
+      }
+      c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3", "n4"), WAIT, "everyone ALIVE");
+      c.await("n4", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3", "n4"), WAIT, "everyone ALIVE");
+
+      long cut = System.nanoTime();
+      c.partition(Set.of("n1", "n2"), Set.of("n3", "n4"));
+      c.await("n1", v -> all(v, NodeState.DEAD, "n3", "n4") && all(v, NodeState.ALIVE, "n1", "n2"), WAIT,
+          "n3, n4 DEAD after the cut");
+      LOG.info("partition detected by n1 after {} ms", (System.nanoTime() - cut) / 1_000_000);
+      c.await("n3", v -> all(v, NodeState.DEAD, "n1", "n2") && all(v, NodeState.ALIVE, "n3", "n4"), WAIT,
+          "n1, n2 DEAD after the cut");
+
+      c.member("n4").membership.announce(NodeStatus.STANDBY);
+      c.await("n3", v -> v.stateOf(NodeId.of("n4")) == NodeState.STANDBY, WAIT, "n4 STANDBY on its side");
+      assertEquals(NodeState.DEAD, c.member("n1").view().stateOf(NodeId.of("n4")), "the other side cannot know");
+
+      int before = c.member("n1").recorder.views.size();
+      long healed = System.nanoTime();
+      c.heal();
+      MembershipView merged = c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3")
+          && v.stateOf(NodeId.of("n4")) == NodeState.STANDBY, WAIT, "the merged group with n4 STANDBY");
+      LOG.info("merge completed on n1 after {} ms", (System.nanoTime() - healed) / 1_000_000);
+      List<MembershipView> after = c.member("n1").recorder.views.subList(before, c.member("n1").recorder.views.size());
+      assertTrue(after.stream().anyMatch(MembershipView::merged), "a merged view was delivered: " + after);
+      assertTrue(merged.epoch() > 0);
+    }
+  }
+
+  @Test
+  void aHungMemberIsSuspectedThenDeclaredDead() {
+    try (LoopbackCluster c = new LoopbackCluster(3)) {
+      for (String n : List.of("n1", "n2", "n3")) {
+        c.start(n);
+      }
+      c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "everyone ALIVE");
+      long hung = System.nanoTime();
+      c.hang("n3");
+      MembershipView v = c.await("n1", x -> x.stateOf(NodeId.of("n3")) == NodeState.DEAD, WAIT, "n3 DEAD");
+      LOG.info("hung member declared dead by n1 after {} ms", (System.nanoTime() - hung) / 1_000_000);
+      assertTrue(v.peer(NodeId.of("n3")).suspectedAt().isPresent(), "it went through SUSPECT: " + v.peer(NodeId.of("n3")));
+      assertTrue(v.peer(NodeId.of("n3")).lastHeard().isPresent());
+      assertTrue(c.member("n1").recorder.views.stream().anyMatch(x -> x.stateOf(NodeId.of("n3")) == NodeState.SUSPECT),
+          "a SUSPECT view was delivered before DEAD");
+      c.await("n2", x -> x.stateOf(NodeId.of("n3")) == NodeState.DEAD && x.stateOf(NodeId.of("n1")) == NodeState.ALIVE,
+          WAIT, "n3 DEAD, n1 ALIVE");
+    }
+  }
+
+  @Test
+  void anAbruptlyKilledMemberIsDeclaredDeadAndARestartedOneComesBack() {
+    try (LoopbackCluster c = new LoopbackCluster(3)) {
+      for (String n : List.of("n1", "n2", "n3")) {
+        c.start(n);
+      }
+      c.await("n3", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "everyone ALIVE");
+      long killed = System.nanoTime();
+      c.kill("n2");
+      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD, WAIT, "n2 DEAD");
+      LOG.info("killed member declared dead by n1 after {} ms", (System.nanoTime() - killed) / 1_000_000);
+      c.await("n3", v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD && v.stateOf(NodeId.of("n1")) == NodeState.ALIVE,
+          WAIT, "n2 DEAD");
+
+      c.start("n2");
+      c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "restarted n2 ALIVE");
+      c.await("n2", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "the restarted node sees everyone");
+    }
+  }
+
+  @Test
+  void aPeerWithADifferentTopologyIsReportedAtMostOncePerInterval() {
+    try (LoopbackCluster c = new LoopbackCluster(3)) {
+      c.start("n1");
+      c.start("n2");
+      c.start("n3", LoopbackCluster.topology("jgtest", 3, 100));
+      c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "everyone ALIVE");
+      LoopbackCluster.sleep(1500); // several announcements (every 300 ms) arrive meanwhile
+      LoopbackCluster.Recorder r = c.member("n1").recorder;
+      assertEquals(List.of(NodeId.of("n3")), r.mismatchPeers, "one report for n3, none for n2");
+      assertEquals(c.topology.fingerprint(), r.mismatches.get(0)[0]);
+      assertEquals(LoopbackCluster.topology("jgtest", 3, 100).fingerprint(), r.mismatches.get(0)[1]);
+      assertTrue(c.member("n3").recorder.mismatchPeers.containsAll(List.of(NodeId.of("n1"), NodeId.of("n2"))),
+          "the odd one out hears about both: " + c.member("n3").recorder.mismatchPeers);
+    }
+  }
+}
