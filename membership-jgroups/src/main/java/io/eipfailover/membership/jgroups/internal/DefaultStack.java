@@ -87,7 +87,7 @@ public final class DefaultStack {
       java.util.Arrays.fill(secret, '\0');
       stack.add(new AUTH().setAuthToken(token));
     });
-    stack.add(new GMS().setJoinTimeout(s.joinTimeout().toMillis()).printLocalAddress(false));
+    stack.add(new GMS().setJoinTimeout(s.joinTimeout().toMillis()).setMaxJoinAttempts(3).printLocalAddress(false));
     stack.add(new FRAG4());
     return stack;
   }

@@ -147,9 +147,14 @@ final class LoopbackCluster implements AutoCloseable {
   }
 
   Member start(String id, ClusterTopology topologyOfMember) {
+    return start(id, builderFor(member(id), topologyOfMember));
+  }
+
+  /** Starts {@code id} from a builder (e.g. {@link #builderFor} plus security). */
+  Member start(String id, JGroupsMembershipBuilder builder) {
     Member m = member(id);
     m.recorder.views.clear();
-    m.membership = builderFor(m, topologyOfMember).build();
+    m.membership = builder.build();
     m.membership.addListener(m.recorder, MoreExecutors.directExecutor());
     m.membership.start();
     return m;
