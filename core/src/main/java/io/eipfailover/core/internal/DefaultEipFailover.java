@@ -47,7 +47,7 @@ public final class DefaultEipFailover implements EipFailover {
   private boolean standby;
   private boolean healthy = true;
   private NodeStatus announced = NodeStatus.ALIVE;
-  private volatile long nextTickAt;
+  private long lastLoopEnd = Long.MIN_VALUE;
 
   public DefaultEipFailover(FailoverSettings settings) {
     this.s = settings;
@@ -113,15 +113,24 @@ public final class DefaultEipFailover implements EipFailover {
     if (closed.get()) {
       return;
     }
-    nextTickAt = s.ticker().read() + delayNanos;
     scheduler.schedule(() -> onLoop(this::tick), delayNanos, TimeUnit.NANOSECONDS);
   }
 
-  private void tick() {
-    long late = s.ticker().read() - nextTickAt;
-    if (late > s.detectionDeadline().toNanos()) {
-      reconciler.onLocalPause(late);
+  /**
+   * The loop runs at least every tick interval, so a gap between two loop tasks longer than a tick
+   * plus the detection deadline means this node itself was paused (GC, steal, SIGSTOP).
+   */
+  private void detectLocalPause() {
+    long now = s.ticker().read();
+    if (lastLoopEnd != Long.MIN_VALUE) {
+      long gap = now - lastLoopEnd;
+      if (gap > s.tickInterval().toNanos() + s.detectionDeadline().toNanos()) {
+        reconciler.onLocalPause(gap);
+      }
     }
+  }
+
+  private void tick() {
     try {
       reconciler.tick();
     } finally {
@@ -176,10 +185,12 @@ public final class DefaultEipFailover implements EipFailover {
           return;
         }
         try {
+          detectLocalPause();
           work.run();
         } catch (RuntimeException e) {
           LOG.error("[id={}] reconciler pass failed; continuing", self, e);
         } finally {
+          lastLoopEnd = s.ticker().read();
           status = reconciler.status(started.get() && !closed.get());
         }
       });

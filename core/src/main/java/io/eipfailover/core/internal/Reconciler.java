@@ -58,7 +58,7 @@ final class Reconciler {
   private Placement lastPlan = new Placement(Map.of());
   private FailoverTimeline lastTakeover;
   private boolean suppressed;
-  private long suppressEpoch;
+  private long wokeAt = Long.MAX_VALUE;
   private long suppressUntil;
 
   Reconciler(FailoverSettings s, MembershipView initialView, Consumer<FailoverEvent> events) {
@@ -75,7 +75,7 @@ final class Reconciler {
 
   void onView(MembershipView newView) {
     this.view = newView;
-    if (suppressed && newView.epoch() > suppressEpoch) {
+    if (suppressed && madeAfter(newView, wokeAt)) {
       resumeAfterPause("fresh view #" + newView.epoch());
     }
     pass(newView.merged());
@@ -88,12 +88,12 @@ final class Reconciler {
 
   /**
    * Start-up grace (Heartbeat's {@code initdead}): peers not heard yet are not convicted until the
-   * membership had time to hear them.
+   * membership had time to hear them. Only time ends it.
    */
   void onStart() {
     if (!s.startupGrace().isZero()) {
       suppressed = true;
-      suppressEpoch = Long.MAX_VALUE;
+      wokeAt = Long.MAX_VALUE;
       suppressUntil = now() + s.startupGrace().toNanos();
     }
   }
@@ -102,8 +102,8 @@ final class Reconciler {
   void onLocalPause(long lateNanos) {
     counters.localPauses++;
     suppressed = true;
-    suppressEpoch = view.epoch();
-    suppressUntil = now() + s.detectionDeadline().toNanos();
+    wokeAt = now();
+    suppressUntil = wokeAt + s.detectionDeadline().toNanos();
     LOG.warn("[id={}] this node was paused for {} ms; no takeover from unreachable peers until a fresh view or {}",
         self, lateNanos / 1_000_000, s.detectionDeadline());
   }
@@ -369,6 +369,20 @@ final class Reconciler {
       case DRIFT -> "drift repair";
       case REBALANCE -> "rebalance from " + from;
     };
+  }
+
+  /**
+   * Whether the view was computed after {@code instant}: some non-self entry changed state or was
+   * heard from since then. A view queued while this node was paused reflects pre-pause knowledge.
+   */
+  private boolean madeAfter(MembershipView v, long instant) {
+    for (Map.Entry<NodeId, PeerState> e : v.members().entrySet()) {
+      PeerState p = e.getValue();
+      if (!e.getKey().equals(self) && (p.since() > instant || p.lastHeard().orElse(Long.MIN_VALUE) > instant)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void resumeAfterPause(String why) {
