@@ -65,7 +65,7 @@ class Ec2InstanceIdentityTest {
     imds.hopLimitExceeded(Duration.ofSeconds(2));
     InstanceMetadataException e = assertThrows(InstanceMetadataException.class, () -> Ec2InstanceIdentity.builder()
         .endpoint(imds.endpoint()).timeout(Duration.ofMillis(200)).retries(0).load());
-    assertTrue(e.getMessage().contains("hop limit"), e.getMessage());
+    assertTrue(e.getMessage().contains("did not answer") && e.getMessage().contains("hop limit"), e.getMessage());
     assertTrue(e.getMessage().contains("--http-put-response-hop-limit 2"), e.getMessage());
   }
 
@@ -73,7 +73,7 @@ class Ec2InstanceIdentityTest {
   void explainsAnUnreachableEndpoint() {
     InstanceMetadataException e = assertThrows(InstanceMetadataException.class, () -> Ec2InstanceIdentity.builder()
         .endpoint(URI.create("http://127.0.0.1:1")).timeout(Duration.ofMillis(200)).retries(0).load());
-    assertTrue(e.getMessage().contains("unreachable") || e.getMessage().contains("failed"), e.getMessage());
+    assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
     assertTrue(e.getMessage().contains("--http-put-response-hop-limit 2"), e.getMessage());
     imds.unreachable(true);
     InstanceMetadataException reset = assertThrows(InstanceMetadataException.class, () -> Ec2InstanceIdentity.builder()
