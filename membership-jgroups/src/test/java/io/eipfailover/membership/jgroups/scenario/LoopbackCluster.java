@@ -82,7 +82,11 @@ final class LoopbackCluster implements AutoCloseable {
   final Map<NodeId, Member> members = new LinkedHashMap<>();
 
   LoopbackCluster(int size) {
-    this.topology = topology("jgtest", size, 0);
+    this(topology("jgtest", size, 0));
+  }
+
+  LoopbackCluster(ClusterTopology topology) {
+    this.topology = topology;
     for (NodeId id : topology.nodeIds()) {
       members.put(id, new Member(id, freePort()));
     }

@@ -1,0 +1,141 @@
+package io.eipfailover.membership.jgroups.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.EipFailover;
+import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverStrategies;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.core.SplitBrainGuards;
+import io.eipfailover.core.testing.Ec2Move;
+import io.eipfailover.core.testing.SimulatedEc2;
+import io.eipfailover.core.testing.Topologies;
+import io.eipfailover.core.testing.VirtualTime;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core reconciler ({@link EipFailover}) on three real JGroups members, against the core kit's
+ * simulated EC2: with the balanced strategy a dead node's two EIPs go one to each survivor (each
+ * has one reserved IP), and come home after it returns and the fail-back delay passes.
+ */
+class ReconcilerOverJGroupsTest {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcilerOverJGroupsTest.class);
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final NodeId N1 = NodeId.of("n1");
+
+  private final ClusterTopology topology = Topologies.of(3, 2, 1);
+  private final SimulatedEc2 ec2 = new SimulatedEc2(topology, new VirtualTime().scheduler("ec2"), new Random(7));
+  private final Map<NodeId, EipFailover> failovers = new HashMap<>();
+
+  private EipFailover startNode(LoopbackCluster c, NodeId id) {
+    LoopbackCluster.Member m = c.members.get(id);
+    m.membership = c.builderFor(m, topology).build();
+    m.membership.addListener(m.recorder, Runnable::run);
+    EipFailover f = EipFailover.builder()
+        .topology(topology)
+        .self(id)
+        .membership(m.membership)
+        .elasticIpManager(new LockedEc2(ec2, id))
+        .guard(SplitBrainGuards.quorum())
+        .strategy(FailoverStrategies.balanced(Duration.ofSeconds(1)))
+        .toleratedFailures(1)
+        .resyncInterval(Duration.ofSeconds(2))
+        .startupGrace(Duration.ofMillis(500))
+        .build();
+    f.start();
+    failovers.put(id, f);
+    return f;
+  }
+
+  private Optional<NodeId> holder(ElasticIp eip) {
+    synchronized (ec2) {
+      return ec2.holder(eip);
+    }
+  }
+
+  private boolean allHome() {
+    synchronized (ec2) {
+      return topology.elasticIps().stream().allMatch(e -> ec2.isAt(e, topology.homePoint(e)));
+    }
+  }
+
+  private static void await(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("not within " + WAIT + ": " + what);
+      }
+      LoopbackCluster.sleep(25);
+    }
+  }
+
+  @Test
+  void aDeadNodesEipsSpreadOverTheSurvivorsAndReturnHomeAfterItComesBack() {
+    synchronized (ec2) {
+      ec2.placeAllAtHome();
+    }
+    List<ElasticIp> orphans = topology.homedOn(N1);
+    assertEquals(2, orphans.size());
+    try (LoopbackCluster c = new LoopbackCluster(topology)) {
+      for (NodeId id : topology.nodeIds()) {
+        startNode(c, id);
+      }
+      for (String n : List.of("n1", "n2", "n3")) {
+        c.await(n, v -> v.count(NodeState.ALIVE) == 3, WAIT, "three ALIVE nodes");
+      }
+      assertTrue(allHome());
+
+      long killed = System.nanoTime();
+      c.kill("n1");
+      closeQuietly(failovers.remove(N1));
+      await(() -> orphans.stream().allMatch(e -> holder(e).filter(h -> !h.equals(N1)).isPresent()),
+          "n1's EIPs held by survivors");
+      LOG.info("n1's EIPs taken over {} ms after the kill", (System.nanoTime() - killed) / 1_000_000);
+      NodeId first = holder(orphans.get(0)).orElseThrow();
+      NodeId second = holder(orphans.get(1)).orElseThrow();
+      assertNotEquals(first, second, "balanced: one orphan per survivor (each has one reserved IP)");
+      for (NodeId survivor : List.of(NodeId.of("n2"), NodeId.of("n3"))) {
+        for (ElasticIp own : topology.homedOn(survivor)) {
+          assertEquals(Optional.of(survivor), holder(own), "survivors keep their own EIPs");
+        }
+      }
+
+      long restarted = System.nanoTime();
+      startNode(c, N1);
+      await(this::allHome, "every EIP at home after n1 returned");
+      LOG.info("n1's EIPs home {} ms after its restart (fail-back delay 1 s)", (System.nanoTime() - restarted) / 1_000_000);
+      synchronized (ec2) {
+        for (Ec2Move move : ec2.moves()) {
+          assertTrue(move.toString().length() > 0);
+        }
+        assertEquals(4, ec2.moves().size(), "two takeovers and two fail-backs, nothing else: " + ec2.moves());
+      }
+    } finally {
+      failovers.values().forEach(ReconcilerOverJGroupsTest::closeQuietly);
+    }
+  }
+
+  private static void closeQuietly(EipFailover f) {
+    if (f != null) {
+      try {
+        f.close();
+      } catch (RuntimeException e) {
+        LOG.info("closing a killed node: {}", e.toString());
+      }
+    }
+  }
+}
