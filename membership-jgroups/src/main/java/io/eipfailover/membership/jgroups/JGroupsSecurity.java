@@ -26,7 +26,7 @@ import javax.crypto.SecretKey;
  *       secret (a SHA-256 digest of cluster name and secret) or its join is refused.
  * </ul>
  *
- * With symmetric encryption, {@code SERIALIZE} sits directly above the encryption protocol so
+ * With either encryption, {@code SERIALIZE} sits directly above the encryption protocol so
  * the headers of the reliability and membership protocols (sequence numbers, views, the AUTH
  * token) are encrypted too, not only payloads. Discovery, merge and failure-detection traffic
  * below it stays in clear (addresses and heartbeats only). See the module README.

@@ -34,7 +34,7 @@ import org.jgroups.stack.Protocol;
  * FD_ALL3          hung hosts and partitions: heartbeat every interval, suspect after timeout
  * SuspectObserver  ours: reports raw suspicions (SUSPECT state, suspectedAt)
  * VERIFY_SUSPECT2  double-checks a suspicion before GMS acts on it
- * [SYM_ENCRYPT + SERIALIZE | ASYM_ENCRYPT]   optional
+ * [SYM_ENCRYPT | ASYM_ENCRYPT] + SERIALIZE   optional: SERIALIZE wraps whole messages so headers above are encrypted
  * NAKACK2          reliable multicast (retransmission by unicast: no IP multicast)
  * UNICAST3         reliable unicast
  * STABLE           garbage-collects delivered messages
@@ -76,7 +76,10 @@ public final class DefaultStack {
         stack.add(new SYM_ENCRYPT().setSecretKey(security.secretKey().orElseThrow()));
         stack.add(new SERIALIZE());
       }
-      case ASYMMETRIC -> stack.add(new ASYM_ENCRYPT());
+      case ASYMMETRIC -> {
+        stack.add(new ASYM_ENCRYPT());
+        stack.add(new SERIALIZE());
+      }
       case NONE -> { }
     }
     stack.add(new NAKACK2().useMcastXmit(false));

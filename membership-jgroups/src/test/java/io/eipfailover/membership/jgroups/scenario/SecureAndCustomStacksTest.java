@@ -76,13 +76,19 @@ class SecureAndCustomStacksTest {
   }
 
   @Test
-  void asymmetricEncryptionWithAuthFormsAView() {
-    try (LoopbackCluster c = new LoopbackCluster(2)) {
+  void asymmetricEncryptionWithAuthFormsAViewAndSurvivesAPartition() {
+    try (LoopbackCluster c = new LoopbackCluster(3)) {
       JGroupsSecurity security = JGroupsSecurity.asymmetric().withAuthSecret(SECRET);
-      c.start("n1", c.builderFor(c.member("n1"), c.topology).security(security));
-      c.start("n2", c.builderFor(c.member("n2"), c.topology).security(security));
-      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.ALIVE, WAIT, "n2 ALIVE over ASYM_ENCRYPT");
-      c.await("n2", v -> v.stateOf(NodeId.of("n1")) == NodeState.ALIVE, WAIT, "n1 ALIVE over ASYM_ENCRYPT");
+      for (String n : java.util.List.of("n1", "n2", "n3")) {
+        c.start(n, c.builderFor(c.member(n), c.topology).security(security));
+      }
+      c.await("n1", v -> v.count(NodeState.ALIVE) == 3, WAIT, "everyone ALIVE over ASYM_ENCRYPT");
+      c.await("n3", v -> v.count(NodeState.ALIVE) == 3, WAIT, "everyone ALIVE over ASYM_ENCRYPT");
+      c.partition(java.util.Set.of("n1"), java.util.Set.of("n2", "n3"));
+      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD, WAIT, "n2 DEAD while cut off");
+      c.heal();
+      c.await("n1", v -> v.count(NodeState.ALIVE) == 3, WAIT, "the merged group (new group key distributed)");
+      c.await("n2", v -> v.count(NodeState.ALIVE) == 3, WAIT, "the merged group");
     }
   }
 
