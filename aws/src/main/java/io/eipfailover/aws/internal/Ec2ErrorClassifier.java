@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -66,6 +67,10 @@ public final class Ec2ErrorClassifier {
 
   /** Classifies {@code e}; anything no rule matches is {@link Kind#RETRYABLE}. */
   public static ElasticIpManagerException classify(Call call, SdkException e) {
+    if (e instanceof AbortedException || causedByInterrupt(e)) {
+      // The SDK turns an interrupt into an exception; keep the interrupt visible to our caller.
+      Thread.currentThread().interrupt();
+    }
     for (Rule r : RULES) {
       if (r.matches().test(e)) {
         return new ElasticIpManagerException(r.kind(), r.message().text(call, e), e);
@@ -81,6 +86,16 @@ public final class Ec2ErrorClassifier {
       return s.awsErrorDetails().errorCode();
     }
     return "";
+  }
+
+  private static boolean causedByInterrupt(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof InterruptedException || c instanceof java.io.InterruptedIOException
+          && !(c instanceof java.net.SocketTimeoutException)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int statusOf(SdkException e) {

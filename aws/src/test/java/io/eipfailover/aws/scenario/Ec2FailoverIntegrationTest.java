@@ -1,0 +1,157 @@
+package io.eipfailover.aws.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.common.base.Ticker;
+import io.eipfailover.aws.Ec2ElasticIpManager;
+import io.eipfailover.aws.Ec2InstanceStateGuard;
+import io.eipfailover.aws.Ec2TagTopology;
+import io.eipfailover.aws.TestClients;
+import io.eipfailover.aws.testing.Ec2Call;
+import io.eipfailover.aws.testing.Ec2Fake;
+import io.eipfailover.aws.testing.FakeAssociation;
+import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.EipFailover;
+import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverStrategies;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.core.testing.ManualMembership;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * The core reconciler with {@link Ec2ElasticIpManager} and the EC2 witness guard, over real HTTP to
+ * the EC2 fake, in real time, under random throttling, latency and a lagging describe: a dead node's
+ * EIP moves to the survivor's reserved IP, and comes home when the node recovers.
+ */
+class Ec2FailoverIntegrationTest {
+  private static final NodeId A = NodeId.of("a");
+  private static final NodeId B = NodeId.of("b");
+
+  private final Ec2Fake fake = Ec2Fake.start();
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      closeables.get(i).close();
+    }
+    fake.close();
+  }
+
+  private EipFailover node(NodeId self, ClusterTopology topology, ManualMembership membership, String peerInstance,
+      NodeId peer) {
+    Ec2Client ec2 = TestClients.ec2(fake, "AKIDNODE" + self.value().toUpperCase());
+    closeables.add(ec2);
+    EipFailover failover = EipFailover.builder()
+        .topology(topology)
+        .self(self)
+        .membership(membership)
+        .elasticIpManager(Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build())
+        .guard(Ec2InstanceStateGuard.builder().ec2Client(ec2).instance(peer, peerInstance).build())
+        .strategy(FailoverStrategies.homeWithFailback(Duration.ofSeconds(1)))
+        .tickInterval(Duration.ofMillis(50))
+        .detectionDeadline(Duration.ofSeconds(1))
+        .resyncInterval(Duration.ofSeconds(1))
+        .confirmDelay(Duration.ofMillis(200))
+        .backoff(Duration.ofMillis(100), Duration.ofMillis(800))
+        .holdTime(Duration.ofSeconds(2))
+        .apiBudget(20, 20)
+        .random(new Random(self.hashCode()))
+        .build();
+    closeables.add(failover);
+    return failover;
+  }
+
+  @Test
+  void movesADeadNodesEipToTheSurvivorAndBackOnRecovery() throws Exception {
+    fake.addTaggedNode("prod", "a", "i-0aaa", "eni-0aaa", "10.0.1.10", "10.0.1.11");
+    fake.addTaggedNode("prod", "b", "i-0bbb", "eni-0bbb", "10.0.2.10", "10.0.2.11");
+    fake.addTaggedAddress("prod", "a", "eipalloc-0a", "198.51.100.1");
+    fake.addTaggedAddress("prod", "b", "eipalloc-0b", "198.51.100.2");
+    fake.associate("eipalloc-0a", "eni-0aaa", "10.0.1.10");
+    fake.associate("eipalloc-0b", "eni-0bbb", "10.0.2.10");
+    ClusterTopology topology;
+    try (Ec2Client ec2 = TestClients.ec2(fake)) {
+      topology = Ec2TagTopology.builder().ec2Client(ec2).clusterName("prod").build().load();
+    }
+    ElasticIp eipB = topology.elasticIp("eipalloc-0b").orElseThrow();
+    fake.faults().latency(Duration.ofMillis(10), Duration.ofMillis(60)).throttleRandomly(0.3)
+        .describeLag(Duration.ofMillis(300));
+
+    ManualMembership viewOfA = new ManualMembership(A, topology.nodeIds(), Ticker.systemTicker());
+    ManualMembership viewOfB = new ManualMembership(B, topology.nodeIds(), Ticker.systemTicker());
+    EipFailover nodeA = node(A, topology, viewOfA, "i-0bbb", B);
+    EipFailover nodeB = node(B, topology, viewOfB, "i-0aaa", A);
+    nodeA.start();
+    nodeB.start();
+    viewOfA.set(B, NodeState.ALIVE);
+    viewOfB.set(A, NodeState.ALIVE);
+    Thread.sleep(500);
+    assertEquals(at("eni-0bbb", "10.0.2.10"), where("eipalloc-0b"));
+
+    // b dies: its agent stops, EC2 shows the instance stopped, a's membership declares it dead.
+    nodeB.close();
+    fake.setInstanceState("i-0bbb", "stopped");
+    long failedAt = System.nanoTime();
+    viewOfA.set(B, NodeState.DEAD);
+    awaitAssociation("eipalloc-0b", "eni-0aaa", "10.0.1.11", Duration.ofSeconds(5));
+    long failoverMillis = (System.nanoTime() - failedAt) / 1_000_000;
+
+    // b comes back: a new agent, both sides see each other alive; b pulls its EIP home.
+    fake.setInstanceState("i-0bbb", "running");
+    ManualMembership viewOfB2 = new ManualMembership(B, topology.nodeIds(), Ticker.systemTicker());
+    EipFailover nodeB2 = node(B, topology, viewOfB2, "i-0aaa", A);
+    nodeB2.start();
+    viewOfB2.set(A, NodeState.ALIVE);
+    viewOfA.set(B, NodeState.ALIVE);
+    awaitAssociation("eipalloc-0b", "eni-0bbb", "10.0.2.10", Duration.ofSeconds(6));
+
+    assertEquals(at("eni-0aaa", "10.0.1.10"), where("eipalloc-0a"), "a's own EIP never moved");
+    List<Ec2Call> calls = fake.calls();
+    assertTrue(calls.stream().anyMatch(c -> c.errorCode().equals("RequestLimitExceeded")), "throttling was injected");
+    assertTrue(calls.stream().noneMatch(c -> c.action().equals("DisassociateAddress")), "never disassociates");
+    List<Ec2Call> moves = calls.stream().filter(c -> c.action().equals("AssociateAddress") && c.succeeded()).toList();
+    assertTrue(moves.stream().anyMatch(c -> c.caller().equals("AKIDNODEA") && c.param("AllocationId").equals(eipB.allocationId())
+        && c.param("PrivateIpAddress").equals("10.0.1.11")), moves.toString());
+    assertTrue(moves.stream().anyMatch(c -> c.caller().equals("AKIDNODEB") && c.param("AllocationId").equals(eipB.allocationId())
+        && c.param("PrivateIpAddress").equals("10.0.2.10")), moves.toString());
+    assertTrue(moves.stream().allMatch(c -> "true".equals(c.param("AllowReassociation"))), moves.toString());
+    assertTrue(calls.stream().anyMatch(c -> c.action().equals("DescribeInstanceStatus") && c.caller().equals("AKIDNODEA")),
+        "a asked the EC2 witness before taking b's EIP");
+    assertTrue(failoverMillis < 5_000, "failover took " + failoverMillis + " ms");
+    System.out.println("[measure] failover under throttling 0.3 + latency 10-60 ms: " + failoverMillis + " ms, "
+        + calls.size() + " EC2 calls, " + calls.stream().filter(c -> !c.succeeded()).count() + " failed");
+  }
+
+  private Optional<FakeAssociation> where(String allocationId) {
+    return fake.association(allocationId).map(a -> new FakeAssociation("-", a.networkInterfaceId(), a.privateIp()));
+  }
+
+  private static Optional<FakeAssociation> at(String eni, String ip) {
+    return Optional.of(new FakeAssociation("-", eni, ip));
+  }
+
+  private void awaitAssociation(String allocationId, String eni, String ip, Duration timeout) throws InterruptedException {
+    Supplier<Optional<FakeAssociation>> now = () -> where(allocationId);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (now.get().equals(at(eni, ip))) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    fail(allocationId + " expected at " + eni + "/" + ip + " within " + timeout + " but is " + now.get()
+        + "; calls: " + fake.calls());
+  }
+}
