@@ -1,0 +1,66 @@
+package io.eipfailover.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class MembershipViewTest {
+  private static final NodeId A = NodeId.of("a");
+  private static final NodeId B = NodeId.of("b");
+  private static final NodeId C = NodeId.of("c");
+
+  private static MembershipView view() {
+    Map<NodeId, PeerState> m = new HashMap<>();
+    m.put(C, PeerState.of(NodeState.SUSPECT, 5));
+    m.put(A, PeerState.of(NodeState.ALIVE, 1));
+    m.put(B, new PeerState(NodeState.DEAD, 9, OptionalLong.of(3), OptionalLong.of(5)));
+    return new MembershipView(42, A, m);
+  }
+
+  @Test
+  void answersStatesAndTreatsUnknownNodesAsDead() {
+    MembershipView v = view();
+    assertEquals(NodeState.SUSPECT, v.stateOf(C));
+    assertEquals(NodeState.DEAD, v.stateOf(NodeId.of("zz")));
+    assertEquals(PeerState.of(NodeState.DEAD, 0), v.peer(NodeId.of("zz")));
+    assertEquals(OptionalLong.of(5), v.peer(B).suspectedAt());
+    assertEquals(1, v.count(NodeState.ALIVE));
+    assertEquals(0, v.count(NodeState.STANDBY));
+    assertFalse(v.merged());
+  }
+
+  @Test
+  void membersAreSortedImmutableAndPrinted() {
+    MembershipView v = view();
+    assertEquals(List.of(A, B, C), List.copyOf(v.members().keySet()));
+    assertThrows(UnsupportedOperationException.class, () -> v.members().put(A, PeerState.of(NodeState.DEAD, 0)));
+    assertEquals("View{a #42 a=ALIVE b=DEAD c=SUSPECT}", v.toString());
+    assertEquals("View{a #42 merged a=ALIVE}", new MembershipView(42, A, Map.of(A, PeerState.of(NodeState.ALIVE, 0)), true).toString());
+  }
+
+  @Test
+  void mustContainSelf() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new MembershipView(1, A, Map.of(B, PeerState.of(NodeState.ALIVE, 0))));
+    assertEquals("view of a must contain self, had [b]", e.getMessage());
+  }
+
+  @Test
+  void reachabilityAndStatusMappingFollowTheEnums() {
+    assertTrue(NodeState.ALIVE.isReachable());
+    assertTrue(NodeState.STANDBY.isReachable());
+    assertTrue(NodeState.UNHEALTHY.isReachable());
+    assertFalse(NodeState.SUSPECT.isReachable());
+    assertFalse(NodeState.DEAD.isReachable());
+    for (NodeStatus s : NodeStatus.values()) {
+      assertEquals(s.name(), s.asState().name());
+    }
+  }
+}
