@@ -156,7 +156,9 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
       return;
     }
     try {
-      channel.send(new BytesMessage(null, payload));
+      // Out-of-band: a joiner must not wait for a retransmission gap (an older message it never
+      // got) to be filled before it learns our status; Announcement.sequence restores order.
+      channel.send(new BytesMessage(null, payload).setFlag(Message.Flag.OOB));
     } catch (Exception e) {
       LOG.warn("[id={}] could not multicast our state: {}", self, e.toString());
     }

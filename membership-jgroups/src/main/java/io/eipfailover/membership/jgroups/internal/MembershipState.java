@@ -47,6 +47,7 @@ final class MembershipState {
   private final Map<NodeId, Long> lastMismatchReport = new HashMap<>();
   private final Set<Address> warnedStrangers = new HashSet<>();
   private boolean mergePending;
+  private long sequence;
 
   MembershipState(MembershipSettings s, ConcurrentMap<Address, Long> heard, ListenerBus bus, AtomicLong dropped,
       Consumer<byte[]> sender) {
@@ -90,7 +91,7 @@ final class MembershipState {
   /** Multicasts our state (only once connected). */
   void announceNow() {
     if (selfAddress != null && !closed) {
-      sender.accept(new Announcement(self, selfStatus, s.topology().fingerprint()).encode());
+      sender.accept(new Announcement(self, selfStatus, s.topology().fingerprint(), ++sequence).encode());
     }
   }
 
@@ -153,20 +154,33 @@ final class MembershipState {
       LOG.debug("[id={}] undecodable message from {} dropped: {}", self, src, e.getMessage());
       return;
     }
+    Announcement previous = announced.get(src);
+    if (previous != null && a.sequence() <= previous.sequence()) {
+      return; // a late copy of an older announcement (out-of-band delivery is unordered)
+    }
+    String logicalName = NameCache.get(src);
+    if (!a.node().value().equals(logicalName)) {
+      dropped.incrementAndGet();
+      if (warnedStrangers.add(src)) {
+        LOG.warn("[id={}] member {} announces node id {} under another JGroups name; dropped", self, logicalName,
+            a.node());
+      }
+      return;
+    }
     long ours = s.topology().fingerprint();
     if (a.fingerprint() != ours) {
       reportMismatch(a.node(), ours, a.fingerprint());
     }
-    if (!s.topology().contains(a.node()) || a.node().equals(self)) {
+    if (a.node().equals(self)) {
       if (warnedStrangers.add(src)) {
-        LOG.warn("[id={}] member {} announces node id {}, not a peer in the topology; ignored", self, src, a.node());
+        LOG.error("[id={}] another member ({}) also calls itself {}: node ids must be unique; ignored", self, src, self);
       }
       return;
     }
-    NodeId named = names.put(src, a.node());
-    if (named != null && !named.equals(a.node())) {
-      LOG.warn("[id={}] member {} is named {} but announces {}; using the announcement", self, src, named, a.node());
+    if (!s.topology().contains(a.node())) {
+      return; // resolveName already warned about this stranger
     }
+    names.put(src, a.node());
     announced.put(src, a);
     recompute();
   }

@@ -13,7 +13,7 @@ class AnnouncementTest {
   @Test
   void roundTripsEveryStatus() {
     for (NodeStatus status : NodeStatus.values()) {
-      Announcement a = new Announcement(NodeId.of("lb-1.eu"), status, 0x8000_0000_0000_0001L);
+      Announcement a = new Announcement(NodeId.of("lb-1.eu"), status, 0x8000_0000_0000_0001L, 42);
       byte[] wire = a.encode();
       assertEquals(a, Announcement.decode(wire, 0, wire.length));
     }
@@ -21,7 +21,7 @@ class AnnouncementTest {
 
   @Test
   void decodesAtAnOffset() {
-    byte[] wire = new Announcement(NodeId.of("n1"), NodeStatus.STANDBY, -7).encode();
+    byte[] wire = new Announcement(NodeId.of("n1"), NodeStatus.STANDBY, -7, Long.MAX_VALUE).encode();
     byte[] padded = new byte[wire.length + 5];
     System.arraycopy(wire, 0, padded, 3, wire.length);
     assertEquals(NodeStatus.STANDBY, Announcement.decode(padded, 3, wire.length).status());
@@ -29,7 +29,7 @@ class AnnouncementTest {
 
   @Test
   void rejectsShortForeignAndCorruptPayloads() {
-    byte[] wire = new Announcement(NodeId.of("n1"), NodeStatus.ALIVE, 1).encode();
+    byte[] wire = new Announcement(NodeId.of("n1"), NodeStatus.ALIVE, 1, 1).encode();
     assertThrows(IllegalArgumentException.class, () -> Announcement.decode(wire, 0, 5));
     byte[] badMagic = wire.clone();
     badMagic[0] = 0;

@@ -57,19 +57,19 @@ class MembershipScenarioTest {
 
   @Test
   void aPartitionSplitsTheViewAndHealingDeliversAMergedView() {
-    try (LoopbackCluster c = new LoopbackCluster(4)) {
-      for (String n : List.of("n1", "n2", "n3", "n4")) {
+    try (LoopbackCluster c = new LoopbackCluster(5)) {
+      for (String n : List.of("n1", "n2", "n3", "n4", "n5")) {
         c.start(n);
       }
-      c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3", "n4"), WAIT, "everyone ALIVE");
-      c.await("n4", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3", "n4"), WAIT, "everyone ALIVE");
+      c.await("n1", v -> v.count(NodeState.ALIVE) == 5, WAIT, "everyone ALIVE");
+      c.await("n5", v -> v.count(NodeState.ALIVE) == 5, WAIT, "everyone ALIVE");
 
       long cut = System.nanoTime();
-      c.partition(Set.of("n1", "n2"), Set.of("n3", "n4"));
-      c.await("n1", v -> all(v, NodeState.DEAD, "n3", "n4") && all(v, NodeState.ALIVE, "n1", "n2"), WAIT,
-          "n3, n4 DEAD after the cut");
+      c.partition(Set.of("n1", "n2"), Set.of("n3", "n4", "n5"));
+      c.await("n1", v -> all(v, NodeState.DEAD, "n3", "n4", "n5") && all(v, NodeState.ALIVE, "n1", "n2"), WAIT,
+          "n3, n4, n5 DEAD after the cut");
       LOG.info("partition detected by n1 after {} ms", (System.nanoTime() - cut) / 1_000_000);
-      c.await("n3", v -> all(v, NodeState.DEAD, "n1", "n2") && all(v, NodeState.ALIVE, "n3", "n4"), WAIT,
+      c.await("n3", v -> all(v, NodeState.DEAD, "n1", "n2") && all(v, NodeState.ALIVE, "n3", "n4", "n5"), WAIT,
           "n1, n2 DEAD after the cut");
 
       c.member("n4").membership.announce(NodeStatus.STANDBY);
@@ -79,7 +79,7 @@ class MembershipScenarioTest {
       int before = c.member("n1").recorder.views.size();
       long healed = System.nanoTime();
       c.heal();
-      MembershipView merged = c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3")
+      MembershipView merged = c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3", "n5")
           && v.stateOf(NodeId.of("n4")) == NodeState.STANDBY, WAIT, "the merged group with n4 STANDBY");
       LOG.info("merge completed on n1 after {} ms", (System.nanoTime() - healed) / 1_000_000);
       List<MembershipView> after = c.member("n1").recorder.views.subList(before, c.member("n1").recorder.views.size());
