@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
  * The topology fingerprint is what nodes compare in heartbeats: equal topologies must agree on it,
  * and a change to any single field must change it.
  */
-class TopologyFingerprintProperties {
+class TopologyFingerprintPropertiesTest {
 
   /** A mutable description of a topology, so single fields can be changed before building. */
   static final class Desc {

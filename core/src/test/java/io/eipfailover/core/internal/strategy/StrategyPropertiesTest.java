@@ -21,7 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** Invariants of every built-in strategy over random clusters, views and observations. */
-class StrategyProperties {
+class StrategyPropertiesTest {
 
   @Property(tries = 400)
   void theSameInputGivesTheSamePlacementWhateverTheMapOrder(@ForAll long seed) {
