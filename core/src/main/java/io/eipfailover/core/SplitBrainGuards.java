@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The built-in {@link SplitBrainGuard}s and their combinators. Recommended: for a pair, {@code
@@ -46,9 +47,7 @@ public final class SplitBrainGuards {
 
   /** {@link #reachability(List, Duration)} with one target. */
   public static SplitBrainGuard reachability(InetSocketAddress target, Duration timeout) {
-    if (target == null) {
-      throw new IllegalArgumentException("target must not be null");
-    }
+    Objects.requireNonNull(target, "target must not be null");
     return new ReachabilityGuard(List.of(target), timeout);
   }
 

@@ -63,10 +63,6 @@ final class PointLedger {
     placed.add(key(point));
   }
 
-  boolean isClaimed(AttachmentPoint point) {
-    return placed.contains(key(point));
-  }
-
   private static String key(AttachmentPoint p) {
     return key(p.networkInterfaceId(), p.privateIp());
   }

@@ -65,7 +65,8 @@ public final class PriorityStrategy extends AbstractPlacementStrategy {
 
   @Override
   void checkTopology(ClusterTopology topology) {
-    if (topology.equals(checkedTopology)) {
+    ClusterTopology checked = checkedTopology;
+    if (topology == checked || topology.equals(checked)) {
       return;
     }
     for (ElasticIp eip : topology.elasticIps()) {

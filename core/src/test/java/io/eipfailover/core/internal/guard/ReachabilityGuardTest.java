@@ -73,7 +73,7 @@ class ReachabilityGuardTest {
         () -> SplitBrainGuards.reachability(List.of(), TIMEOUT));
     assertMessage(IllegalArgumentException.class, "targets must not contain null, was [10.0.0.1/<unresolved>:443, null]",
         () -> SplitBrainGuards.reachability(Arrays.asList(t, null), TIMEOUT));
-    assertMessage(IllegalArgumentException.class, "target must not be null",
+    assertMessage(NullPointerException.class, "target must not be null",
         () -> SplitBrainGuards.reachability((InetSocketAddress) null, TIMEOUT));
     assertMessage(NullPointerException.class, "timeout must not be null", () -> SplitBrainGuards.reachability(t, null));
     assertMessage(IllegalArgumentException.class, "timeout must be between PT0.001S and PT1M, was PT0S",
