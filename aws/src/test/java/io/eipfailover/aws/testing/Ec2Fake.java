@@ -10,8 +10,10 @@ import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import io.eipfailover.aws.testing.FakeEc2State.Address;
 import io.eipfailover.aws.testing.FakeEc2State.Eni;
 import io.eipfailover.aws.testing.FakeEc2State.Instance;
+import io.eipfailover.aws.Ec2Clients;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * A stateful fake of the EC2 Query API (and of IMDSv2, one endpoint per instance), served by
@@ -74,6 +80,20 @@ public final class Ec2Fake implements AutoCloseable {
   /** The EC2 endpoint, e.g. {@code http://127.0.0.1:41234}. */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  /**
+   * A real SDK client for this fake (static credentials {@code accessKeyId}/"secret", us-east-1,
+   * short back-off), built by {@code Ec2Clients}. The caller closes it. The access key id shows up
+   * as {@link Ec2Call#caller()}, so give each simulated node its own.
+   */
+  public Ec2Client newClient(String accessKeyId) {
+    return Ec2Clients.builder()
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))
+        .endpointOverride(endpoint())
+        .backoff(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(500))
+        .build();
   }
 
   /** The fault switches. */
@@ -163,7 +183,7 @@ public final class Ec2Fake implements AutoCloseable {
 
   /** Associates directly (no request, no log, no lag), for seeding; returns the association id. */
   public String associate(String allocationId, String eniId, String privateIp) {
-    return state.associate(allocationId, eniId, privateIp, true, clock.instant(), java.time.Duration.ZERO);
+    return state.associate(allocationId, eniId, privateIp, true, clock.instant(), Duration.ZERO);
   }
 
   /** The true association of an EIP, ignoring any injected describe lag. */
