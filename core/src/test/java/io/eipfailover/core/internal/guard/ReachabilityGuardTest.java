@@ -50,6 +50,33 @@ class ReachabilityGuardTest {
   }
 
   @Test
+  void deniesAfterTheTimeoutWhenATargetNeverAnswers() throws Exception {
+    // A listener that never accepts: once its backlog is full, Linux drops further SYNs, so a
+    // connect neither succeeds nor is refused; it can only time out.
+    try (ServerSocket server = new ServerSocket(0, 1, Requests.LOOPBACK)) {
+      InetSocketAddress target = Requests.addressOf(server);
+      List<java.net.Socket> held = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 8 && TcpProbe.connect(target, Duration.ofMillis(200)).connected(); i++) {
+          java.net.Socket s = new java.net.Socket();
+          s.connect(target, 1000);
+          held.add(s);
+        }
+        long start = System.nanoTime();
+        GuardVerdict v = SplitBrainGuards.reachability(target, Duration.ofMillis(300)).evaluate(request);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(GuardVerdict.deny("reachability: no target answered: no answer from 127.0.0.1:"
+            + server.getLocalPort() + " within PT0.3S"), v);
+        assertTrue(tookMillis >= 250 && tookMillis < 5_000, "the time-out bounds the wait, took " + tookMillis + " ms");
+      } finally {
+        for (java.net.Socket s : held) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  @Test
   void deniesForAnUnresolvableName() {
     InetSocketAddress nowhere = InetSocketAddress.createUnresolved("gateway.invalid", 443);
     GuardVerdict v = SplitBrainGuards.reachability(nowhere, TIMEOUT).evaluate(request);
