@@ -197,15 +197,27 @@ final class Ec2Actions {
       } else {
         selected.addAll(state.instances.values());
       }
+      Map<String, List<String>> filters = req.filters();
       for (Instance i : selected) {
         boolean running = i.state.equals("running");
         if (!includeAll && !running) {
           continue;
         }
+        String system = running ? i.systemStatus : "not-applicable";
+        String instance = running ? i.instanceStatus : "not-applicable";
+        if (!Filters.matches(filters, name -> switch (name) {
+          case "instance-state-name" -> Optional.of(List.of(i.state));
+          case "availability-zone" -> Optional.of(List.of(i.availabilityZone));
+          case "system-status.status" -> Optional.of(List.of(system));
+          case "instance-status.status" -> Optional.of(List.of(instance));
+          default -> Optional.empty();
+        })) {
+          continue;
+        }
         x.open("item").leaf("instanceId", i.id).leaf("availabilityZone", i.availabilityZone)
             .open("instanceState").leaf("code", stateCode(i.state)).leaf("name", i.state).close("instanceState");
-        summary(x, "systemStatus", running ? i.systemStatus : "not-applicable");
-        summary(x, "instanceStatus", running ? i.instanceStatus : "not-applicable");
+        summary(x, "systemStatus", system);
+        summary(x, "instanceStatus", instance);
         x.close("item");
       }
     }

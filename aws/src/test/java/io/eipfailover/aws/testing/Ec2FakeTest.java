@@ -135,6 +135,12 @@ class Ec2FakeTest {
     DescribeInstanceStatusResponse all = ec2.describeInstanceStatus(r -> r.instanceIds("i-0bbb").includeAllInstances(true));
     assertEquals("stopped", all.instanceStatuses().get(0).instanceState().nameAsString());
     assertEquals(80, all.instanceStatuses().get(0).instanceState().code());
+    DescribeInstanceStatusResponse stopped = ec2.describeInstanceStatus(r -> r.includeAllInstances(true)
+        .filters(Filter.builder().name("instance-state-name").values("stopped", "terminated").build()));
+    assertEquals(List.of("i-0bbb"), stopped.instanceStatuses().stream().map(s -> s.instanceId()).toList());
+    Ec2Exception bad = assertThrows(Ec2Exception.class, () -> ec2.describeInstanceStatus(r -> r.filters(
+        Filter.builder().name("bogus").values("x").build())));
+    assertEquals("InvalidParameterValue", bad.awsErrorDetails().errorCode());
   }
 
   @Test
