@@ -109,12 +109,15 @@ class Ec2ElasticIpManagerTest {
   void outagesAndTimeoutsAreRetryable() {
     fake.faults().outage(true);
     expect(Kind.RETRYABLE, () -> manager.describe(List.of(EIP_A)));
-    fake.faults().outage(false).latency(Duration.ofSeconds(2));
+    fake.faults().outage(false).latency(Duration.ofSeconds(3));
     try (Ec2Client slow = TestClients.builder(fake, "AKIDSLOW").addExecutionInterceptor(TestClients.RECORDER)
         .apiCallAttemptTimeout(Duration.ofMillis(200)).apiCallTimeout(Duration.ofMillis(500)).build()) {
       Ec2ElasticIpManager m = Ec2ElasticIpManager.builder().ec2Client(slow).build();
+      long start = System.nanoTime();
       ElasticIpManagerException e = expect(Kind.RETRYABLE, () -> m.associate(EIP_A, A_HOME));
+      long millis = (System.nanoTime() - start) / 1_000_000;
       assertTrue(e.getMessage().contains("in time"), e.getMessage());
+      assertTrue(millis < 2_500, "the call deadline must cut a 3 s answer short, took " + millis + " ms");
     }
   }
 
