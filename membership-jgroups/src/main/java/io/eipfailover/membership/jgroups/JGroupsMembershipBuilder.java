@@ -33,8 +33,9 @@ import org.jgroups.stack.Protocol;
  * </ol>
  *
  * Every setter validates at once and names the setting and the bad value; {@link #build()} checks
- * across fields. Building installs the JGroups-to-SLF4J log bridge (unless the application set a
- * JGroups log factory itself). Not thread-safe.
+ * across fields. Creating a builder installs the JGroups-to-SLF4J log bridge (unless the
+ * application set a JGroups log factory itself); do it before creating JGroups objects of your own
+ * (an injected channel) so their loggers are bridged too. Not thread-safe.
  */
 public final class JGroupsMembershipBuilder {
   private static final Pattern HOST_PORT = Pattern.compile("([^\\[\\]\\s]+)\\[(\\d{1,5})\\]");
@@ -63,7 +64,10 @@ public final class JGroupsMembershipBuilder {
   private ScheduledExecutorService scheduler;
   private Ticker ticker = Ticker.systemTicker();
 
-  JGroupsMembershipBuilder() {}
+  JGroupsMembershipBuilder() {
+    // As early as possible: JGroups creates its loggers when its classes are first used.
+    Slf4jBridge.install();
+  }
 
   /** This node (required); becomes the channel's logical name. */
   public JGroupsMembershipBuilder self(NodeId self) {

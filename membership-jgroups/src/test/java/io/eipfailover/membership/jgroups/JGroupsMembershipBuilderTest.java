@@ -86,6 +86,13 @@ class JGroupsMembershipBuilderTest {
   }
 
   @Test
+  void jgroupsLogsGoToSlf4j() {
+    JGroupsMembership.builder();
+    assertTrue(org.jgroups.logging.LogFactory.getLog(JGroupsMembershipBuilderTest.class)
+        instanceof org.jgroups.logging.Slf4jLogImpl);
+  }
+
+  @Test
   void beforeStartEveryPeerIsDeadAndSelfFollowsAnnounce() {
     try (JGroupsMembership m = valid().bindPort(7805).build()) {
       assertEquals(NodeState.DEAD, m.view().stateOf(NodeId.of("n2")));
