@@ -69,7 +69,8 @@ public record AgentConfig(
    * @param port the default heartbeat port of every node
    * @param addresses explicit per-node addresses; a node without one uses its first home IP and {@code port}
    * @param keys the HMAC keys (required for udp; for jgroups they become the auth token)
-   * @param udpProfile {@code default} (100 ms heartbeats, ~1 s to dead) or {@code aggressive} (50 ms, ~300 ms)
+   * @param udpProfile {@code default} (100 ms heartbeats, ~1 s to dead), {@code aggressive} (50 ms,
+   *     ~300 ms) or {@code phi-accrual}
    * @param jgroupsStackFile a user JGroups XML stack replacing the built-in one
    */
   public record Membership(
@@ -136,12 +137,13 @@ public record AgentConfig(
       Duration apiCallTimeout) {}
 
   /**
-   * @param reservedIps assign missing reserved private IPs to the ENI at start
+   * @param reservedIps with tag topology: ensure this node's ENI holds at least this many secondary
+   *     private IPs at start (assigning the shortfall), 0 = off
    * @param osAddresses add reserved IPs to the OS ({@code ip addr add}) and remove those added at exit
    * @param osDevice the Linux device carrying the ENI
    * @param prefixLength the subnet prefix length used with {@code ip addr add}
    */
-  public record Provision(boolean reservedIps, boolean osAddresses, String osDevice, int prefixLength) {}
+  public record Provision(int reservedIps, boolean osAddresses, String osDevice, int prefixLength) {}
 
   /** Reconciler timings; see {@code EipFailover.Builder}. */
   public record Failover(

@@ -94,7 +94,7 @@ public final class AgentConfigParser {
         c.parse("ec2.imds-endpoint", "an http URI such as http://169.254.169.254", AgentConfigParser::httpUri),
         c.duration("ec2.call-timeout", Duration.ofSeconds(5), Duration.ofMillis(100)));
     AgentConfig.Provision provision = new AgentConfig.Provision(
-        c.bool("provision.reserved-ips", false),
+        fromTagsOrZero(c, fromTags),
         c.bool("provision.os-addresses", false),
         c.parse("provision.os-device", "a Linux interface name such as eth0 or ens5", s -> {
           if (!s.matches("[A-Za-z0-9._-]{1,15}")) {
@@ -166,7 +166,7 @@ public final class AgentConfigParser {
     String profile = "default";
     Optional<Path> stack = Optional.empty();
     if (type == MembershipType.UDP) {
-      profile = c.choice("membership.udp.profile", "default", List.of("default", "aggressive"));
+      profile = c.choice("membership.udp.profile", "default", List.of("default", "aggressive", "phi-accrual"));
       c.forbid("membership.jgroups.", "is only valid with membership.type=jgroups");
     } else {
       stack = c.parse("membership.jgroups.stack-file", "a JGroups XML file", s -> {
@@ -216,6 +216,16 @@ public final class AgentConfigParser {
       c.forbid("strategy.priority.", "is only valid with strategy=priority");
     }
     return new AgentConfig.Strategy(kind, delay, priorities);
+  }
+
+  /** {@code provision.reserved-ips}: a count, only with tag topology (the new IPs become reserved points). */
+  private static int fromTagsOrZero(ConfigValues c, boolean fromTags) {
+    if (!fromTags) {
+      c.forbid("provision.reserved-ips", "is only valid with topology.source=tags (an explicit topology names its"
+          + " reserved IPs; assign them to the ENI yourself)");
+      return 0;
+    }
+    return c.intIn("provision.reserved-ips", 0, 0, 49);
   }
 
   private static URI httpUri(String s) {

@@ -76,7 +76,6 @@ class AgentConfigParserTest {
     m.put("ec2.endpoint", "http://127.0.0.1:8999");
     m.put("ec2.imds-endpoint", "http://127.0.0.1:8999");
     m.put("ec2.call-timeout", "2s");
-    m.put("provision.reserved-ips", "true");
     m.put("provision.os-addresses", "true");
     m.put("provision.os-device", "ens5");
     m.put("provision.os-prefix-length", "20");
@@ -124,7 +123,9 @@ class AgentConfigParserTest {
     m.keySet().removeIf(k -> k.startsWith("topology."));
     m.put("topology.source", "tags");
     m.put("node.id", "discover");
+    m.put("provision.reserved-ips", "2");
     AgentConfig c = parse(m);
+    assertEquals(2, c.provision().reservedIps());
     assertTrue(c.topology().isEmpty());
     assertTrue(c.nodeId().isEmpty());
   }

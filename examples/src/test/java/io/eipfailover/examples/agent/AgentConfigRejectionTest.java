@@ -170,7 +170,12 @@ class AgentConfigRejectionTest {
         reject("bad endpoint", set("ec2.endpoint", "ec2.local"), "ec2.endpoint:", "'ec2.local'"),
         reject("bad imds endpoint", set("ec2.imds-endpoint", "file:///x"), "ec2.imds-endpoint:", "'file:///x'"),
         reject("bad call timeout", set("ec2.call-timeout", "10ms"), "ec2.call-timeout:", "'10ms'"),
-        reject("bad provision flag", set("provision.reserved-ips", "1"), "provision.reserved-ips:", "'1'"),
+        reject("provisioning with explicit topology", set("provision.reserved-ips", "1"), "provision.reserved-ips: is only valid with topology.source=tags", "'1'"),
+        reject("bad provision count", m -> {
+          m.keySet().removeIf(k -> k.startsWith("topology."));
+          m.put("topology.source", "tags");
+          m.put("provision.reserved-ips", "50");
+        }, "provision.reserved-ips:", "'50'"),
         reject("bad os flag", set("provision.os-addresses", "on"), "provision.os-addresses:", "'on'"),
         reject("bad device", set("provision.os-device", "eth0; rm -rf /"), "provision.os-device:", "'eth0; rm -rf /'"),
         reject("bad prefix", set("provision.os-prefix-length", "33"), "provision.os-prefix-length:", "'33'"),

@@ -1,0 +1,48 @@
+package io.eipfailover.examples.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What SIGHUP can change in a running agent: the log level and the health check (its kind, target,
+ * time-out and rise/fall; not its interval, which the reconciler schedules at start). Everything
+ * else needs a restart; {@link #needsRestart} names those sections so the operator is told, not
+ * silently ignored. Pure.
+ */
+final class ConfigReload {
+  private ConfigReload() {}
+
+  /** The changed settings that only take effect after a restart, by config key prefix. */
+  static List<String> needsRestart(AgentConfig old, AgentConfig now) {
+    List<String> out = new ArrayList<>();
+    check(out, "cluster.name", old.clusterName(), now.clusterName());
+    check(out, "node.id", old.nodeId(), now.nodeId());
+    check(out, "topology.*", old.topology(), now.topology());
+    check(out, "membership.*", membershipKey(old), membershipKey(now));
+    check(out, "strategy*", old.strategy(), now.strategy());
+    check(out, "guard*", old.guards(), now.guards());
+    check(out, "health.interval", old.health().interval(), now.health().interval());
+    check(out, "status.*", old.status(), now.status());
+    check(out, "ec2.*", old.ec2(), now.ec2());
+    check(out, "provision.*", old.provision(), now.provision());
+    check(out, "failover.*", old.failover(), now.failover());
+    check(out, "shutdown.handoff-timeout", old.handoffTimeout(), now.handoffTimeout());
+    check(out, "dry-run", old.dryRun(), now.dryRun());
+    return out;
+  }
+
+  /** Key material compares by content: byte arrays in records compare by identity. */
+  private static String membershipKey(AgentConfig c) {
+    AgentConfig.Membership m = c.membership();
+    StringBuilder sb = new StringBuilder().append(m.type()).append(m.port()).append(m.addresses())
+        .append(m.udpProfile()).append(m.jgroupsStackFile());
+    m.keys().ifPresent(k -> k.keys().forEach((id, key) -> sb.append(id).append(java.util.Arrays.hashCode(key))));
+    return sb.toString();
+  }
+
+  private static void check(List<String> out, String name, Object a, Object b) {
+    if (!a.equals(b)) {
+      out.add(name);
+    }
+  }
+}

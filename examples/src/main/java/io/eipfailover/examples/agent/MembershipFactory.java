@@ -1,0 +1,85 @@
+package io.eipfailover.examples.agent;
+
+import com.google.common.base.Ticker;
+import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.Membership;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.membership.jgroups.JGroupsMembership;
+import io.eipfailover.membership.jgroups.JGroupsMembershipBuilder;
+import io.eipfailover.membership.jgroups.JGroupsSecurity;
+import io.eipfailover.membership.udp.DetectorSettings;
+import io.eipfailover.membership.udp.UdpKeyring;
+import io.eipfailover.membership.udp.UdpMembership;
+import io.eipfailover.membership.udp.UdpMembershipBuilder;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the configured {@link Membership} (unstarted) for one node. */
+final class MembershipFactory {
+  private MembershipFactory() {}
+
+  /** The detection deadline of the configured membership, for the reconciler's local-pause check. */
+  static Duration detectionDeadline(AgentConfig.Membership m) {
+    return m.type() == AgentConfig.MembershipType.UDP ? detector(m.udpProfile()).deadtime() : Duration.ofMillis(1100);
+  }
+
+  static DetectorSettings detector(String profile) {
+    return switch (profile) {
+      case "aggressive" -> DetectorSettings.aggressive();
+      case "phi-accrual" -> DetectorSettings.phiAccrual();
+      default -> DetectorSettings.defaults();
+    };
+  }
+
+  static Membership create(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker) {
+    return m.type() == AgentConfig.MembershipType.UDP ? udp(m, self, topology, ticker) : jgroups(m, self, topology, ticker);
+  }
+
+  private static UdpMembership udp(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker) {
+    UdpMembershipBuilder b = UdpMembership.builder()
+        .self(self)
+        .topology(topology)
+        .bindAddress(m.addressOf(self, topology))
+        .keyring(keyring(m.keys().orElseThrow(() ->
+            new IllegalStateException("membership.key-file is required with membership.type=udp"))))
+        .detector(detector(m.udpProfile()))
+        .ticker(ticker);
+    for (NodeId peer : topology.nodeIds()) {
+      if (!peer.equals(self)) {
+        b.peer(peer, m.addressOf(peer, topology));
+      }
+    }
+    return b.build();
+  }
+
+  private static JGroupsMembership jgroups(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker) {
+    JGroupsMembershipBuilder b = JGroupsMembership.builder().self(self).topology(topology).ticker(ticker);
+    if (m.jgroupsStackFile().isPresent()) {
+      return b.stackFile(m.jgroupsStackFile().get()).build();
+    }
+    InetSocketAddress own = m.addressOf(self, topology);
+    List<String> members = new ArrayList<>();
+    for (NodeId n : topology.nodeIds()) {
+      InetSocketAddress a = m.addressOf(n, topology);
+      members.add(a.getAddress().getHostAddress() + "[" + a.getPort() + "]");
+    }
+    b.bindAddress(own.getAddress()).bindPort(own.getPort()).initialMembers(members);
+    m.keys().ifPresent(k -> b.security(JGroupsSecurity.none().withAuthSecret(
+        new String(k.keys().get(k.primaryKeyId()), StandardCharsets.UTF_8).toCharArray())));
+    return b.build();
+  }
+
+  static UdpKeyring keyring(KeyFile.Keys keys) {
+    UdpKeyring.Builder b = UdpKeyring.builder().primary(keys.primaryKeyId(), keys.keys().get(keys.primaryKeyId()));
+    for (Map.Entry<Integer, byte[]> e : keys.keys().entrySet()) {
+      if (e.getKey() != keys.primaryKeyId()) {
+        b.accept(e.getKey(), e.getValue());
+      }
+    }
+    return b.build();
+  }
+}

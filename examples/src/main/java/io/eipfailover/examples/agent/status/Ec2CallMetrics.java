@@ -1,0 +1,53 @@
+package io.eipfailover.examples.agent.status;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Counts every EC2 call the agent makes (reconciler, preflight, provisioning, guards), by
+ * operation, and every failed call by operation and EC2 error code ({@code RequestLimitExceeded},
+ * {@code UnauthorizedOperation}, ... or {@code client} for time-outs and connection errors). Add it
+ * to the client with {@code Ec2Clients.Builder.addExecutionInterceptor}. Thread-safe.
+ */
+public final class Ec2CallMetrics implements ExecutionInterceptor {
+  private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    calls.computeIfAbsent(operation(attributes), k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+    String code = context.exception() instanceof AwsServiceException a && a.awsErrorDetails() != null
+        && a.awsErrorDetails().errorCode() != null ? a.awsErrorDetails().errorCode() : "client";
+    errors.computeIfAbsent(operation(attributes) + "\u0000" + code, k -> new LongAdder()).increment();
+  }
+
+  /** Calls by operation, sorted. */
+  public Map<String, Long> calls() {
+    Map<String, Long> out = new TreeMap<>();
+    calls.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** Failed calls by {@code operation} and {@code code}, keyed {@code operation + '\0' + code}, sorted. */
+  public Map<String, Long> errors() {
+    Map<String, Long> out = new TreeMap<>();
+    errors.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  private static String operation(ExecutionAttributes attributes) {
+    String op = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    return op == null ? "unknown" : op;
+  }
+}
