@@ -21,7 +21,8 @@ import io.eipfailover.core.NodeId;
  * {@link DetectorSettings#warntime()} of silence, DEAD when the detector or the crash fast path
  * convicts it, and comes back with its next authentic heartbeat (a view with {@code merged} set
  * when it returns from DEAD without having restarted: a partition healed). {@code PeerState}
- * timestamps are readings of the injected ticker, as of the view's last change.
+ * timestamps are readings of the injected ticker; {@code lastHeard} is current in every {@link
+ * #view()} (the epoch counts state changes, not heartbeats).
  *
  * <p>Thread-safety: all methods are thread-safe. The protocol runs on one thread (the transport's);
  * listeners run on their executors, in order, never under a lock of this membership.

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,8 @@ final class UdpProtocol {
   private boolean changed;
   private boolean merged;
   private volatile MembershipView published;
+  private final AtomicLongArray lastHeardNanos;
+  private final AtomicIntegerArray heardFlags;
 
   UdpProtocol(ProtocolConfig config, NodeStatus initialStatus, ProtocolOutput output, CounterSet counters, long now) {
     this.config = config;
@@ -71,6 +75,8 @@ final class UdpProtocol {
     this.probeInterval = d.probeInterval().toNanos();
     this.probeWindow = d.deadtime().toNanos();
     this.peers = new PeerRecord[config.peers().size()];
+    this.lastHeardNanos = new AtomicLongArray(peers.length);
+    this.heardFlags = new AtomicIntegerArray(peers.length);
     for (int i = 0; i < peers.length; i++) {
       peers[i] = new PeerRecord(config.peers().get(i), i, detector(d));
       peers[i].state = NodeState.SUSPECT;
@@ -94,9 +100,24 @@ final class UdpProtocol {
     };
   }
 
-  /** The latest view; never null. Thread-safe. */
+  /**
+   * The latest view, with each peer's {@code lastHeard} brought up to date (views are built on state
+   * changes only, so a heartbeat costs no allocation; the refresh costs one per call). Thread-safe.
+   */
   MembershipView view() {
-    return published;
+    MembershipView v = published;
+    Map<NodeId, PeerState> members = null;
+    for (PeerRecord p : peers) {
+      long heard = lastHeardNanos.get(p.index);
+      PeerState s = v.members().get(p.id);
+      if (heardFlags.get(p.index) != 0 && (s.lastHeard().isEmpty() || s.lastHeard().getAsLong() != heard)) {
+        if (members == null) {
+          members = new TreeMap<>(v.members());
+        }
+        members.put(p.id, new PeerState(s.state(), s.since(), OptionalLong.of(heard), s.suspectedAt()));
+      }
+    }
+    return members == null ? v : new MembershipView(v.epoch(), v.self(), members, v.merged());
   }
 
   /** This node announces {@code status}: sent at once to every peer, and in every later heartbeat. */
@@ -148,6 +169,8 @@ final class UdpProtocol {
     p.detector.heartbeat(now);
     p.heard = true;
     p.lastHeard = now;
+    lastHeardNanos.set(p.index, now);
+    heardFlags.set(p.index, 1);
     p.silenceSince = now;
     p.convicted = false;
     p.stopProbing();
