@@ -26,7 +26,7 @@ import org.jgroups.stack.Protocol;
  * Bottom to top:
  *
  * <pre>
- * TCP              non-blocking sends: a hung peer never blocks our sends
+ * TCP              non-blocking sends: a hung peer never blocks our sends; diagnostics (probe) off
  * TrafficObserver  ours: notes every sender for lastHeard
  * TCPPING          static discovery (VPCs have no multicast); port_range 0: exact host[port]
  * MERGE3           heals partitions: min/max interval
@@ -58,6 +58,8 @@ public final class DefaultStack {
     tcp.setBindPort(s.bindPort());
     tcp.setPortRange(0);
     tcp.nonBlockingSends(true);
+    // Diagnostics (the probe endpoint, which answers anyone asking about the cluster) stay off:
+    // JGroups 5.4 leaves them disabled unless enabled; a scenario test checks it.
     stack.add(tcp);
     stack.add(traffic);
     stack.add(new TCPPING().setInitialHosts(s.initialMembers()).setPortRange(0));

@@ -52,6 +52,8 @@ class MembershipScenarioTest {
         assertTrue(seen.get(i).epoch() > seen.get(i - 1).epoch(), "epochs increase in delivery order: " + seen);
       }
       assertTrue(c.member("n1").view().peer(NodeId.of("n2")).lastHeard().isPresent(), "lastHeard is filled");
+      var diagnostics = c.member("n1").discard.getProtocolStack().getTransport().getDiagnosticsHandler();
+      assertTrue(diagnostics == null || !diagnostics.isEnabled(), "the default stack runs no probe endpoint");
     }
   }
 
