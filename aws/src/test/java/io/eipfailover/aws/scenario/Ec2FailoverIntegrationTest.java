@@ -62,10 +62,11 @@ class Ec2FailoverIntegrationTest {
         .strategy(FailoverStrategies.homeWithFailback(Duration.ofSeconds(1)))
         .tickInterval(Duration.ofMillis(50))
         .detectionDeadline(Duration.ofSeconds(1))
+        .startupGrace(Duration.ofMillis(200))
         .resyncInterval(Duration.ofSeconds(1))
         .confirmDelay(Duration.ofMillis(200))
         .backoff(Duration.ofMillis(100), Duration.ofMillis(800))
-        .holdTime(Duration.ofSeconds(2))
+        .holdTime(Duration.ofMillis(500))
         .apiBudget(20, 20)
         .random(new Random(self.hashCode()))
         .build();
@@ -100,9 +101,11 @@ class Ec2FailoverIntegrationTest {
     Thread.sleep(500);
     assertEquals(at("eni-0bbb", "10.0.2.10"), where("eipalloc-0b"));
 
-    // b dies: its agent stops, EC2 shows the instance stopped, a's membership declares it dead.
+    // b dies: its agent stops, EC2 shows the instance stopped, a's membership declares it dead,
+    // and a throttling burst hits the takeover's first calls.
     nodeB.close();
     fake.setInstanceState("i-0bbb", "stopped");
+    fake.faults().throttleNext(2);
     long failedAt = System.nanoTime();
     viewOfA.set(B, NodeState.DEAD);
     awaitAssociation("eipalloc-0b", "eni-0aaa", "10.0.1.11", Duration.ofSeconds(5));
