@@ -1,0 +1,97 @@
+package io.eipfailover.membership.udp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class DetectorSettingsTest {
+  private static void rejects(String message, Executable e) {
+    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
+    assertEquals(message, ex.getMessage());
+  }
+
+  private static Duration ms(long ms) {
+    return Duration.ofMillis(ms);
+  }
+
+  @Test
+  void defaultsAreHundredMillisecondBeatsAndOneSecondDeadline() {
+    DetectorSettings d = DetectorSettings.defaults();
+    assertEquals(DetectorSettings.Kind.DEADLINE, d.kind());
+    assertEquals(ms(100), d.keepalive());
+    assertEquals(ms(500), d.warntime());
+    assertEquals(ms(1000), d.deadtime());
+    assertEquals(ms(2000), d.initdead());
+    assertEquals(3, d.crashConfirmations());
+    assertEquals(ms(500), d.pauseGuardThreshold());
+  }
+
+  @Test
+  void aggressiveIsFiftyMillisecondBeatsAndThreeHundredMillisecondDeadline() {
+    DetectorSettings d = DetectorSettings.aggressive();
+    assertEquals(ms(50), d.keepalive());
+    assertEquals(ms(300), d.deadtime());
+    assertEquals(ms(150), d.pauseGuardThreshold());
+  }
+
+  @Test
+  void phiProfileUsesThePhiDetectorBoundedByTwoSeconds() {
+    DetectorSettings d = DetectorSettings.phiAccrual();
+    assertEquals(DetectorSettings.Kind.PHI_ACCRUAL, d.kind());
+    assertEquals(8.0, d.phiThreshold());
+    assertEquals(ms(2000), d.deadtime());
+    assertEquals(d, d);
+    assertEquals(d.toString(), d.toBuilder().build().toString());
+  }
+
+  @Test
+  void rejectsNonPositiveDurationsNamingTheSetting() {
+    rejects("keepalive must be > 0, was PT0S", () -> DetectorSettings.builder().keepalive(Duration.ZERO));
+    rejects("warntime must be > 0, was PT-0.001S", () -> DetectorSettings.builder().warntime(ms(-1)));
+    rejects("deadtime must be > 0, was PT0S", () -> DetectorSettings.builder().deadtime(Duration.ZERO));
+    rejects("initdead must be > 0, was PT0S", () -> DetectorSettings.builder().initdead(Duration.ZERO));
+    rejects("phiMinStdDeviation must be > 0, was PT0S", () -> DetectorSettings.builder().phiMinStdDeviation(Duration.ZERO));
+    rejects("probeInterval must be > 0, was PT0S", () -> DetectorSettings.builder().probeInterval(Duration.ZERO));
+    rejects("phiAcceptablePause must be >= 0, was PT-0.001S", () -> DetectorSettings.builder().phiAcceptablePause(ms(-1)));
+    assertThrows(NullPointerException.class, () -> DetectorSettings.builder().keepalive(null));
+  }
+
+  @Test
+  void rejectsBadNumbers() {
+    rejects("phiThreshold must be a finite number > 0, was 0.0", () -> DetectorSettings.builder().phiThreshold(0));
+    rejects("phiThreshold must be a finite number > 0, was NaN", () -> DetectorSettings.builder().phiThreshold(Double.NaN));
+    rejects("phiThreshold must be a finite number > 0, was Infinity",
+        () -> DetectorSettings.builder().phiThreshold(Double.POSITIVE_INFINITY));
+    rejects("crashConfirmations must be between 0 and 10, was 11", () -> DetectorSettings.builder().crashConfirmations(11));
+    rejects("crashConfirmations must be between 0 and 10, was -1", () -> DetectorSettings.builder().crashConfirmations(-1));
+  }
+
+  @Test
+  void rejectsDeadtimeNotMoreThanTwiceKeepaliveLikeHeartbeat() {
+    rejects("deadtime must be more than twice keepalive (PT0.1S), was PT0.2S",
+        () -> DetectorSettings.builder().deadtime(ms(200)).warntime(ms(150)).build());
+  }
+
+  @Test
+  void rejectsWarntimeOutsideKeepaliveAndDeadtime() {
+    rejects("warntime must be more than keepalive (PT0.1S) and less than deadtime (PT1S), was PT0.1S",
+        () -> DetectorSettings.builder().warntime(ms(100)).build());
+    rejects("warntime must be more than keepalive (PT0.1S) and less than deadtime (PT1S), was PT1S",
+        () -> DetectorSettings.builder().warntime(ms(1000)).build());
+  }
+
+  @Test
+  void rejectsInitdeadShorterThanDeadtime() {
+    rejects("initdead must be at least deadtime (PT1S), was PT0.999S",
+        () -> DetectorSettings.builder().initdead(ms(999)).build());
+  }
+
+  @Test
+  void rejectsProbeIntervalLongerThanKeepalive() {
+    rejects("probeInterval must be at most keepalive (PT0.1S), was PT0.101S",
+        () -> DetectorSettings.builder().probeInterval(ms(101)).build());
+  }
+}

@@ -1,0 +1,117 @@
+package io.eipfailover.membership.udp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.EipFailoverException;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.membership.udp.testing.TestKeys;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class UdpMembershipBuilderTest {
+  private static final NodeId A = NodeId.of("a");
+  private static final NodeId B = NodeId.of("b");
+
+  private static UdpMembershipBuilder valid() {
+    return UdpMembership.builder().self(A).clusterName("test").keyring(TestKeys.k1())
+        .bindAddress("127.0.0.1", 15405).peer(B, "127.0.0.1", 15406);
+  }
+
+  private static void rejects(String message, Executable e) {
+    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, e);
+    assertEquals(message, ex.getMessage());
+  }
+
+  @Test
+  void buildsAnUnstartedMembershipWhoseViewHasEveryPeerDead() {
+    UdpMembership m = valid().build();
+    assertEquals(0, m.view().epoch());
+    assertEquals(NodeState.DEAD, m.view().stateOf(B));
+    assertEquals(0, m.incarnation());
+    assertEquals(0, m.counters().sent());
+    m.close();
+    m.close();
+  }
+
+  @Test
+  void rejectsMissingRequiredSettings() {
+    rejects("self must be set", () -> UdpMembership.builder().clusterName("t").keyring(TestKeys.k1()).peer(B).build());
+    rejects("clusterName (or topology) must be set", () -> UdpMembership.builder().self(A).keyring(TestKeys.k1()).peer(B).build());
+    rejects("keyring must be set", () -> UdpMembership.builder().self(A).clusterName("t").peer(B).build());
+    rejects("bindAddress must be set", () -> UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1())
+        .peer(B, "127.0.0.1", 1).build());
+    assertThrows(NullPointerException.class, () -> valid().bindAddress((InetSocketAddress) null));
+  }
+
+  @Test
+  void rejectsNoPeersAndSelfAsPeer() {
+    rejects("peers must not be empty: add at least one peer for a",
+        () -> UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1()).bindAddress("127.0.0.1", 1).build());
+    rejects("peers must not contain self 'a', was [b, a]", () -> valid().peer(A, "127.0.0.1", 15407).build());
+    rejects("duplicate peer 'b'", () -> valid().peer(B, "127.0.0.1", 15407));
+  }
+
+  @Test
+  void rejectsUnresolvableAddressesAndBadPorts() {
+    rejects("peer 'c' address must resolve to an IP address, was unresolvable 'no-such-host.invalid:5405'",
+        () -> valid().peer(NodeId.of("c"), "no-such-host.invalid", 5405));
+    rejects("bindAddress must resolve to an IP address, was unresolvable 'no-such-host.invalid:5405'",
+        () -> valid().bindAddress(InetSocketAddress.createUnresolved("no-such-host.invalid", 5405)));
+    rejects("bindAddress port must be between 1 and 65535, was 0", () -> valid().bindAddress("127.0.0.1", 0));
+    rejects("peer 'c' address port must be between 1 and 65535, was 70000",
+        () -> valid().peer(NodeId.of("c"), "127.0.0.1", 70000));
+    rejects("bindAddress host must not be blank, was ''", () -> valid().bindAddress("", 1));
+  }
+
+  @Test
+  void rejectsBadClusterNameAndPeersWithoutAddressOnTheRealTransport() {
+    rejects("clusterName must be 1 to 32 characters of [A-Za-z0-9._-], was 'no spaces'",
+        () -> valid().clusterName("no spaces"));
+    rejects("peer 'c' has no address; give one, or a custom transport that routes by id",
+        () -> valid().peer(NodeId.of("c")).build());
+  }
+
+  @Test
+  void checksPeersAgainstTheTopology() {
+    ClusterTopology t = ClusterTopology.builder().clusterName("prod")
+        .node(A, AttachmentPoint.primary("eni-a", "10.0.0.1"))
+        .node(B, AttachmentPoint.primary("eni-b", "10.0.0.2"))
+        .node(NodeId.of("c"), AttachmentPoint.primary("eni-c", "10.0.0.3")).build();
+    rejects("peers must be the topology's other nodes [b, c], was [b]", () -> valid().topology(t).build());
+    rejects("self 'z' is not a node of the topology [a, b, c]", () -> valid().topology(t).self(NodeId.of("z")).build());
+    UdpMembership ok = valid().topology(t).peer(NodeId.of("c"), "127.0.0.1", 15407).build();
+    assertEquals(A, ok.self());
+  }
+
+  @Test
+  void startFailsNamingTheBindAddressWhenThePortIsInUse() throws Exception {
+    try (DatagramChannel squatter = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+      int port = ((InetSocketAddress) squatter.getLocalAddress()).getPort();
+      UdpMembership m = valid().bindAddress("127.0.0.1", port).build();
+      EipFailoverException e = assertThrows(EipFailoverException.class, m::start);
+      assertTrue(e.getMessage().startsWith("bindAddress /127.0.0.1:" + port + " cannot be bound"), e.getMessage());
+      assertThrows(IllegalStateException.class, m::start, "a failed start closes it");
+      m.close();
+    }
+  }
+
+  @Test
+  void startTwiceThrows() {
+    UdpMembership m = UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1()).peer(B)
+        .transport(new io.eipfailover.membership.udp.testing.InMemoryNetwork(
+            new io.eipfailover.membership.udp.testing.ManualTicker()).transport(A)).build();
+    m.start();
+    assertEquals("UdpMembership of a can be started once; it is already started",
+        assertThrows(IllegalStateException.class, m::start).getMessage());
+    m.close();
+    assertEquals("UdpMembership of a can be started once; it is closed",
+        assertThrows(IllegalStateException.class, m::start).getMessage());
+  }
+}
