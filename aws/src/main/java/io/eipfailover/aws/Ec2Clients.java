@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
  *   <li>{@link Builder#apiCallAttemptTimeout} (default 3 s) bounds one HTTP attempt, and {@link
  *       Builder#apiCallTimeout} (default 10 s) bounds the whole call with its retries, so every
  *       {@code AssociateAddress} has a deadline;
- *   <li>the SDK's standard retry strategy, at most {@link Builder#maxAttempts} attempts (default 3),
+ *   <li>the SDK's standard retry strategy (or {@linkplain Builder#adaptiveRetry adaptive}), at most {@link Builder#maxAttempts} attempts (default 3),
  *       exponential back-off with jitter, and a longer back-off for throttling ({@code
  *       RequestLimitExceeded}), because EC2's request budget is shared by the whole account and
  *       Region; the reconciler adds its own per-EIP back-off on top;
@@ -65,6 +65,7 @@ public final class Ec2Clients {
     private Duration baseDelay = Duration.ofMillis(100);
     private Duration throttlingBaseDelay = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(5);
+    private boolean adaptive;
     private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
 
     private Builder() {}
@@ -136,6 +137,17 @@ public final class Ec2Clients {
       return this;
     }
 
+    /**
+     * Use the SDK's adaptive retry strategy instead of the standard one; default false. Adaptive
+     * also rate-limits this client after throttling (a client-side token bucket), which spares the
+     * account's shared EC2 budget when many agents share it, at the cost of delaying this node's
+     * own calls, a takeover included, while the limiter recovers.
+     */
+    public Builder adaptiveRetry(boolean adaptive) {
+      this.adaptive = adaptive;
+      return this;
+    }
+
     /** Adds an SDK interceptor (metrics, request recording). */
     public Builder addExecutionInterceptor(ExecutionInterceptor interceptor) {
       interceptors.add(notNull("executionInterceptor", interceptor));
@@ -144,8 +156,9 @@ public final class Ec2Clients {
 
     /** The retry strategy this builder configures (exposed for tests and for custom clients). */
     public RetryStrategy retryStrategy() {
-      return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-          .maxAttempts(maxAttempts)
+      RetryStrategy.Builder<?, ?> b = adaptive ? AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+          : AwsRetryStrategy.standardRetryStrategy().toBuilder();
+      return b.maxAttempts(maxAttempts)
           .backoffStrategy(BackoffStrategy.exponentialDelay(baseDelay, maxBackoff))
           .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(throttlingBaseDelay, maxBackoff))
           .build();

@@ -88,7 +88,7 @@ public final class Ec2ElasticIpManager implements ElasticIpManager {
                 + "); is it a VPC address of this account and Region?");
       }
     }
-    LOG.debug("[node={}] described {}", node, result.values());
+    LOG.debug("[id={}] described {}", node, result.values());
     return result;
   }
 
@@ -106,7 +106,7 @@ public final class Ec2ElasticIpManager implements ElasticIpManager {
       throw Ec2ErrorClassifier.classify(new Ec2ErrorClassifier.Call("AssociateAddress",
           elasticIp.allocationId() + " -> " + target.networkInterfaceId() + "/" + target.privateIp()), e);
     }
-    LOG.info("[node={}] associated {} with {} ({})", node, elasticIp, target, response.associationId());
+    LOG.info("[id={}] associated {} with {} ({})", node, elasticIp, target, response.associationId());
     return response.associationId();
   }
 

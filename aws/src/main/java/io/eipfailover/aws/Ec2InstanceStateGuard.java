@@ -64,7 +64,7 @@ public final class Ec2InstanceStateGuard implements SplitBrainGuard {
           + new TreeMap<>(instanceIds).keySet() + ")");
     }
     GuardVerdict verdict = ask(holder, instanceId);
-    LOG.info("[node={}] EC2 witness for taking {} from {}: {}", request.self(), request.elasticIp().allocationId(),
+    LOG.info("[id={}] EC2 witness for taking {} from {}: {}", request.self(), request.elasticIp().allocationId(),
         holder, verdict);
     return verdict;
   }

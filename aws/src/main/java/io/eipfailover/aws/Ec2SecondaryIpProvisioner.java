@@ -87,7 +87,7 @@ public final class Ec2SecondaryIpProvisioner {
     Result now = current();
     int missing = count - now.secondaryIps().size();
     if (missing <= 0) {
-      LOG.debug("[node={}] {} already holds {} secondary IP(s), {} needed", node, eniId, now.secondaryIps().size(), count);
+      LOG.debug("[id={}] {} already holds {} secondary IP(s), {} needed", node, eniId, now.secondaryIps().size(), count);
       return now;
     }
     List<String> assigned = new ArrayList<>();
@@ -100,7 +100,7 @@ public final class Ec2SecondaryIpProvisioner {
     }
     List<String> held = new ArrayList<>(now.secondaryIps());
     held.addAll(assigned);
-    LOG.info("[node={}] assigned {} to {}; configure them in the guest OS too", node, assigned, eniId);
+    LOG.info("[id={}] assigned {} to {}; configure them in the guest OS too", node, assigned, eniId);
     return new Result(eniId, now.primaryIp(), held, assigned);
   }
 

@@ -131,7 +131,7 @@ public final class Ec2TagTopology {
       throw new EipFailoverException("the EC2 tags of cluster '" + clusterName + "' do not form a valid topology: "
           + e.getMessage(), e);
     }
-    LOG.info("[node={}] topology from tags: {} (fingerprint {})", node, topology,
+    LOG.info("[id={}] topology from tags: {} (fingerprint {})", node, topology,
         Long.toHexString(topology.fingerprint()));
     return topology;
   }

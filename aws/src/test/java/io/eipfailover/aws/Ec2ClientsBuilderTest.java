@@ -2,12 +2,15 @@ package io.eipfailover.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.aws.testing.Ec2Fake;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.retries.AdaptiveRetryStrategy;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 class Ec2ClientsBuilderTest {
@@ -35,6 +38,9 @@ class Ec2ClientsBuilderTest {
   @Test
   void configuresTimeoutsAndBoundedRetries() {
     Ec2Clients.Builder b = Ec2Clients.builder().maxAttempts(4);
+    assertEquals(4, b.retryStrategy().maxAttempts());
+    assertTrue(b.retryStrategy() instanceof StandardRetryStrategy);
+    assertTrue(b.adaptiveRetry(true).retryStrategy() instanceof AdaptiveRetryStrategy);
     assertEquals(4, b.retryStrategy().maxAttempts());
     try (Ec2Fake fake = Ec2Fake.start(); Ec2Client ec2 = TestClients.builder(fake, "AKIDX").maxAttempts(2).build()) {
       fake.faults().throttleNext(5);

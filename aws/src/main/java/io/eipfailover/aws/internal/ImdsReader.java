@@ -47,7 +47,7 @@ public final class ImdsReader implements AutoCloseable {
       if (!isStatus(e, 401)) {
         throw explain(path, e);
       }
-      LOG.info("[node={}] IMDS refused the cached token for {}; fetching a new token", node, path);
+      LOG.info("[id={}] IMDS refused the cached token for {}; fetching a new token", node, path);
       client.close();
       client = factory.get();
       tokenRefreshes++;
