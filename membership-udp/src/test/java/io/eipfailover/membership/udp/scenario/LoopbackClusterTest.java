@@ -1,0 +1,184 @@
+package io.eipfailover.membership.udp.scenario;
+
+import static io.eipfailover.membership.udp.testing.Loopback.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.util.concurrent.MoreExecutors;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.core.NodeStatus;
+import io.eipfailover.membership.udp.DetectorSettings;
+import io.eipfailover.membership.udp.DropReason;
+import io.eipfailover.membership.udp.UdpKeyring;
+import io.eipfailover.membership.udp.UdpMembership;
+import io.eipfailover.membership.udp.UdpMembershipBuilder;
+import io.eipfailover.membership.udp.testing.Loopback;
+import io.eipfailover.membership.udp.testing.RecordingListener;
+import io.eipfailover.membership.udp.testing.TestKeys;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real UDP on 127.0.0.1, 2 to 5 nodes in one JVM, each with its own socket loop thread. Only
+ * generous upper bounds are asserted; the detection deadline of the fast-path test is 10 s so that
+ * a conviction within 5 s can only come from the ICMP port-unreachable fast path.
+ */
+class LoopbackClusterTest {
+  private static final Duration GENEROUS = Duration.ofSeconds(8);
+  private static final DetectorSettings SLOW_DEADLINE = DetectorSettings.builder().warntime(Duration.ofSeconds(5))
+      .deadtime(Duration.ofSeconds(10)).initdead(Duration.ofSeconds(10)).build();
+
+  private final List<UdpMembership> started = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() {
+    started.forEach(UdpMembership::close);
+  }
+
+  private static Map<NodeId, Integer> ports(int n) {
+    Map<NodeId, Integer> ports = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      ports.put(NodeId.of("n" + i), Loopback.freePort());
+    }
+    return ports;
+  }
+
+  private static UdpMembershipBuilder node(NodeId self, Map<NodeId, Integer> ports) {
+    UdpMembershipBuilder b = UdpMembership.builder().self(self).clusterName("loop").configFingerprint(7)
+        .keyring(TestKeys.k1()).bindAddress("127.0.0.1", ports.get(self)).detector(SLOW_DEADLINE);
+    ports.forEach((id, port) -> {
+      if (!id.equals(self)) {
+        b.peer(id, "127.0.0.1", port);
+      }
+    });
+    return b;
+  }
+
+  private UdpMembership start(UdpMembershipBuilder b, RecordingListener listener) {
+    UdpMembership m = b.build();
+    m.addListener(listener, MoreExecutors.directExecutor());
+    m.start();
+    started.add(m);
+    return m;
+  }
+
+  private Map<NodeId, UdpMembership> startAll(Map<NodeId, Integer> ports, Function<NodeId, UdpMembershipBuilder> f) {
+    Map<NodeId, UdpMembership> nodes = new LinkedHashMap<>();
+    ports.keySet().forEach(id -> nodes.put(id, start(f.apply(id), new RecordingListener())));
+    return nodes;
+  }
+
+  private static void awaitState(UdpMembership observer, NodeId peer, NodeState state) {
+    await(GENEROUS, () -> observer.self() + " sees " + observer.view(), () -> observer.view().stateOf(peer) == state);
+  }
+
+  @Test
+  void fiveNodesSeeEachOtherAlive() {
+    Map<NodeId, Integer> ports = ports(5);
+    Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
+    for (UdpMembership m : nodes.values()) {
+      await(GENEROUS, () -> m.self() + " sees " + m.view(), () -> m.view().count(NodeState.ALIVE) == 5);
+      assertEquals(0, m.counters().droppedTotal(), m.counters().toString());
+    }
+  }
+
+  @Test
+  void closedNodeIsDeclaredDeadByTheCrashFastPathAndComesBackWithANewIncarnation() {
+    Map<NodeId, Integer> ports = ports(3);
+    Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
+    NodeId victim = NodeId.of("n2");
+    for (UdpMembership m : nodes.values()) {
+      await(GENEROUS, () -> m.self() + " sees " + m.view(), () -> m.view().count(NodeState.ALIVE) == 3);
+    }
+    UdpMembership old = nodes.get(victim);
+    old.close();
+    long closedAt = System.nanoTime();
+    for (NodeId survivor : List.of(NodeId.of("n0"), NodeId.of("n1"))) {
+      awaitState(nodes.get(survivor), victim, NodeState.DEAD);
+      assertEquals(1, nodes.get(survivor).counters().fastPathConvictions());
+    }
+    long took = System.nanoTime() - closedAt;
+    assertTrue(took < Duration.ofSeconds(5).toNanos(), "the 10 s deadline cannot have convicted: " + took + " ns");
+
+    UdpMembership restarted = start(node(victim, ports), new RecordingListener());
+    assertTrue(restarted.incarnation() > old.incarnation());
+    awaitState(nodes.get(NodeId.of("n0")), victim, NodeState.ALIVE);
+    awaitState(restarted, NodeId.of("n0"), NodeState.ALIVE);
+  }
+
+  @Test
+  void standbyAndUnhealthyReachPeers() {
+    Map<NodeId, Integer> ports = ports(2);
+    Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
+    UdpMembership a = nodes.get(NodeId.of("n0"));
+    UdpMembership b = nodes.get(NodeId.of("n1"));
+    awaitState(a, b.self(), NodeState.ALIVE);
+    b.announce(NodeStatus.STANDBY);
+    awaitState(a, b.self(), NodeState.STANDBY);
+    b.announce(NodeStatus.UNHEALTHY);
+    awaitState(a, b.self(), NodeState.UNHEALTHY);
+    b.announce(NodeStatus.ALIVE);
+    awaitState(a, b.self(), NodeState.ALIVE);
+  }
+
+  @Test
+  void keyRotationWithOverlappingKeysKeepsTheClusterTogether() {
+    Map<NodeId, Integer> ports = ports(2);
+    NodeId n0 = NodeId.of("n0");
+    UdpKeyring old = UdpKeyring.builder().primary(1, TestKeys.K1).accept(2, TestKeys.K2).build();
+    UdpKeyring next = UdpKeyring.builder().primary(2, TestKeys.K2).accept(1, TestKeys.K1).build();
+    Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports).keyring(id.equals(n0) ? old : next));
+    UdpMembership a = nodes.get(n0);
+    UdpMembership b = nodes.get(NodeId.of("n1"));
+    awaitState(a, b.self(), NodeState.ALIVE);
+    awaitState(b, a.self(), NodeState.ALIVE);
+    UdpKeyring only2 = UdpKeyring.of(2, TestKeys.K2.getBytes());
+    a.updateKeyring(only2);
+    b.updateKeyring(only2);
+    long acceptedBefore = a.counters().accepted();
+    await(GENEROUS, () -> a.counters().toString(), () -> a.counters().accepted() > acceptedBefore + 5);
+    assertEquals(NodeState.ALIVE, a.view().stateOf(b.self()));
+    assertEquals(0, a.counters().dropped(DropReason.BAD_MAC) + a.counters().dropped(DropReason.UNKNOWN_KEY));
+  }
+
+  @Test
+  void configMismatchIsReportedToListeners() {
+    Map<NodeId, Integer> ports = ports(2);
+    RecordingListener listener = new RecordingListener();
+    UdpMembership a = start(node(NodeId.of("n0"), ports), listener);
+    start(node(NodeId.of("n1"), ports).configFingerprint(8), new RecordingListener());
+    await(GENEROUS, listener.mismatches::toString, () -> !listener.mismatches.isEmpty());
+    assertEquals(new RecordingListener.Mismatch(NodeId.of("n1"), 7, 8), listener.mismatches.get(0));
+    awaitState(a, NodeId.of("n1"), NodeState.ALIVE);
+  }
+
+  @Test
+  void garbageFromAStrangerIsCountedAndChangesNothing() throws Exception {
+    Map<NodeId, Integer> ports = ports(2);
+    Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
+    UdpMembership a = nodes.get(NodeId.of("n0"));
+    awaitState(a, NodeId.of("n1"), NodeState.ALIVE);
+    long epoch = a.view().epoch();
+    try (DatagramChannel stranger = DatagramChannel.open()) {
+      InetSocketAddress target = new InetSocketAddress("127.0.0.1", ports.get(NodeId.of("n0")));
+      stranger.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), target);
+      stranger.send(ByteBuffer.wrap(new byte[500]), target);
+      stranger.send(ByteBuffer.wrap(new byte[] {9, 9, 9, 9}), target);
+    }
+    await(GENEROUS, () -> a.counters().toString(), () -> a.counters().droppedTotal() == 3);
+    assertEquals(1, a.counters().dropped(DropReason.TRUNCATED));
+    assertEquals(1, a.counters().dropped(DropReason.OVERSIZED));
+    assertEquals(1, a.counters().dropped(DropReason.WRONG_VERSION));
+    assertEquals(epoch, a.view().epoch());
+  }
+}
