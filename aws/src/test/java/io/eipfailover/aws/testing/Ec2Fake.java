@@ -35,7 +35,10 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * <p>Seed resources with {@link #addInstance}, {@link #addNetworkInterface}, {@link #addAddress} (or
  * the tagged shortcuts {@link #addTaggedNode} / {@link #addTaggedAddress}); break things with
  * {@link #faults()}; read the truth with {@link #association} and the request history with {@link
- * #calls()}. Free of JUnit so examples and benchmarks can run it from a {@code main}.
+ * #calls()}. Free of JUnit so examples and benchmarks can run it from a {@code main} ({@link
+ * Ec2FakeServer}); another process can drive it through a small control API under {@code
+ * /_fake/} on the same endpoint (see {@code FakeControl}: outage, throttling, latency, denial,
+ * instance state, association listing).
  *
  * <p>Lifecycle: {@link #start()} serves at once; {@link #close()} stops the EC2 server and every
  * IMDS server. Thread-safe.
@@ -59,7 +62,8 @@ public final class Ec2Fake implements AutoCloseable {
     this.clock = clock;
     this.state = new FakeEc2State("vpc-0fa1e0000000000a1", vpcCidr, maxPrivateIpsPerEni);
     this.faults = new Ec2Faults(clock, random);
-    Ec2Transformer transformer = new Ec2Transformer(new Ec2Actions(state), faults, calls, clock, random);
+    Ec2Transformer transformer = new Ec2Transformer(new Ec2Actions(state), faults, calls, clock, random,
+        new FakeControl(this));
     this.server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
         .notifier(new ConsoleNotifier(false)).disableRequestJournal().extensions(transformer));
     server.start();

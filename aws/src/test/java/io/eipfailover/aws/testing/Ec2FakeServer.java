@@ -30,7 +30,7 @@ public final class Ec2FakeServer {
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     Ec2Fake fake = Ec2Fake.start();
     seedDemoCluster(fake, "demo", nodes);
-    System.out.println("EC2 endpoint: " + fake.endpoint());
+    System.out.println("EC2 endpoint: " + fake.endpoint() + " (control API: " + fake.endpoint() + "/_fake/...)");
     for (int i = 1; i <= nodes; i++) {
       System.out.println("IMDS of node" + i + " (i-0000000" + i + "): " + fake.imds("i-0000000" + i).endpoint());
     }

@@ -27,13 +27,15 @@ final class Ec2Transformer implements ResponseDefinitionTransformerV2 {
   private final CallLog calls;
   private final Clock clock;
   private final Random random;
+  private final FakeControl control;
 
-  Ec2Transformer(Ec2Actions actions, Ec2Faults faults, CallLog calls, Clock clock, Random random) {
+  Ec2Transformer(Ec2Actions actions, Ec2Faults faults, CallLog calls, Clock clock, Random random, FakeControl control) {
     this.actions = actions;
     this.faults = faults;
     this.calls = calls;
     this.clock = clock;
     this.random = random;
+    this.control = control;
   }
 
   @Override
@@ -44,6 +46,11 @@ final class Ec2Transformer implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     Request http = serveEvent.getRequest();
+    if (http.getUrl().startsWith(FakeControl.PREFIX)) {
+      FakeControl.Answer a = control.handle(http.getMethod().getName(), http.getUrl());
+      return ResponseDefinitionBuilder.responseDefinition().withStatus(a.status())
+          .withHeader("Content-Type", "text/plain;charset=UTF-8").withBody(a.body()).build();
+    }
     QueryRequest req = QueryRequest.parse(http.getBodyAsString());
     String action = req.action();
     String caller = caller(http);

@@ -1,0 +1,118 @@
+package io.eipfailover.aws.testing;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A plain-text control API under {@code /_fake/} on the EC2 endpoint, so a test in another process
+ * (an end-to-end harness driving agent processes) can break and inspect the fake:
+ *
+ * <pre>
+ * GET  /_fake/associations                     one line per EIP: "eipalloc-.. eni-.. 10.0.1.10" or "eipalloc-.. -"
+ * GET  /_fake/calls                            one line per EC2 request so far
+ * POST /_fake/outage?on=true|false             connection resets
+ * POST /_fake/authFailure?on=true|false        AuthFailure 401
+ * POST /_fake/throttleNext?count=N             RequestLimitExceeded 503 for the next N requests
+ * POST /_fake/throttleRandomly?p=0.3           each request throttled with probability p
+ * POST /_fake/internalErrorNext?count=N        InternalError 500 for the next N requests
+ * POST /_fake/latency?minMs=A&amp;maxMs=B          extra latency per answer
+ * POST /_fake/describeLag?ms=N                 eventual consistency of DescribeAddresses
+ * POST /_fake/deny?action=X, /_fake/allow?action=X   IAM denial of one action
+ * POST /_fake/instanceState?instanceId=i-..&amp;state=stopped
+ * POST /_fake/clearFaults
+ * </pre>
+ *
+ * Answers 200 with "ok" (or the listing), 400 with the reason. Control requests are not logged as
+ * EC2 calls. Loopback only, like the fake.
+ */
+public final class FakeControl {
+  static final String PREFIX = "/_fake/";
+
+  private final Ec2Fake fake;
+
+  FakeControl(Ec2Fake fake) {
+    this.fake = fake;
+  }
+
+  /** The answer: status and body. */
+  record Answer(int status, String body) {}
+
+  Answer handle(String method, String url) {
+    URI uri = URI.create(url);
+    String op = uri.getPath().substring(PREFIX.length());
+    Map<String, String> q = query(uri.getRawQuery());
+    try {
+      if (method.equals("GET")) {
+        return switch (op) {
+          case "associations" -> new Answer(200, associations());
+          case "calls" -> new Answer(200, calls());
+          default -> new Answer(404, "unknown control GET " + op);
+        };
+      }
+      Ec2Faults f = fake.faults();
+      switch (op) {
+        case "outage" -> f.outage(Boolean.parseBoolean(need(q, "on")));
+        case "authFailure" -> f.authFailure(Boolean.parseBoolean(need(q, "on")));
+        case "throttleNext" -> f.throttleNext(Integer.parseInt(need(q, "count")));
+        case "throttleRandomly" -> f.throttleRandomly(Double.parseDouble(need(q, "p")));
+        case "internalErrorNext" -> f.internalErrorNext(Integer.parseInt(need(q, "count")));
+        case "latency" -> f.latency(Duration.ofMillis(Long.parseLong(need(q, "minMs"))),
+            Duration.ofMillis(Long.parseLong(need(q, "maxMs"))));
+        case "describeLag" -> f.describeLag(Duration.ofMillis(Long.parseLong(need(q, "ms"))));
+        case "deny" -> f.deny(need(q, "action"));
+        case "allow" -> f.allow(need(q, "action"));
+        case "instanceState" -> fake.setInstanceState(need(q, "instanceId"), need(q, "state"));
+        case "clearFaults" -> f.clear();
+        default -> {
+          return new Answer(404, "unknown control POST " + op);
+        }
+      }
+      return new Answer(200, "ok");
+    } catch (RuntimeException e) {
+      return new Answer(400, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private String associations() {
+    StringBuilder sb = new StringBuilder();
+    synchronized (fake.state) {
+      for (String id : fake.state.addresses.keySet()) {
+        sb.append(id).append(' ').append(fake.association(id)
+            .map(a -> a.networkInterfaceId() + " " + a.privateIp()).orElse("-")).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private String calls() {
+    StringBuilder sb = new StringBuilder();
+    fake.calls().forEach(c -> sb.append(c).append('\n'));
+    return sb.toString();
+  }
+
+  private static String need(Map<String, String> q, String name) {
+    String v = q.get(name);
+    if (v == null || v.isEmpty()) {
+      throw new IllegalArgumentException("missing query parameter '" + name + "'");
+    }
+    return v;
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> q = new HashMap<>();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return q;
+  }
+}
