@@ -25,7 +25,7 @@ import net.jqwik.api.Property;
  * 1,000 random or mutated datagrams (derived cheaply from the try's seed) to a protocol that
  * already sees its peer alive — at least 1,000,000 datagrams per run.
  */
-class DatagramFuzzProperties {
+class DatagramFuzzTest {
   private static final NodeId A = NodeId.of("a");
   private static final NodeId B = NodeId.of("b");
   private static final NodeId C = NodeId.of("c");
