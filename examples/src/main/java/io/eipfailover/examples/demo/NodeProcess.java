@@ -22,11 +22,12 @@ public final class NodeProcess implements AutoCloseable {
   private final Process process;
   private final Deque<String> tail = new ArrayDeque<>();
   private final String name;
+  private final Thread pump;
 
   private NodeProcess(String name, Process process, PrintStream echo) {
     this.name = name;
     this.process = process;
-    Thread pump = new Thread(() -> {
+    this.pump = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
@@ -85,6 +86,11 @@ public final class NodeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Completes when the process has exited. */
+  public java.util.concurrent.CompletableFuture<Process> onExit() {
+    return process.onExit();
+  }
+
   /** SIGKILL: the process vanishes without a word, like a crash. */
   public void kill() {
     process.destroyForcibly();
@@ -95,9 +101,16 @@ public final class NodeProcess implements AutoCloseable {
     process.destroy();
   }
 
-  /** Waits for the exit; returns the exit code or -1 if still running after {@code millis}. */
+  /**
+   * Waits for the exit (and for its last output to be read); returns the exit code or -1 if still
+   * running after {@code millis}.
+   */
   public int waitFor(long millis) throws InterruptedException {
-    return process.waitFor(millis, java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    if (!process.waitFor(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      return -1;
+    }
+    pump.join(2000);
+    return process.exitValue();
   }
 
   /** The process's last output lines. */

@@ -1,0 +1,33 @@
+// Relays for the e2e stage, run inside the cloud namespace.
+//   tcp <listenHost> (<port> <unixSocketPath>)...   TCP on listenHost:port -> a Unix socket (the
+//       test JVM serves the EC2 fake behind it: the only door between the namespaces and the host)
+//   udp <listenHost> <listenPort> <targetHost> <targetPort> <minDelayMs> <maxDelayMs>
+//       forwards each datagram after a uniformly random delay (the jitter link; this kernel has
+//       no netem), independently per packet, so packets may be reordered as on a real jittery path.
+'use strict';
+const net = require('net');
+const dgram = require('dgram');
+const [mode, host, ...rest] = process.argv.slice(2);
+if (mode === 'tcp' && rest.length >= 2 && rest.length % 2 === 0) {
+  for (let i = 0; i < rest.length; i += 2) {
+    const port = Number(rest[i]), path = rest[i + 1];
+    net.createServer(c => {
+      const u = net.connect({ path });
+      c.pipe(u); u.pipe(c);
+      const kill = () => { c.destroy(); u.destroy(); };
+      c.on('error', kill); u.on('error', kill); c.on('close', kill); u.on('close', kill);
+    }).listen(port, host, () => console.log(`tcp ${host}:${port} -> ${path}`));
+  }
+} else if (mode === 'udp' && rest.length === 5) {
+  const [listenPort, targetHost, targetPort, minMs, maxMs] = rest.map((v, i) => (i === 1 ? v : Number(v)));
+  const sock = dgram.createSocket('udp4');
+  sock.on('message', msg => {
+    const delay = minMs + Math.random() * (maxMs - minMs);
+    setTimeout(() => sock.send(msg, targetPort, targetHost), delay);
+  });
+  sock.bind(listenPort, host, () => console.log(`udp ${host}:${listenPort} -> ${targetHost}:${targetPort} delay ${minMs}..${maxMs} ms`));
+} else {
+  console.error('usage: node relay.js tcp <host> (<port> <unixPath>)... | udp <host> <port> <toHost> <toPort> <minMs> <maxMs>');
+  process.exit(2);
+}
+process.on('SIGTERM', () => process.exit(0));

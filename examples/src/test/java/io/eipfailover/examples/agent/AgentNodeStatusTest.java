@@ -1,0 +1,127 @@
+package io.eipfailover.examples.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.base.Ticker;
+import io.eipfailover.aws.testing.Ec2Call;
+import io.eipfailover.core.NodeState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One agent node (lb-a) in this JVM against the EC2 fake, its peer lb-b never started: lb-b is
+ * declared dead after initdead and lb-a takes its EIP, unless in dry-run mode.
+ */
+@Timeout(60)
+class AgentNodeStatusTest {
+  @TempDir Path dir;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @BeforeAll
+  static void credentials() {
+    System.setProperty("aws.accessKeyId", "AKIDTEST");
+    System.setProperty("aws.secretAccessKey", "secret");
+  }
+
+  @Test
+  void statusEndpointServesJsonAndPrometheusMetricsOnLoopback() throws Exception {
+    try (TwoNodeWorld world = new TwoNodeWorld(dir);
+        AgentNode node = AgentNode.fromConfig(world.config("lb-a", Map.of()), Ticker.systemTicker(), List.of())) {
+      node.start();
+      assertEquals(world.statusA, node.statusPort().orElseThrow());
+      waitFor(() -> world.fake.association(TwoNodeWorld.ALLOC_B).map(a -> a.networkInterfaceId().equals(TwoNodeWorld.ENI_A)).orElse(false));
+      waitFor(() -> node.events().lastTimeline().isPresent());
+
+      HttpResponse<String> status = get(world.statusA, "/status");
+      assertEquals(200, status.statusCode());
+      assertTrue(status.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+      String json = status.body();
+      assertTrue(json.startsWith("{\"cluster\":\"t\",\"self\":\"lb-a\",\"running\":true,\"dryRun\":false,"), json);
+      assertTrue(json.contains("\"lb-b\":{\"state\":\"DEAD\""), json);
+      assertTrue(json.contains("{\"allocationId\":\"eipalloc-0b0\",\"publicIp\":\"203.0.113.20\",\"home\":\"lb-b\","), json);
+      assertTrue(json.contains("\"holder\":\"lb-a\""), json);
+      assertTrue(json.contains("\"lastTakeover\":{\"publicIp\":\"203.0.113.20\""), json);
+      assertTrue(json.contains("\"takeovers\":1"), json);
+
+      HttpResponse<String> metrics = get(world.statusA, "/metrics");
+      assertEquals(200, metrics.statusCode());
+      String text = metrics.body();
+      assertTrue(text.contains("# TYPE eipfailover_takeovers_total counter\neipfailover_takeovers_total 1\n"), text);
+      assertTrue(text.contains("eipfailover_eip_held{allocation_id=\"eipalloc-0b0\",public_ip=\"203.0.113.20\",home=\"lb-b\"} 1"), text);
+      assertTrue(text.contains("eipfailover_peer_state{node=\"lb-b\",state=\"dead\"} 1"), text);
+      assertTrue(text.contains("eipfailover_failover_seconds_count{phase=\"failover\"} 1"), text);
+      assertTrue(text.contains("eipfailover_ec2_calls_total{operation=\"AssociateAddress\"} 1"), text);
+      assertTrue(text.matches("(?s).*eipfailover_ec2_calls_total\\{operation=\"DescribeAddresses\"} [1-9].*"), text);
+      assertTrue(text.matches("(?s).*\neipfailover_heartbeats_sent_total [1-9].*"), text);
+      assertTrue(text.contains("eipfailover_heartbeats_dropped_total{reason=\"bad_mac\"} 0"), text);
+      assertEquals(404, get(world.statusA, "/nope").statusCode());
+      assertEquals(405, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.statusA + "/status"))
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+  }
+
+  @Test
+  void ec2ErrorsAreCountedByOperationAndCode() throws Exception {
+    try (TwoNodeWorld world = new TwoNodeWorld(dir)) {
+      world.fake.faults().deny("AssociateAddress");
+      try (AgentNode node = AgentNode.fromConfig(world.config("lb-a", Map.of()), Ticker.systemTicker(), List.of())) {
+        node.start();
+        waitFor(() -> node.metricsText().contains("eipfailover_ec2_errors_total{operation=\"AssociateAddress\",code=\"UnauthorizedOperation\"}"));
+        // the reconciler counts the failure after the SDK call returned
+        waitFor(() -> node.metricsText().matches("(?s).*eipfailover_takeover_failures_total [1-9].*"));
+      }
+    }
+  }
+
+  @Test
+  void dryRunPlansTheTakeoverButMakesNoWriteCall() throws Exception {
+    try (TwoNodeWorld world = new TwoNodeWorld(dir)) {
+      Map<String, String> dry = new HashMap<>();
+      dry.put("dry-run", "true");
+      try (AgentNode node = AgentNode.fromConfig(world.config("lb-a", dry), Ticker.systemTicker(), List.of())) {
+        node.start();
+        // lb-b is never heard: dead after initdead, and the plan puts its EIP on lb-a ...
+        waitFor(() -> node.failover().status().view().stateOf(io.eipfailover.core.NodeId.of("lb-b")) == NodeState.DEAD
+            && node.failover().status().plan() != null && node.statusJson().contains(
+                "\"allocationId\":\"eipalloc-0b0\",\"publicIp\":\"203.0.113.20\",\"home\":\"lb-b\",\"observed\":{\"networkInterfaceId\":\"eni-0b0000000000000b\""));
+        waitFor(() -> node.statusJson().contains("\"planned\":{\"node\":\"lb-a\",\"networkInterfaceId\":\"eni-0a0000000000000a\",\"privateIp\":\"10.0.1.20\"}"));
+        // ... give it several reconcile passes to (not) act
+        Thread.sleep(1500);
+        assertTrue(node.statusJson().contains("\"dryRun\":true"));
+      }
+      List<Ec2Call> writes = world.fake.calls().stream()
+          .filter(c -> !c.dryRun() && !c.action().startsWith("Describe")).toList();
+      assertEquals(List.of(), writes);
+      assertEquals(TwoNodeWorld.ENI_B, world.fake.association(TwoNodeWorld.ALLOC_B).orElseThrow().networkInterfaceId());
+      assertTrue(world.fake.calls("DescribeAddresses").size() > 0, "the dry run still describes");
+    }
+  }
+
+  private HttpResponse<String> get(int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static void waitFor(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 20 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+}

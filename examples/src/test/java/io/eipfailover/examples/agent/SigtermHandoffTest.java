@@ -1,0 +1,90 @@
+package io.eipfailover.examples.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eipfailover.aws.testing.Ec2Call;
+import io.eipfailover.examples.demo.NodeProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two real agent processes against the EC2 fake; SIGTERM to lb-b (what {@code systemctl stop}
+ * sends) must hand its EIP to lb-a before lb-b exits: no moment without a holder, no waiting for a
+ * failure detector.
+ */
+class SigtermHandoffTest {
+  @TempDir Path dir;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Test
+  @Timeout(120)
+  void sigtermHandsTheEipToThePeerBeforeExiting() throws Exception {
+    List<String> creds = List.of("aws.accessKeyId=AKIDTEST", "aws.secretAccessKey=secret");
+    try (TwoNodeWorld world = new TwoNodeWorld(dir);
+        NodeProcess a = NodeProcess.start("lb-a", world.config("lb-a", Map.of("log.level", "INFO")), creds, null);
+        NodeProcess b = NodeProcess.start("lb-b", world.config("lb-b",
+            Map.of("log.level", "INFO", "shutdown.handoff-timeout", "20s")), creds, null)) {
+      waitFor(Duration.ofSeconds(60), () -> status(world.statusA).contains("\"lb-b\":{\"state\":\"ALIVE\"")
+          && status(world.statusB).contains("\"lb-a\":{\"state\":\"ALIVE\""), a, b);
+      assertEquals(TwoNodeWorld.ENI_B, world.fake.association(TwoNodeWorld.ALLOC_B).orElseThrow().networkInterfaceId());
+
+      AtomicReference<Instant> exitedAt = new AtomicReference<>();
+      b.onExit().thenRun(() -> exitedAt.set(Instant.now()));
+      b.terminate();
+      int code = b.waitFor(40_000);
+      assertEquals(143, code, "SIGTERM exit status; lb-b said:\n" + b.tail());
+      waitFor(Duration.ofSeconds(5), () -> exitedAt.get() != null, a, b);
+
+      assertEquals(TwoNodeWorld.ENI_A, world.fake.association(TwoNodeWorld.ALLOC_B).orElseThrow().networkInterfaceId(),
+          "lb-a holds lb-b's EIP; lb-b said:\n" + b.tail());
+      List<Ec2Call> moves = world.fake.calls("AssociateAddress").stream()
+          .filter(c -> !c.dryRun() && c.succeeded() && TwoNodeWorld.ALLOC_B.equals(c.param("AllocationId"))).toList();
+      assertEquals(1, moves.size(), moves.toString());
+      assertEquals(TwoNodeWorld.ENI_A, moves.get(0).param("NetworkInterfaceId"));
+      assertTrue(moves.get(0).time().isBefore(exitedAt.get()),
+          "associated at " + moves.get(0).time() + ", lb-b exited at " + exitedAt.get());
+      // lb-a saw lb-b leave through standby (announced by the shutdown hook), not through a crash
+      String aStatus = status(world.statusA);
+      assertTrue(aStatus.contains("\"lb-b\":{\"state\":\"STANDBY\"") || aStatus.contains("\"lb-b\":{\"state\":\"DEAD\""),
+          aStatus);
+      assertTrue(aStatus.contains("\"lastTakeover\":{\"publicIp\":\"203.0.113.20\",\"allocationId\":\"eipalloc-0b0\",\"from\":\"lb-b\""),
+          aStatus);
+    }
+  }
+
+  private String status(int port) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status"))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  private static void waitFor(Duration timeout, java.util.function.BooleanSupplier c, NodeProcess... ps)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!c.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        StringBuilder sb = new StringBuilder("condition not met within " + timeout);
+        for (NodeProcess p : ps) {
+          sb.append("\n--- ").append(p).append(":\n").append(p.tail());
+        }
+        throw new AssertionError(sb.toString());
+      }
+      Thread.sleep(50);
+    }
+  }
+}
