@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.imds.Ec2MetadataClient;
@@ -178,7 +177,7 @@ public final class Ec2InstanceIdentity {
       Ec2MetadataClient.Builder b = Ec2MetadataClient.builder()
           .httpClient(http)
           .tokenTtl(tokenTtl)
-          .retryPolicy(p -> p.numRetries(retries).backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(50))));
+          .retryPolicy(p -> p.numRetries(retries).backoffStrategy(context -> Duration.ofMillis(50)));
       if (endpoint != null) {
         b.endpoint(endpoint);
       }
