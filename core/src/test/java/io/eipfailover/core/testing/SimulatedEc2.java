@@ -50,6 +50,7 @@ public final class SimulatedEc2 {
   private Ec2Faults faults = Ec2Faults.NONE;
   private Ec2Call.Outcome outage;
   private long nextAssociationId = 0x1000;
+  private int pending;
 
   /** A current association: its id and the ENI private IP the EIP is on. */
   public record Association(String associationId, String networkInterfaceId, String privateIp) {}
@@ -147,6 +148,11 @@ public final class SimulatedEc2 {
         .orElse(false);
   }
 
+  /** Associate calls answered but not yet in effect (see {@link #setAssociateLatency}). */
+  public int pendingAssociations() {
+    return pending;
+  }
+
   /** Every call so far, oldest first. */
   public List<Ec2Call> calls() {
     return Collections.unmodifiableList(calls);
@@ -206,8 +212,11 @@ public final class SimulatedEc2 {
     if (associateLatency.isZero()) {
       apply(eip.allocationId(), target, caller, asked, associationId);
     } else {
-      scheduler.schedule(() -> apply(eip.allocationId(), target, caller, asked, associationId),
-          associateLatency.toNanos(), TimeUnit.NANOSECONDS);
+      pending++;
+      scheduler.schedule(() -> {
+        pending--;
+        apply(eip.allocationId(), target, caller, asked, associationId);
+      }, associateLatency.toNanos(), TimeUnit.NANOSECONDS);
     }
     if (lose) {
       throw new ElasticIpManagerException(Kind.RETRYABLE, "RequestTimeout: no answer from ec2 within the call timeout");

@@ -1,0 +1,136 @@
+package io.eipfailover.core.testing;
+
+import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.core.ElasticIp;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One fault a {@link FaultSchedule} injects into a {@link SimulatedCluster}. Nodes are numbered
+ * 1..N ({@link Topologies#node}); records print compactly so a failing schedule reads as a script.
+ */
+public sealed interface FaultStep {
+  /** Applies the fault. */
+  void apply(SimulatedCluster c);
+
+  record Crash(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.crash(Topologies.node(node));
+    }
+  }
+
+  record Restart(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.restart(Topologies.node(node));
+    }
+  }
+
+  /** Freezes the node (GC pause, SIGSTOP) until a {@link Resume} or the final heal. */
+  record Pause(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.pause(Topologies.node(node));
+    }
+  }
+
+  record Resume(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.resume(Topologies.node(node));
+    }
+  }
+
+  /** Symmetric partition between two nodes. */
+  record Partition(int a, int b) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.network().partition(List.of(Topologies.node(a).value()), List.of(Topologies.node(b).value()));
+    }
+  }
+
+  /** Asymmetric: {@code from}'s datagrams no longer reach {@code to}. */
+  record BlockOneWay(int from, int to) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.network().block(Topologies.node(from).value(), Topologies.node(to).value());
+    }
+  }
+
+  /** Cuts the node off from every peer and from the gateway. */
+  record Isolate(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.network().isolate(Topologies.node(node).value());
+    }
+  }
+
+  record HealNetwork() implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.network().heal();
+    }
+  }
+
+  /** Loss, delay, duplication and replay on every link. */
+  record Links(LinkSettings settings) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.network().setDefaults(settings);
+    }
+  }
+
+  record Health(int node, boolean healthy) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.setHealthy(Topologies.node(node), healthy);
+    }
+  }
+
+  record Standby(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.standby(Topologies.node(node));
+    }
+  }
+
+  record LeaveStandby(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.resumeFromStandby(Topologies.node(node));
+    }
+  }
+
+  /** Injected EC2 error probabilities. */
+  record Ec2Errors(Ec2Faults faults) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.ec2().setFaults(faults);
+    }
+  }
+
+  /** Every EC2 call fails with {@code outcome} until {@link Ec2Heal}. */
+  record Ec2Outage(Ec2Call.Outcome outcome) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.ec2().setOutage(outcome);
+    }
+  }
+
+  /** Associations take effect late and describe shows stale state. */
+  record Ec2Slow(Duration associateLatency, Duration describeLag) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.ec2().setAssociateLatency(associateLatency);
+      c.ec2().setDescribeLag(describeLag);
+    }
+  }
+
+  record Ec2Heal() implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.ec2().healFaults();
+    }
+  }
+
+  /** An operator moves EIP number {@code eip} (0-based) by hand to a reserved point of {@code node} (drift). */
+  record OperatorMove(int eip, int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      ElasticIp e = c.topology().elasticIps().get(eip % c.topology().elasticIps().size());
+      List<AttachmentPoint> points = c.topology().node(Topologies.node(node)).reservedPoints();
+      if (!points.isEmpty()) {
+        c.ec2().operatorAssociate(e, points.get(points.size() - 1));
+      }
+    }
+  }
+
+  /** Nothing: just let time pass. */
+  record Wait() implements FaultStep {
+    public void apply(SimulatedCluster c) {}
+  }
+}

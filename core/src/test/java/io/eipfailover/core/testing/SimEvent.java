@@ -1,0 +1,13 @@
+package io.eipfailover.core.testing;
+
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.event.FailoverEvent;
+import java.time.Duration;
+
+/** A failover event as a {@link SimulatedCluster} recorded it: virtual time, node incarnation, event. */
+public record SimEvent(long atNanos, NodeId node, int incarnation, FailoverEvent event) {
+  @Override
+  public String toString() {
+    return "t=" + Duration.ofNanos(atNanos).toMillis() + "ms " + node + "#" + incarnation + " " + event;
+  }
+}
