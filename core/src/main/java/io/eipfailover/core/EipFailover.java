@@ -251,7 +251,8 @@ public interface EipFailover extends AutoCloseable {
 
     /**
      * Heartbeat's {@code initdead}: for this long after {@link EipFailover#start()} this node takes
-     * no EIP from a peer it has not heard (the membership may not have heard it yet). Default 2 s;
+     * no EIP from a peer it has not heard (the membership may not have heard it yet), and none
+     * before the membership has delivered its first view. Default 2 s;
      * zero disables. Too short and a node starting before its peers steals their EIPs.
      */
     public Builder startupGrace(Duration grace) {

@@ -58,6 +58,8 @@ final class Reconciler {
   private Placement lastPlan = new Placement(Map.of());
   private FailoverTimeline lastTakeover;
   private boolean suppressed;
+  private boolean heardFromMembership;
+  private String suppressedFor = "";
   private long wokeAt = Long.MAX_VALUE;
   private long suppressUntil;
 
@@ -75,6 +77,7 @@ final class Reconciler {
 
   void onView(MembershipView newView) {
     this.view = newView;
+    heardFromMembership = true;
     if (suppressed && madeAfter(newView, wokeAt)) {
       resumeAfterPause("fresh view #" + newView.epoch());
     }
@@ -88,11 +91,13 @@ final class Reconciler {
 
   /**
    * Start-up grace (Heartbeat's {@code initdead}): peers not heard yet are not convicted until the
-   * membership had time to hear them. Only time ends it.
+   * membership had time to hear them. It ends when its time has passed and the membership has
+   * delivered at least one view (a membership that is slow to join keeps it on).
    */
   void onStart() {
     if (!s.startupGrace().isZero()) {
       suppressed = true;
+      suppressedFor = "start-up grace";
       wokeAt = Long.MAX_VALUE;
       suppressUntil = now() + s.startupGrace().toNanos();
     }
@@ -102,6 +107,7 @@ final class Reconciler {
   void onLocalPause(long lateNanos) {
     counters.localPauses++;
     suppressed = true;
+    suppressedFor = "local pause";
     wokeAt = now();
     suppressUntil = wokeAt + s.detectionDeadline().toNanos();
     LOG.warn("[id={}] this node was paused for {} ms; no takeover from unreachable peers until a fresh view or {}",
@@ -111,8 +117,8 @@ final class Reconciler {
   /** A periodic tick: resync when due, then plan with what is known. */
   void tick() {
     long now = now();
-    if (suppressed && now >= suppressUntil) {
-      resumeAfterPause("one detection deadline passed");
+    if (suppressed && now >= suppressUntil && heardFromMembership) {
+      resumeAfterPause("its time passed");
     }
     pass(now >= nextResyncAt || confirmDue(now));
   }
@@ -387,7 +393,7 @@ final class Reconciler {
 
   private void resumeAfterPause(String why) {
     suppressed = false;
-    LOG.info("[id={}] takeovers allowed again after local pause: {}", self, why);
+    LOG.info("[id={}] takeovers from unreachable peers allowed again after {}: {}", self, suppressedFor, why);
   }
 
   private EipTrack track(ElasticIp eip) {

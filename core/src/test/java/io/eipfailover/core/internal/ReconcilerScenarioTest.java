@@ -163,7 +163,11 @@ class ReconcilerScenarioTest {
     assertEquals(0, guardCalls.get());
 
     time.advance(Duration.ofSeconds(2));
-    assertEquals(Optional.of(A), ec2.holder(eipB), "after the grace a never-heard peer is dead");
+    assertEquals(Optional.of(B), ec2.holder(eipB), "grace over, but the membership has reported nothing yet");
+
+    membership.merge(); // the membership's first view: n2 still never heard, so DEAD
+    time.advance(Duration.ofMillis(500));
+    assertEquals(Optional.of(A), ec2.holder(eipB), "after the grace and a first view a never-heard peer is dead");
   }
 
   @Test
