@@ -6,7 +6,9 @@ import static io.eipfailover.aws.internal.Checks.range;
 
 import io.eipfailover.aws.internal.ImdsReader;
 import io.eipfailover.aws.internal.Ipv4Math;
+import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,6 +105,21 @@ public final class Ec2InstanceIdentity {
   /** The primary interface (device 0). */
   public Interface primaryInterface() {
     return interfaces.get(0);
+  }
+
+  /**
+   * This instance as a node of an explicit topology: the primary interface's primary private IP is
+   * the home point, its secondary private IPs (in IMDS order) are the reserved points. Every node
+   * must be given the same topology, so use this to print or check a node's entry, not to let each
+   * node describe itself differently.
+   */
+  public NodeSpec nodeSpec(NodeId id) {
+    notNull("id", id);
+    Interface primary = primaryInterface();
+    List<AttachmentPoint> reserved = new ArrayList<>();
+    primary.secondaryPrivateIps().forEach(ip -> reserved.add(AttachmentPoint.reserved(primary.networkInterfaceId(), ip)));
+    return new NodeSpec(id, List.of(AttachmentPoint.primary(primary.networkInterfaceId(), primary.primaryPrivateIp())),
+        reserved);
   }
 
   @Override

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.aws.testing.Ec2Fake;
 import io.eipfailover.aws.testing.ImdsFake;
+import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +52,9 @@ class Ec2InstanceIdentityTest {
     assertEquals("10.0.1.1", primary.gateway());
     assertEquals("eni-0a2", id.interfaces().get(1).networkInterfaceId());
     assertEquals("10.0.7.1", id.interfaces().get(1).gateway());
+    assertEquals(new NodeSpec(NodeId.of("a"), List.of(AttachmentPoint.primary("eni-0aaa", "10.0.1.10")),
+        List.of(AttachmentPoint.reserved("eni-0aaa", "10.0.1.11"), AttachmentPoint.reserved("eni-0aaa", "10.0.1.12"))),
+        id.nodeSpec(NodeId.of("a")));
   }
 
   @Test
