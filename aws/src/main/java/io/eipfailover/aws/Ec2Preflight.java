@@ -44,8 +44,8 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddres
  *       java.net.NetworkInterface}, or an injected address list).
  * </ul>
  *
- * <p>Never throws for a failed check. The client is never closed. Not thread-safe per run; runs
- * are independent.
+ * <p>Never throws for a failed check. The client is never closed. Thread-safe (no state between
+ * runs) as long as the injected suppliers are.
  */
 public final class Ec2Preflight {
   private final Ec2Client ec2;
