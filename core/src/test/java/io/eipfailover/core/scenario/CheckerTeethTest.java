@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.GuardVerdict;
 import io.eipfailover.core.testing.FaultSchedule;
 import io.eipfailover.core.testing.FaultStep;
 import io.eipfailover.core.testing.InvariantViolation;
@@ -49,6 +50,16 @@ class CheckerTeethTest {
     InvariantViolation v = violation(runner, CRASH_N3);
     assertEquals("pull-only", v.invariant());
     assertTrue(v.getMessage().contains("which belongs to"), v.getMessage());
+  }
+
+  @Test
+  void aTakeoverWithoutTheGuardsConsentBreaksGuard() {
+    // The hook runs after the cluster installed the recording guard, so it swaps in a guard that is
+    // neither the configured one nor recorded: as if the node skipped its guard.
+    ScheduleRunner runner = new ScheduleRunner(b -> b.configure(f -> f.guard(r -> GuardVerdict.allow("bypassed"))));
+    InvariantViolation v = violation(runner, CRASH_N3);
+    assertEquals("guard", v.invariant());
+    assertTrue(v.getMessage().contains("without its guard's consent"), v.getMessage());
   }
 
   @Test
