@@ -2,6 +2,7 @@ package io.eipfailover.membership.udp.scenario;
 
 import static io.eipfailover.membership.udp.testing.Loopback.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.MoreExecutors;
@@ -180,5 +181,32 @@ class LoopbackClusterTest {
     assertEquals(1, a.counters().dropped(DropReason.OVERSIZED));
     assertEquals(1, a.counters().dropped(DropReason.WRONG_VERSION));
     assertEquals(epoch, a.view().epoch());
+  }
+
+  @Test
+  void closeStopsTheLoopThreadReleasesThePortAndLeavesTheListenerExecutorAlone() throws Exception {
+    Map<NodeId, Integer> ports = ports(2);
+    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      UdpMembership a = node(NodeId.of("n0"), ports).build();
+      RecordingListener listener = new RecordingListener();
+      a.addListener(listener, executor);
+      a.start();
+      await(GENEROUS, () -> "no view delivered", () -> !listener.views.isEmpty());
+      assertTrue(loopThreadAlive("eip-udp-n0"));
+      a.close();
+      a.close();
+      assertFalse(loopThreadAlive("eip-udp-n0"), "the loop thread is gone after close()");
+      assertFalse(executor.isShutdown(), "an injected executor is never shut down by the membership");
+      try (DatagramChannel rebind = DatagramChannel.open()) {
+        rebind.bind(new InetSocketAddress("127.0.0.1", ports.get(NodeId.of("n0"))));
+      }
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private static boolean loopThreadAlive(String name) {
+    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
   }
 }
