@@ -84,6 +84,17 @@ class Ec2PreflightTest {
   }
 
   @Test
+  void reportsResourcesOutsideTheTagScopedPolicy() {
+    fake.faults().requireClusterTag("staging");
+    PreflightReport report = run(topology("198.51.100.1", "10.0.1.11"), OS_OK);
+    Finding f = report.finding("iam:AssociateAddress");
+    assertFalse(f.ok());
+    assertTrue(f.detail().contains("eipalloc-0a"), f.detail());
+    assertTrue(f.fix().contains("eipfailover:cluster=prod"), f.fix());
+    assertTrue(report.finding("iam:DescribeInstanceStatus").ok(), "Describe is not tag-scoped");
+  }
+
+  @Test
   void reportsImdsUnreachableWithTheHopLimitFix() {
     fake.imds("i-0aaa").hopLimitExceeded(Duration.ofSeconds(3));
     PreflightReport report = Ec2Preflight.builder().ec2Client(ec2).topology(topology("198.51.100.1", "10.0.1.11")).self(A)

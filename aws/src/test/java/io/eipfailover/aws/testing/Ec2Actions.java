@@ -38,6 +38,28 @@ final class Ec2Actions {
     };
   }
 
+  /**
+   * For the tag-scoped mutating actions, the first resource they touch that lacks {@code
+   * eipfailover:cluster=<cluster>}, or null (also for other actions and unknown ids, which fail
+   * later with their own error).
+   */
+  String untaggedResource(QueryRequest req, String cluster) {
+    List<String> arns = new ArrayList<>();
+    synchronized (state) {
+      if (req.action().equals("AssociateAddress")) {
+        req.get("AllocationId").map(state.addresses::get)
+            .filter(a -> !cluster.equals(a.tags.get(Ec2Fake.CLUSTER_TAG))).ifPresent(a -> arns.add(
+                "arn:aws:ec2:us-east-1:" + OWNER + ":elastic-ip/" + a.allocationId));
+      }
+      if (req.action().equals("AssociateAddress") || req.action().equals("AssignPrivateIpAddresses")) {
+        req.get("NetworkInterfaceId").map(state.enis::get)
+            .filter(e -> !cluster.equals(e.tags.get(Ec2Fake.CLUSTER_TAG))).ifPresent(e -> arns.add(
+                "arn:aws:ec2:us-east-1:" + OWNER + ":network-interface/" + e.id));
+      }
+    }
+    return arns.isEmpty() ? null : arns.get(0);
+  }
+
   private String describeAddresses(QueryRequest req, String requestId, Instant now) {
     Xml x = Xml.response("DescribeAddresses", requestId).open("addressesSet");
     synchronized (state) {

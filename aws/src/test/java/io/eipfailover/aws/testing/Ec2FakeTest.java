@@ -9,6 +9,7 @@ import io.eipfailover.aws.TestClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +156,22 @@ class Ec2FakeTest {
     assertEquals("UnauthorizedOperation", denied.awsErrorDetails().errorCode());
     assertEquals(403, denied.statusCode());
     assertTrue(fake.association("eipalloc-0a").isEmpty());
+  }
+
+  @Test
+  void enforcesTheClusterTagConditionLikeTheShippedPolicy() {
+    fake.faults().requireClusterTag("prod");
+    ec2.associateAddress(r -> r.allocationId("eipalloc-0a").networkInterfaceId("eni-0aaa").privateIpAddress("10.0.1.10"));
+    fake.addAddress("eipalloc-0c", "198.51.100.3", Map.of());
+    Ec2Exception untagged = assertThrows(Ec2Exception.class, () -> ec2.associateAddress(r -> r.dryRun(true)
+        .allocationId("eipalloc-0c").networkInterfaceId("eni-0aaa").privateIpAddress("10.0.1.11")));
+    assertEquals("UnauthorizedOperation", untagged.awsErrorDetails().errorCode());
+    assertTrue(untagged.getMessage().contains("elastic-ip/eipalloc-0c"), untagged.getMessage());
+    fake.faults().requireClusterTag("staging");
+    Ec2Exception other = assertThrows(Ec2Exception.class, () -> ec2.assignPrivateIpAddresses(r -> r
+        .networkInterfaceId("eni-0aaa").secondaryPrivateIpAddressCount(1)));
+    assertTrue(other.getMessage().contains("network-interface/eni-0aaa"), other.getMessage());
+    assertEquals(List.of("10.0.1.10", "10.0.1.11"), fake.privateIps("eni-0aaa"));
   }
 
   @Test

@@ -18,7 +18,8 @@ import java.util.Set;
  * request in this order: {@linkplain #outage outage} (connection reset), {@linkplain #authFailure
  * credentials} ({@code AuthFailure}, 401), {@linkplain #failNext queued errors}, {@linkplain
  * #throttleFor throttling} ({@code RequestLimitExceeded}, 503), {@linkplain #deny IAM denial}
- * ({@code UnauthorizedOperation}, 403, for real and {@code DryRun} calls alike). Latency is added to
+ * ({@code UnauthorizedOperation}, 403, for real and {@code DryRun} calls alike), the {@linkplain
+ * #requireClusterTag cluster-tag condition}. Latency is added to
  * every answer, errors included. Thread-safe.
  */
 public final class Ec2Faults {
@@ -34,6 +35,7 @@ public final class Ec2Faults {
   private boolean outage;
   private final Set<String> denied = new HashSet<>();
   private Duration describeLag = Duration.ZERO;
+  private String requiredClusterTag;
 
   private static final class Injection {
     final String action;
@@ -129,6 +131,21 @@ public final class Ec2Faults {
     return this;
   }
 
+  /**
+   * Evaluates the shipped IAM policy's condition: {@code AssociateAddress} and {@code
+   * AssignPrivateIpAddresses} (real or {@code DryRun}) are {@code UnauthorizedOperation} unless
+   * every resource they touch (the EIP, the ENI) is tagged {@code eipfailover:cluster=<cluster>}.
+   * Null switches it off (the default).
+   */
+  public synchronized Ec2Faults requireClusterTag(String cluster) {
+    this.requiredClusterTag = cluster;
+    return this;
+  }
+
+  synchronized String requiredClusterTag() {
+    return requiredClusterTag;
+  }
+
   /** Grants {@code action} again. */
   public synchronized Ec2Faults allow(String action) {
     denied.remove(action);
@@ -157,6 +174,7 @@ public final class Ec2Faults {
     authFailure = outage = false;
     denied.clear();
     describeLag = Duration.ZERO;
+    requiredClusterTag = null;
     return this;
   }
 
@@ -179,7 +197,7 @@ public final class Ec2Faults {
   }
 
   /** The error a request must get before it is executed, or null to execute it. */
-  synchronized Ec2ErrorException failureFor(String action, boolean dryRun, String caller) {
+  synchronized Ec2ErrorException failureFor(String action, boolean dryRun, String caller, String untaggedResource) {
     if (authFailure) {
       return new Ec2ErrorException(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
     }
@@ -199,6 +217,12 @@ public final class Ec2Faults {
       return new Ec2ErrorException(403, "UnauthorizedOperation", "You are not authorized to perform this operation."
           + " User: arn:aws:sts::123456789012:assumed-role/eipfailover/" + caller + " is not authorized to perform: ec2:"
           + action + " because no identity-based policy allows the ec2:" + action + " action.");
+    }
+    if (untaggedResource != null) {
+      return new Ec2ErrorException(403, "UnauthorizedOperation", "You are not authorized to perform this operation."
+          + " User: arn:aws:sts::123456789012:assumed-role/eipfailover/" + caller + " is not authorized to perform: ec2:"
+          + action + " on resource: " + untaggedResource + " because no identity-based policy allows the ec2:" + action
+          + " action (condition ec2:ResourceTag/eipfailover:cluster does not match).");
     }
     if (dryRun) {
       return new Ec2ErrorException(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");

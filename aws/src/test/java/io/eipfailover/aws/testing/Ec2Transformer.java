@@ -76,7 +76,9 @@ final class Ec2Transformer implements ResponseDefinitionTransformerV2 {
         throw new Ec2ErrorException(400, "NoSuchVersion",
             "An invalid API version was specified: '" + req.get("Version").orElse("") + "'");
       }
-      Ec2ErrorException fault = faults.failureFor(action, req.flag("DryRun"), caller);
+      String cluster = faults.requiredClusterTag();
+      String untagged = cluster == null ? null : actions.untaggedResource(req, cluster);
+      Ec2ErrorException fault = faults.failureFor(action, req.flag("DryRun"), caller, untagged);
       if (fault != null) {
         throw fault;
       }

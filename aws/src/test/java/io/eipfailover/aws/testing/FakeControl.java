@@ -23,6 +23,7 @@ import java.util.Map;
  * POST /_fake/describeLag?ms=N                 eventual consistency of DescribeAddresses
  * POST /_fake/deny?action=X, /_fake/allow?action=X   IAM denial of one action
  * POST /_fake/instanceState?instanceId=i-..&amp;state=stopped
+ * POST /_fake/requireClusterTag?cluster=prod   evaluate the IAM policy's tag condition
  * POST /_fake/clearFaults
  * </pre>
  *
@@ -66,6 +67,7 @@ public final class FakeControl {
         case "deny" -> f.deny(need(q, "action"));
         case "allow" -> f.allow(need(q, "action"));
         case "instanceState" -> fake.setInstanceState(need(q, "instanceId"), need(q, "state"));
+        case "requireClusterTag" -> f.requireClusterTag(need(q, "cluster"));
         case "clearFaults" -> f.clear();
         default -> {
           return new Answer(404, "unknown control POST " + op);
