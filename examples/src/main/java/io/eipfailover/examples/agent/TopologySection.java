@@ -70,9 +70,12 @@ final class TopologySection {
         }
       }
     }
-    for (String undeclared : c.segments("topology.node.", ".eni")) {
+    Set<String> mentioned = c.segments("topology.node.", ".eni");
+    mentioned.addAll(c.segments("topology.node.", ".home-ips"));
+    mentioned.addAll(c.segments("topology.node.", ".reserved-ips"));
+    for (String undeclared : mentioned) {
       if (!nodeNames.contains(undeclared)) {
-        c.problem("topology.node." + undeclared + ".eni: node '" + undeclared + "' is not listed in topology.nodes "
+        c.forbid("topology.node." + undeclared + ".", "node '" + undeclared + "' is not listed in topology.nodes "
             + nodeNames);
       }
     }
