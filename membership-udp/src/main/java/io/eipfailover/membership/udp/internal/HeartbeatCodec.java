@@ -6,17 +6,15 @@ import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The wire format (documented byte by byte in the module README): version, key id, cluster name,
  * sender id, incarnation, sequence, status, configuration fingerprint, then HMAC-SHA256 over all
- * of that. Pure apart from the reused buffers and {@link Mac}s: encoding and decoding allocate
- * nothing, so a heartbeat costs no garbage in steady state.
+ * of that. Pure apart from the reused buffers and per-key {@link HmacSha256}s: encoding and
+ * decoding allocate nothing, so a heartbeat costs no garbage in steady state.
  *
  * <p>Decoding checks cheap things first (size, version, structure, cluster, sender, key id) and
  * the MAC last but before any field is trusted; the MAC comparison is constant-time ({@link
@@ -34,7 +32,7 @@ final class HeartbeatCodec {
   private final byte[] cluster;
   private final byte[] self;
   private final byte[][] peers;
-  private final Mac[] macs = new Mac[256];
+  private final HmacSha256[] macs = new HmacSha256[256];
   private int primaryKeyId;
 
   private final byte[] tx = new byte[MAX_DATAGRAM_BYTES];
@@ -58,15 +56,11 @@ final class HeartbeatCodec {
 
   /** Replaces the keys (a rotation step); takes effect for the next encode and decode. */
   void keyring(UdpKeyring keyring) {
-    java.util.Arrays.fill(macs, null);
+    Arrays.fill(macs, null);
     for (int id : keyring.keyIds()) {
-      try {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(keyring.key(id), "HmacSHA256"));
-        macs[id] = mac;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-      }
+      byte[] key = keyring.key(id);
+      macs[id] = new HmacSha256(key);
+      Arrays.fill(key, (byte) 0);
     }
     primaryKeyId = keyring.primaryKeyId();
   }
@@ -89,7 +83,7 @@ final class HeartbeatCodec {
     p = putLong(tx, p, sequence);
     tx[p++] = statusCode(status);
     p = putLong(tx, p, fingerprint);
-    sign(macs[primaryKeyId], tx, p, tx, p);
+    macs[primaryKeyId].mac(tx, p, tx, p);
     p += MAC_BYTES;
     txBuffer.clear().limit(p);
     return txBuffer;
@@ -140,12 +134,12 @@ final class HeartbeatCodec {
     if (sender < 0) {
       return DropReason.UNKNOWN_SENDER;
     }
-    Mac mac = macs[rx[1] & 0xff];
+    HmacSha256 mac = macs[rx[1] & 0xff];
     if (mac == null) {
       return DropReason.UNKNOWN_KEY;
     }
     int macAt = n - MAC_BYTES;
-    sign(mac, rx, macAt, computedMac, 0);
+    mac.mac(rx, macAt, computedMac, 0);
     System.arraycopy(rx, macAt, receivedMac, 0, MAC_BYTES);
     if (!MessageDigest.isEqual(computedMac, receivedMac)) {
       return DropReason.BAD_MAC;
@@ -183,15 +177,6 @@ final class HeartbeatCodec {
       case 2 -> NodeStatus.UNHEALTHY;
       default -> null;
     };
-  }
-
-  private static void sign(Mac mac, byte[] data, int length, byte[] dest, int destAt) {
-    mac.update(data, 0, length);
-    try {
-      mac.doFinal(dest, destAt);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("MAC output buffer too short", e);
-    }
   }
 
   private int indexOf(byte[] data, int at, int length) {
