@@ -16,7 +16,7 @@ import java.util.Random;
  * The failover-time harness. Runs the EC2 fake in this process and pairs of {@link NodeMain} JVMs
  * on loopback, and writes {@code runs.csv} (one row per repetition) and {@code measures.csv} (CPU,
  * steady-state EC2 calls, false takeovers) into the output folder, node logs under {@code
- * tmp/logs}.
+ * ../tmp/<mode>/logs}.
  *
  * <p>Usage: {@code FailoverHarness <short|full> <output-dir> [profiles]}, profiles a comma list of
  * {@code udp-default,udp-aggressive,jgroups-default} (default all). Scenarios per profile: {@code
@@ -46,7 +46,8 @@ public final class FailoverHarness {
   /** Runs everything and writes the CSVs; returns the repetitions. */
   List<RunRecord> run() throws IOException {
     Files.createDirectories(settings.outDir());
-    Path logs = settings.outDir().resolve("tmp").resolve("logs");
+    // Node logs go beside the results, under tmp/ (git-ignored): results/tmp/<mode>/logs.
+    Path logs = settings.outDir().toAbsolutePath().resolveSibling("tmp").resolve(settings.mode()).resolve("logs");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("java.class.path");
     Ports ports = new Ports(new Random(settings.seed()));

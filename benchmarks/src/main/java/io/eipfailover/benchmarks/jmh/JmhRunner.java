@@ -33,7 +33,38 @@ public final class JmhRunner {
     Path out = Path.of(args[1]);
     String include = args.length > 2 ? args[2] : "io\\.eipfailover\\.benchmarks\\.jmh\\..*";
     Collection<RunResult> results = run(args[0].equals("short"), include, out);
-    System.out.println("JMH: " + results.size() + " results written to " + out.toAbsolutePath());
+    Path csv = out.resolveSibling(out.getFileName().toString().replaceAll("\\.json$", "") + ".csv");
+    writeCsv(results, csv);
+    System.out.println("JMH: " + results.size() + " results written to " + out.toAbsolutePath() + " and " + csv);
+  }
+
+  /**
+   * Writes one row per benchmark: {@code benchmark,params,score,error,unit,alloc_bytes_per_op}
+   * (allocation from the GC profiler's {@code gc.alloc.rate.norm}; empty if absent).
+   */
+  static void writeCsv(Collection<RunResult> results, Path csv) throws java.io.IOException {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    lines.add("benchmark,params,score,error,unit,alloc_bytes_per_op");
+    for (RunResult r : results) {
+      org.openjdk.jmh.infra.BenchmarkParams p = r.getParams();
+      String name = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.', p.getBenchmark().lastIndexOf('.') - 1) + 1);
+      StringBuilder params = new StringBuilder();
+      for (String k : p.getParamsKeys()) {
+        params.append(params.length() == 0 ? "" : ";").append(k).append('=').append(p.getParam(k));
+      }
+      String alloc = r.getSecondaryResults().entrySet().stream()
+          .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
+          .map(e -> fmt(e.getValue().getScore()))
+          .findFirst().orElse("");
+      org.openjdk.jmh.results.Result<?> primary = r.getPrimaryResult();
+      lines.add(String.join(",", name, params.toString(), fmt(primary.getScore()), fmt(primary.getScoreError()),
+          primary.getScoreUnit(), alloc));
+    }
+    Files.write(csv, lines);
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.4f", v);
   }
 
   /** Runs the benchmarks matching {@code include} and writes JSON to {@code out}. */
