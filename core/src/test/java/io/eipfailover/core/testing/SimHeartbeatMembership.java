@@ -43,6 +43,7 @@ public final class SimHeartbeatMembership implements Membership {
   private final Map<NodeId, PeerState> members = new TreeMap<>();
   private final Map<NodeId, long[]> lastSeq = new TreeMap<>();
   private final Map<NodeId, Long> mismatchReported = new TreeMap<>();
+  private final Map<String, NodeId> byName = new TreeMap<>();
   private SimNetwork.Endpoint endpoint;
   private MembershipView view;
   private NodeStatus status = NodeStatus.ALIVE;
@@ -75,6 +76,7 @@ public final class SimHeartbeatMembership implements Membership {
     this.listeners = new ListenerList(self);
     long now = scheduler.ticker().read();
     for (NodeId n : topology.nodeIds()) {
+      byName.put(n.value(), n);
       members.put(n, n.equals(self) ? new PeerState(NodeState.ALIVE, now, OptionalLong.of(now), OptionalLong.empty())
           : PeerState.of(NodeState.DEAD, now));
     }
@@ -198,8 +200,8 @@ public final class SimHeartbeatMembership implements Membership {
     }
     byte[] id = new byte[len];
     b.get(id);
-    NodeId peer = NodeId.of(new String(id, StandardCharsets.US_ASCII));
-    if (!members.containsKey(peer) || peer.equals(self)) {
+    NodeId peer = byName.get(new String(id, StandardCharsets.US_ASCII));
+    if (peer == null || peer.equals(self)) {
       dropped++;
       return;
     }

@@ -258,6 +258,12 @@ public final class SimulatedCluster {
     return Collections.unmodifiableList(events);
   }
 
+  /** The events one node reported so far (all its incarnations), in order. */
+  public List<SimEvent> eventsOf(NodeId id) {
+    node(id);
+    return events.stream().filter(e -> e.node().equals(id)).toList();
+  }
+
   /** Every guard verdict so far, in order. */
   public List<GuardRecord> guardLog() {
     return Collections.unmodifiableList(guardLog);

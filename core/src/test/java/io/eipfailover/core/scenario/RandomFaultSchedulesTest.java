@@ -14,10 +14,10 @@ import net.jqwik.api.ShrinkingMode;
  * after every step, liveness once everything heals. A failure prints jqwik's seed and the schedule;
  * the same seed replays the same run.
  */
-class RandomFaultSchedulesProperties {
+class RandomFaultSchedulesTest {
   private final ScheduleRunner runner = new ScheduleRunner();
 
-  @Property(tries = RandomFaultSchedulesProperties.TRIES, shrinking = ShrinkingMode.BOUNDED)
+  @Property(tries = RandomFaultSchedulesTest.TRIES, shrinking = ShrinkingMode.BOUNDED)
   void everyScheduleKeepsSafetyAndConvergesAfterHealing(@ForAll("schedules") FaultSchedule schedule) {
     runner.run(schedule);
   }
