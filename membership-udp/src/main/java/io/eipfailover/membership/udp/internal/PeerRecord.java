@@ -25,24 +25,17 @@ final class PeerRecord {
   /** Declared dead (by the detector or the fast path) and not heard from since. */
   boolean convicted;
 
-  boolean probing;
-  int unreachableSignals;
-  long firstSignalAt;
-  long nextProbeAt;
-
   boolean mismatchReported;
   long mismatchReportedAt;
   long mismatchTheirs;
 
-  PeerRecord(NodeId id, int index, FailureDetector detector) {
+  final CrashProbe crash;
+
+  PeerRecord(NodeId id, int index, FailureDetector detector, CrashProbe crash) {
     this.id = id;
     this.index = index;
     this.detector = detector;
-  }
-
-  void stopProbing() {
-    probing = false;
-    unreachableSignals = 0;
+    this.crash = crash;
   }
 
   PeerState toPeerState() {

@@ -45,8 +45,6 @@ final class UdpProtocol {
   private final long warntime;
   private final long initdead;
   private final long pauseThreshold;
-  private final long probeInterval;
-  private final long probeWindow;
 
   private final long startedAt;
   private long lastTick;
@@ -72,13 +70,12 @@ final class UdpProtocol {
     this.warntime = d.warntime().toNanos();
     this.initdead = d.initdead().toNanos();
     this.pauseThreshold = d.pauseGuardThreshold().toNanos();
-    this.probeInterval = d.probeInterval().toNanos();
-    this.probeWindow = d.deadtime().toNanos();
     this.peers = new PeerRecord[config.peers().size()];
     this.lastHeardNanos = new AtomicLongArray(peers.length);
     this.heardFlags = new AtomicIntegerArray(peers.length);
     for (int i = 0; i < peers.length; i++) {
-      peers[i] = new PeerRecord(config.peers().get(i), i, detector(d));
+      peers[i] = new PeerRecord(config.peers().get(i), i, detector(d),
+          new CrashProbe(d.crashConfirmations(), d.probeInterval().toNanos(), d.deadtime().toNanos()));
       peers[i].state = NodeState.SUSPECT;
       peers[i].since = now;
       byId.put(peers[i].id, peers[i]);
@@ -173,7 +170,7 @@ final class UdpProtocol {
     heardFlags.set(p.index, 1);
     p.silenceSince = now;
     p.convicted = false;
-    p.stopProbing();
+    p.crash.reset();
     if (verdict != ReplayWindow.Verdict.REORDERED) {
       p.status = decoded.status;
     }
@@ -186,26 +183,21 @@ final class UdpProtocol {
   void onPortUnreachable(NodeId peer, long now) {
     counters.portUnreachable.incrementAndGet();
     PeerRecord p = byId.get(peer);
-    int confirmations = config.detector().crashConfirmations();
-    if (p == null || confirmations == 0 || !p.heard || p.convicted) {
+    if (p == null) {
       return;
     }
-    if (!p.probing || now - p.firstSignalAt > probeWindow) {
-      p.probing = true;
-      p.firstSignalAt = now;
-      p.unreachableSignals = 0;
-    }
-    p.unreachableSignals++;
-    if (p.unreachableSignals >= confirmations) {
-      counters.fastPathConvictions.incrementAndGet();
-      LOG.info("[node={}] peer {} declared dead: {} port-unreachable signals in {} ms (crash fast path)",
-          config.self(), p.id, p.unreachableSignals, (now - p.firstSignalAt) / 1_000_000);
-      p.convicted = true;
-      p.stopProbing();
-      evaluate(p, now);
-    } else {
-      sendHeartbeat(p.id);
-      p.nextProbeAt = now + probeInterval;
+    switch (p.crash.signal(p.heard && !p.convicted, now)) {
+      case CONVICT -> {
+        counters.fastPathConvictions.incrementAndGet();
+        LOG.info("[node={}] peer {} declared dead: {} port-unreachable signals in {} ms (crash fast path)",
+            config.self(), p.id, p.crash.signals(), (now - p.crash.firstSignalAt()) / 1_000_000);
+        p.convicted = true;
+        evaluate(p, now);
+      }
+      case PROBE -> sendHeartbeat(p.id);
+      case IGNORE -> {
+        return;
+      }
     }
     finish();
   }
@@ -237,17 +229,10 @@ final class UdpProtocol {
     }
     long next = nextHeartbeatAt;
     for (PeerRecord p : peers) {
-      if (p.probing) {
-        if (now - p.firstSignalAt > probeWindow) {
-          p.stopProbing();
-        } else {
-          if (now - p.nextProbeAt >= 0) {
-            sendHeartbeat(p.id);
-            p.nextProbeAt = now + probeInterval;
-          }
-          next = p.nextProbeAt - next < 0 ? p.nextProbeAt : next;
-        }
+      if (p.crash.probeDue(now)) {
+        sendHeartbeat(p.id);
       }
+      next = p.crash.nextTick(next);
       evaluate(p, now);
     }
     finish();
