@@ -35,7 +35,7 @@ import net.jqwik.api.statistics.Statistics;
  * The deterministic simulation with the real UDP membership: random membership fault schedules
  * (crashes, restarts, pauses, partitions, one-way blocks, isolation, lossy / slow / duplicating /
  * replaying links, health flips, standby) over 2 to 5 nodes, each running the real reconciler on
- * {@link UdpMembership} over the simulated network. The core kit's {@link ScheduleRunner} checks
+ * {@link UdpMembership} over the simulated network, with the deadline or the phi-accrual detector. The core kit's {@link ScheduleRunner} checks
  * its safety invariants after every step and liveness after healing; here we also check that every
  * membership's counters add up and that the simulated network, which loses, delays, duplicates and
  * replays but never corrupts, caused no corruption drops. A failing try prints the schedule;
@@ -47,11 +47,14 @@ class UdpSimulationTest {
   private final List<UdpMembership> memberships = new ArrayList<>();
   private final List<SimDatagramTransport> transports = new ArrayList<>();
 
-  private Membership membership(NodeContext ctx) {
+  private Membership membership(NodeContext ctx, DetectorSettings.Kind kind) {
     SimTimings t = ctx.timings();
     Duration deadtime = t.detection();
-    DetectorSettings detector = DetectorSettings.builder().keepalive(t.heartbeatInterval())
+    // Phi knobs scaled to the simulation's slower heartbeat so that phi, not the deadtime bound,
+    // usually decides: mean interval + pause + 5.2 deviations is about the deadtime.
+    DetectorSettings detector = DetectorSettings.builder().kind(kind).keepalive(t.heartbeatInterval())
         .warntime(deadtime.dividedBy(2)).deadtime(deadtime).initdead(deadtime)
+        .phiAcceptablePause(t.heartbeatInterval()).phiMinStdDeviation(t.heartbeatInterval().dividedBy(3))
         .probeInterval(Duration.ofMillis(10)).build();
     SimDatagramTransport transport = new SimDatagramTransport(ctx.self(), ctx.network(), ctx.scheduler());
     UdpMembershipBuilder b = UdpMembership.builder().self(ctx.self()).topology(ctx.topology())
@@ -69,10 +72,11 @@ class UdpSimulationTest {
   }
 
   @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)
-  void realUdpProtocolKeepsTheClusterSafeAndConvergesUnderRandomFaults(@ForAll("schedules") FaultSchedule schedule) {
+  void realUdpProtocolKeepsTheClusterSafeAndConvergesUnderRandomFaults(@ForAll("schedules") FaultSchedule schedule,
+      @ForAll DetectorSettings.Kind detector) {
     memberships.clear();
     transports.clear();
-    new ScheduleRunner(b -> b.membership(this::membership)).run(schedule);
+    new ScheduleRunner(b -> b.membership(ctx -> membership(ctx, detector))).run(schedule);
     long accepted = 0;
     long fastPath = 0;
     long pauseGuards = 0;
