@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param self this node
  * @param clusterName carried in every datagram; others' datagrams are dropped
  * @param fingerprint the cluster configuration fingerprint ({@code ClusterTopology.fingerprint()})
- * @param peers the other nodes, sorted, self excluded
+ * @param peers the other nodes, in configuration order, self excluded
  * @param keyring the signing and accepted keys
  * @param detector the timing and detector settings
  * @param incarnation this run's incarnation (> 0, larger than any earlier run's)

@@ -105,9 +105,13 @@ final class UdpProtocol {
     MembershipView v = published;
     Map<NodeId, PeerState> members = null;
     for (PeerRecord p : peers) {
+      if (heardFlags.get(p.index) == 0) {
+        continue;
+      }
+      // Read after the flag (written after the time), so a set flag never pairs with a stale zero.
       long heard = lastHeardNanos.get(p.index);
       PeerState s = v.members().get(p.id);
-      if (heardFlags.get(p.index) != 0 && (s.lastHeard().isEmpty() || s.lastHeard().getAsLong() != heard)) {
+      if (s.lastHeard().isEmpty() || s.lastHeard().getAsLong() != heard) {
         if (members == null) {
           members = new TreeMap<>(v.members());
         }
