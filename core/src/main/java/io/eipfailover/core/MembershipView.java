@@ -12,8 +12,9 @@ import java.util.TreeMap;
  *
  * @param epoch increases by at least one with every change
  * @param self the node this view belongs to
- * @param members every node of the topology (self included) and its state; nodes never heard of
- *     are {@link NodeState#DEAD}
+ * @param members every node of the topology (self included) and its state; a node never heard
+ *     of is {@link NodeState#SUSPECT} during the membership's initial dead time (so its EIPs stay
+ *     put while the cluster boots) and {@link NodeState#DEAD} after it
  * @param merged whether this view ends a partition (the membership merged two sides); the
  *     reconciler re-asserts placement after it
  */
