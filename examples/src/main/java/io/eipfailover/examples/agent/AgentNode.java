@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +57,7 @@ public final class AgentNode implements AutoCloseable {
   private final Ec2CallMetrics ec2Metrics;
   private final ReloadableHealthCheck health;
   private final Ticker ticker;
+  private final java.util.concurrent.ExecutorService listenerThread;
   private StatusServer statusServer;
   private AutoCloseable owned;
   private boolean closed;
@@ -72,7 +72,7 @@ public final class AgentNode implements AutoCloseable {
     this.membership = MembershipFactory.create(config.membership(), self, topology, ticker);
     this.manager = Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build();
     this.health = new ReloadableHealthCheck(config.health());
-    Executor listenerThread = Executors.newSingleThreadExecutor(r -> {
+    this.listenerThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "eipfailover-events-" + self);
       t.setDaemon(true);
       return t;
@@ -235,6 +235,8 @@ public final class AgentNode implements AutoCloseable {
       statusServer.close();
     }
     failover.close();
+    // events already queued are still logged; then the thread ends
+    listenerThread.shutdown();
     if (owned != null) {
       try {
         owned.close();
