@@ -16,16 +16,17 @@ import net.jqwik.api.Tuple;
  * symmetric and asymmetric partitions, isolation, lossy/slow/duplicating/replaying links, health
  * flips, standby, EC2 throttling, 5xx, auth errors, lost responses, latency, stale describes,
  * outages and hand-made moves. Small clusters are drawn more often (they are where pairs fight).
+ * Public so other modules (e.g. the UDP membership) can run the same schedules with their parts.
  */
-final class FaultSchedules {
+public final class FaultSchedules {
   private FaultSchedules() {}
 
-  static Arbitrary<FaultSchedule> schedules() {
+  public static Arbitrary<FaultSchedule> schedules() {
     return schedules(Arbitraries.frequency(Tuple.of(30, 2), Tuple.of(25, 3), Tuple.of(15, 4), Tuple.of(12, 5),
         Tuple.of(10, 6), Tuple.of(8, 7)), 3, 12);
   }
 
-  static Arbitrary<FaultSchedule> schedules(Arbitrary<Integer> nodes, int minSteps, int maxSteps) {
+  public static Arbitrary<FaultSchedule> schedules(Arbitrary<Integer> nodes, int minSteps, int maxSteps) {
     return nodes.flatMap(n -> Combinators.combine(
         Arbitraries.of(FaultSchedule.StrategyKind.class),
         Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false)),
@@ -34,13 +35,13 @@ final class FaultSchedules {
         .as((strategy, home, seed, steps) -> new FaultSchedule(n, strategy, home, seed, steps)));
   }
 
-  static Arbitrary<FaultSchedule.Step> step(int n) {
+  public static Arbitrary<FaultSchedule.Step> step(int n) {
     Arbitrary<Duration> after = Arbitraries.integers().between(2, 30).map(k -> Duration.ofMillis(k * 100L));
     return Combinators.combine(fault(n), after).as(FaultSchedule.Step::new);
   }
 
   @SuppressWarnings("unchecked")
-  static Arbitrary<FaultStep> fault(int n) {
+  public static Arbitrary<FaultStep> fault(int n) {
     Arbitrary<Integer> node = Arbitraries.integers().between(1, n);
     Arbitrary<int[]> pair = Combinators.combine(node, Arbitraries.integers().between(1, n - 1))
         .as((a, off) -> new int[] {a, (a - 1 + off) % n + 1});
@@ -66,12 +67,12 @@ final class FaultSchedules {
         Tuple.of(4, Arbitraries.just(new FaultStep.Wait())));
   }
 
-  static Arbitrary<LinkSettings> links() {
+  public static Arbitrary<LinkSettings> links() {
     return Combinators.combine(millis(0, 50), millis(0, 150), probability(0.3), probability(0.2), probability(0.2))
         .as(LinkSettings::new);
   }
 
-  static Arbitrary<Ec2Faults> ec2Faults() {
+  public static Arbitrary<Ec2Faults> ec2Faults() {
     return Combinators.combine(probability(0.5), probability(0.3), probability(0.1), probability(0.2))
         .as(Ec2Faults::new);
   }

@@ -51,7 +51,6 @@ public final class InvariantChecker {
   private final Map<NodeId, List<Long>> callTimes = new TreeMap<>();
   private int calls;
   private int events;
-  private int guards;
   private int moves;
   private long checks;
 
@@ -143,7 +142,7 @@ public final class InvariantChecker {
         if (needsGuard) {
           GuardRecord verdict = null;
           for (GuardRecord g : guardLog) {
-            if (g.atNanos() > e.atNanos()) {
+            if (g.sequence() > e.sequence()) {
               break;
             }
             if (g.node().equals(e.node()) && g.request().elasticIp().equals(t.elasticIp())) {
@@ -158,7 +157,6 @@ public final class InvariantChecker {
         }
       }
     }
-    guards = guardLog.size();
   }
 
   private void checkMoves() {

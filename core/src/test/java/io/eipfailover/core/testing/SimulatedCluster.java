@@ -52,6 +52,7 @@ public final class SimulatedCluster {
   private final BiFunction<NodeContext, ElasticIpManager, ElasticIpManager> managerWrapper;
   private final Consumer<EipFailover.Builder> configure;
   private final int apiBurst;
+  private long sequence;
   private final double apiCallsPerSecond;
 
   private SimulatedCluster(Builder b) {
@@ -99,7 +100,7 @@ public final class SimulatedCluster {
     n.membership = membershipFactory.apply(ctx);
     n.manager = managerWrapper.apply(ctx, new FakeElasticIpManager(ec2, n.id));
     n.strategy = strategyFactory.apply(ctx);
-    SplitBrainGuard guard = new RecordingGuard(n.id, guardFactory.apply(ctx), time.ticker(), guardLog);
+    SplitBrainGuard guard = new RecordingGuard(n.id, guardFactory.apply(ctx), time.ticker(), guardLog, () -> sequence++);
     int incarnation = n.incarnation;
     EipFailover.Builder fb = EipFailover.builder()
         .topology(topology).self(n.id).membership(n.membership).elasticIpManager(n.manager)
@@ -107,7 +108,7 @@ public final class SimulatedCluster {
         .toleratedFailures(0)
         .healthCheck(() -> n.healthy ? HealthResult.healthy("sim healthy") : HealthResult.unhealthy("sim unhealthy"),
             timings.healthCheckInterval())
-        .listener(e -> events.add(new SimEvent(time.nanos(), n.id, incarnation, e)), Runnable::run)
+        .listener(e -> events.add(new SimEvent(time.nanos(), sequence++, n.id, incarnation, e)), Runnable::run)
         .ticker(time.ticker()).clock(time.clock()).scheduler(n.scheduler).random(new Random(random.nextLong()))
         .resyncInterval(timings.resyncInterval()).tickInterval(timings.tickInterval())
         .detectionDeadline(timings.detection()).confirmDelay(timings.confirmDelay())

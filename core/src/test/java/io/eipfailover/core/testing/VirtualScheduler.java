@@ -168,7 +168,9 @@ public final class VirtualScheduler implements ScheduledExecutorService {
       return task;
     }
     live.add(task);
-    time.enqueue(task, time.nanos() + Math.max(0, delayNanos));
+    long delay = Math.max(0, delayNanos);
+    long due = time.nanos() + delay;
+    time.enqueue(task, due < 0 ? Long.MAX_VALUE : due); // saturate: "never" stays never
     return task;
   }
 
