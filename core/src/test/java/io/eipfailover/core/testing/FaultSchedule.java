@@ -20,7 +20,9 @@ public record FaultSchedule(int nodes, StrategyKind strategy, boolean placeAtHom
   public enum StrategyKind {
     HOME_WITH_FAILBACK(true),
     STICKY(false),
-    BALANCED(true);
+    BALANCED(true),
+    /** Priority lists: home first, then the ring successors (see {@link ScheduleRunner}). */
+    PRIORITY(true);
 
     private final boolean expectsHome;
 

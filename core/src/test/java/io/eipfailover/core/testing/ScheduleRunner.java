@@ -1,9 +1,14 @@
 package io.eipfailover.core.testing;
 
 import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.NodeId;
 import io.eipfailover.core.FailoverStrategies;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -45,8 +50,24 @@ public final class ScheduleRunner {
           case HOME_WITH_FAILBACK -> FailoverStrategies.homeWithFailback(ctx.timings().failbackDelay());
           case STICKY -> FailoverStrategies.sticky();
           case BALANCED -> FailoverStrategies.balanced(ctx.timings().failbackDelay());
+          case PRIORITY -> FailoverStrategies.priority(ringPriorities(topology), ctx.timings().failbackDelay());
         });
     return customize.apply(b).build();
+  }
+
+  /** For each EIP: its home, then the following nodes in sorted (ring) order. */
+  static Map<String, List<NodeId>> ringPriorities(ClusterTopology topology) {
+    List<NodeId> ids = topology.nodeIds();
+    Map<String, List<NodeId>> lists = new LinkedHashMap<>();
+    for (ElasticIp eip : topology.elasticIps()) {
+      List<NodeId> order = new ArrayList<>();
+      int start = ids.indexOf(eip.home());
+      for (int i = 0; i < ids.size(); i++) {
+        order.add(ids.get((start + i) % ids.size()));
+      }
+      lists.put(eip.allocationId(), order);
+    }
+    return lists;
   }
 
   /** Runs {@code s}; throws {@link InvariantViolation} (with the schedule in its message) on failure. */
