@@ -33,7 +33,7 @@ public final class NodeProcess implements AutoCloseable {
         while ((line = r.readLine()) != null) {
           synchronized (tail) {
             tail.addLast(line);
-            if (tail.size() > 40) {
+            if (tail.size() > 400) {
               tail.removeFirst();
             }
           }
@@ -93,12 +93,13 @@ public final class NodeProcess implements AutoCloseable {
 
   /** SIGKILL: the process vanishes without a word, like a crash. */
   public void kill() {
-    process.destroyForcibly();
+    // Through the handle: Process.destroy*() also closes our end of its output, losing its last lines.
+    process.toHandle().destroyForcibly();
   }
 
-  /** SIGTERM: the agent hands its EIPs over, then exits. */
+  /** SIGTERM: the agent hands its EIPs over, then exits (its last lines are still read). */
   public void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   /**

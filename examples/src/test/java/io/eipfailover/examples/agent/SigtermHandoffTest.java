@@ -40,6 +40,19 @@ class SigtermHandoffTest {
           && status(world.statusB).contains("\"lb-a\":{\"state\":\"ALIVE\""), a, b);
       assertEquals(TwoNodeWorld.ENI_B, world.fake.association(TwoNodeWorld.ALLOC_B).orElseThrow().networkInterfaceId());
 
+      // SIGHUP: the log level is applied, a changed strategy is reported as needing a restart
+      Map<String, String> changed = new java.util.HashMap<>();
+      changed.put("log.level", "DEBUG");
+      changed.put("shutdown.handoff-timeout", "20s");
+      changed.put("strategy", "sticky");
+      changed.put("strategy.failback-delay", null);
+      world.config("lb-b", changed);
+      new ProcessBuilder("kill", "-HUP", Long.toString(b.pid())).start().waitFor();
+      waitFor(Duration.ofSeconds(10), () -> b.tail().contains("SIGHUP: configuration reloaded"), a, b);
+      assertTrue(b.tail().contains("SIGHUP: log level INFO -> DEBUG"), b.tail());
+      assertTrue(b.tail().contains("need a restart (not applied): [strategy*]"), b.tail());
+      assertTrue(b.isAlive());
+
       AtomicReference<Instant> exitedAt = new AtomicReference<>();
       b.onExit().thenRun(() -> exitedAt.set(Instant.now()));
       b.terminate();
@@ -55,7 +68,9 @@ class SigtermHandoffTest {
       assertEquals(TwoNodeWorld.ENI_A, moves.get(0).param("NetworkInterfaceId"));
       assertTrue(moves.get(0).time().isBefore(exitedAt.get()),
           "associated at " + moves.get(0).time() + ", lb-b exited at " + exitedAt.get());
-      // lb-a saw lb-b leave through standby (announced by the shutdown hook), not through a crash
+      // the shutdown hook ran: standby announced, EC2 showed the EIP moved, then the process exited
+      assertTrue(b.tail().contains("SIGTERM: handing EIPs to peers"), b.tail());
+      assertTrue(b.tail().contains("hand-off complete: peers hold every EIP this node had"), b.tail());
       String aStatus = status(world.statusA);
       assertTrue(aStatus.contains("\"lb-b\":{\"state\":\"STANDBY\"") || aStatus.contains("\"lb-b\":{\"state\":\"DEAD\""),
           aStatus);
