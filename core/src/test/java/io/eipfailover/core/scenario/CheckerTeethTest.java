@@ -9,8 +9,10 @@ import io.eipfailover.core.testing.FaultSchedule;
 import io.eipfailover.core.testing.FaultStep;
 import io.eipfailover.core.testing.InvariantViolation;
 import io.eipfailover.core.testing.ScheduleRunner;
+import io.eipfailover.core.testing.SimHeartbeatMembership;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +82,20 @@ class CheckerTeethTest {
         List.of(new FaultSchedule.Step(new FaultStep.Wait(), Duration.ofSeconds(1))));
     ScheduleRunner runner = new ScheduleRunner(b -> b.strategy(ctx -> BrokenParts.placesNothing()));
     assertEquals("unassociated", violation(runner, unplaced).invariant());
+  }
+
+  @Test
+  void anExceptionEscapingAScheduledTaskIsCaught() {
+    ScheduleRunner runner = new ScheduleRunner(b -> b.membership(ctx -> {
+      ctx.scheduler().schedule(() -> {
+        throw new IllegalStateException("bug in a timer of " + ctx.self());
+      }, 1, TimeUnit.SECONDS);
+      return new SimHeartbeatMembership(ctx.self(), ctx.topology(), ctx.network(), ctx.scheduler(),
+          ctx.timings().heartbeatInterval(), ctx.timings().deadAfterIntervals());
+    }));
+    InvariantViolation v = violation(runner, QUIET);
+    assertEquals("task-failure", v.invariant());
+    assertTrue(v.getMessage().contains("bug in a timer of n1"), v.getMessage());
   }
 
   @Test
