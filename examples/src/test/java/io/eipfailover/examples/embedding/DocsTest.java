@@ -24,10 +24,10 @@ class DocsTest {
     String between = source.substring(source.indexOf("// SNIPPET-START\n") + "// SNIPPET-START\n".length(),
         source.indexOf("    // SNIPPET-END"));
     List<String> compiled = between.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l).toList();
-    String sections = Files.readString(Path.of("README-sections.md"));
+    String sections = Files.readString(Path.of("../README.md"));
     int start = sections.indexOf("```java\n") + "```java\n".length();
     List<String> shown = sections.substring(start, sections.indexOf("```", start)).lines().toList();
-    assertEquals(compiled, shown, "README-sections.md must show EmbeddingExample's SNIPPET lines verbatim");
+    assertEquals(compiled, shown, "the root README.md must show EmbeddingExample's SNIPPET lines verbatim");
     assertTrue(compiled.size() >= 10 && compiled.size() <= 20, "about 15 lines, was " + compiled.size());
   }
 
