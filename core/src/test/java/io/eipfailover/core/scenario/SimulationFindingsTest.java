@@ -3,6 +3,7 @@ package io.eipfailover.core.scenario;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.FailoverStatus;
+import io.eipfailover.core.testing.Ec2Faults;
 import io.eipfailover.core.testing.FaultSchedule;
 import io.eipfailover.core.testing.FaultSchedule.Step;
 import io.eipfailover.core.testing.FaultStep;
@@ -37,6 +38,17 @@ class SimulationFindingsTest {
           step(new FaultStep.Crash(1), 200), step(new FaultStep.Crash(5), 300), step(new FaultStep.Resume(4), 2200),
           step(new FaultStep.Crash(1), 1900),
           step(new FaultStep.Links(new LinkSettings(Duration.ofMillis(2), Duration.ofMillis(1), 0.29, 0, 0.02)), 3000)));
+
+  /** The same finding, smaller: n4 of 7 isolated for 15 s under light EC2 errors (82 denials). */
+  static final FaultSchedule BUDGET_STARVED_FAILBACK_SMALL = new FaultSchedule(7,
+      FaultSchedule.StrategyKind.HOME_WITH_FAILBACK, true, 0, List.of(
+          step(new FaultStep.Isolate(4), 200),
+          step(new FaultStep.Ec2Errors(new Ec2Faults(0.05, 0, 0.07, 0)), 15_000)));
+
+  @Test
+  void anIsolatedNodeFailsBackAfterHealingEvenAfterManyGuardDenials() {
+    new ScheduleRunner().run(BUDGET_STARVED_FAILBACK_SMALL);
+  }
 
   @Test
   void aNodeWhoseBudgetWasDrainedWhileIsolatedStillFailsBackAfterHealing() {
