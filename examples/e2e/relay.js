@@ -1,6 +1,8 @@
 // Relays for the e2e stage, run inside the cloud namespace.
 //   tcp <listenHost> (<port> <unixSocketPath>)...   TCP on listenHost:port -> a Unix socket (the
 //       test JVM serves the EC2 fake behind it: the only door between the namespaces and the host)
+//   listen <host> (<port>)...   accepts and closes TCP connections: the VPC gateway the agents'
+//       reachability guard (Heartbeat's ping node) connects to
 //   udp <listenHost> <listenPort> <targetHost> <targetPort> <minDelayMs> <maxDelayMs>
 //       forwards each datagram after a uniformly random delay (the jitter link; this kernel has
 //       no netem), independently per packet, so packets may be reordered as on a real jittery path.
@@ -18,6 +20,10 @@ if (mode === 'tcp' && rest.length >= 2 && rest.length % 2 === 0) {
       c.on('error', kill); u.on('error', kill); c.on('close', kill); u.on('close', kill);
     }).listen(port, host, () => console.log(`tcp ${host}:${port} -> ${path}`));
   }
+} else if (mode === 'listen' && rest.length >= 1) {
+  for (const port of rest) {
+    net.createServer(c => c.end()).listen(Number(port), host, () => console.log(`listening on ${host}:${port}`));
+  }
 } else if (mode === 'udp' && rest.length === 5) {
   const [listenPort, targetHost, targetPort, minMs, maxMs] = rest.map((v, i) => (i === 1 ? v : Number(v)));
   const sock = dgram.createSocket('udp4');
@@ -27,7 +33,7 @@ if (mode === 'tcp' && rest.length >= 2 && rest.length % 2 === 0) {
   });
   sock.bind(listenPort, host, () => console.log(`udp ${host}:${listenPort} -> ${targetHost}:${targetPort} delay ${minMs}..${maxMs} ms`));
 } else {
-  console.error('usage: node relay.js tcp <host> (<port> <unixPath>)... | udp <host> <port> <toHost> <toPort> <minMs> <maxMs>');
+  console.error('usage: node relay.js tcp <host> (<port> <unixPath>)... | listen <host> <port>... | udp <host> <port> <toHost> <toPort> <minMs> <maxMs>');
   process.exit(2);
 }
 process.on('SIGTERM', () => process.exit(0));

@@ -55,7 +55,8 @@ final class CaseRun {
       return l.requests().stream().anyMatch(r -> r.ok() && r.target().equals(Stage.PUBLIC_IPS.get(Stage.EIP1)))
           && l.requests().stream().anyMatch(r -> r.ok() && r.target().equals(Stage.PUBLIC_IPS.get(Stage.EIP2)));
     });
-    Sh.sleep(500);
+    // Let the agents' JVMs warm up a little (a cold JVM's first stall trips the local-pause guard).
+    Sh.sleep(2000);
     return new CaseRun(stage, name, System.currentTimeMillis());
   }
 

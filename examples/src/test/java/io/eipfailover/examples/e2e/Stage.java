@@ -99,6 +99,8 @@ final class Stage implements AutoCloseable {
         String.valueOf(StageNetwork.IMDS_PORT_BASE + 1), sockDir.resolve("imds1.sock").toString(),
         String.valueOf(StageNetwork.IMDS_PORT_BASE + 2), sockDir.resolve("imds2.sock").toString()),
         runDir.resolve("api-relay.log")));
+    others.add(StageProcess.start("gateway", net.ns("cloud"), List.of("node", script("relay.js"), "listen",
+        StageNetwork.GATEWAY, String.valueOf(StageNetwork.GATEWAY_PING_PORT)), runDir.resolve("gateway.log")));
     if (options.jitterLink()) {
       for (String lb : List.of("lb1", "lb2")) {
         others.add(StageProcess.start("jitter-" + lb, net.ns("cloud"), List.of("node", script("relay.js"), "udp",
@@ -279,7 +281,7 @@ final class Stage implements AutoCloseable {
     all.addAll(others);
     for (StageProcess p : all) {
       try {
-        p.stop(2000);
+        p.stop(0);
       } catch (RuntimeException e) {
         System.err.println("[e2e] stopping " + p + ": " + e);
       }

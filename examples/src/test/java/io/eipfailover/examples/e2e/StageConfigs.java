@@ -72,13 +72,19 @@ final class StageConfigs {
         "ec2.call-timeout = 2s",
         "failover.resync-interval = 5s",
         "failover.startup-grace = 2s",
+        // Flap damping: the default 30 s would hold a recovered node's EIP away that long after a
+        // health flap or a pause; 5 s keeps each case short (fail-back delay is 3 s).
+        "failover.hold-time = 5s",
         "shutdown.handoff-timeout = 10s",
         "log.level = INFO")) {
       sb.append(line).append('\n');
     }
     if (o.guard().contains("reachability")) {
       sb.append("guard.reachability.targets = ").append(StageNetwork.GATEWAY).append(':')
-          .append(StageNetwork.EC2_PORT).append('\n');
+          .append(StageNetwork.GATEWAY_PING_PORT).append('\n');
+    }
+    if (o.guard().contains("ec2-instance-state")) {
+      sb.append("guard.combine = any\n");
     }
     if (o.guard().contains("peer-probe")) {
       sb.append("guard.peer-probe.port = 80\n");

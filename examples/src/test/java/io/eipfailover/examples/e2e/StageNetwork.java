@@ -19,6 +19,8 @@ import java.util.Map;
 final class StageNetwork implements AutoCloseable {
   static final String GATEWAY = "10.99.0.1";
   static final int EC2_PORT = 8080;
+  /** The port the gateway answers TCP on, for the agents' reachability guard. */
+  static final int GATEWAY_PING_PORT = 7000;
   static final int IMDS_PORT_BASE = 9000;
   static final Map<String, String> HOSTS = Map.of("cloud", GATEWAY, "lb1", "10.99.0.11", "lb2", "10.99.0.12",
       "web1", "10.99.0.31", "web2", "10.99.0.32", "web3", "10.99.0.33");
@@ -100,6 +102,20 @@ final class StageNetwork implements AutoCloseable {
     String op = on ? "-I" : "-D";
     Sh.in(ns(lb), "iptables " + op + " INPUT -p udp -s " + peerIp + " --dport " + port + " -j DROP");
     Sh.in(ns(lb), "iptables " + op + " OUTPUT -p udp -d " + peerIp + " --dport " + port + " -j DROP");
+  }
+
+  /**
+   * Isolates {@code lb} from everything on the VPC except the EC2 API (TCP to the gateway's API
+   * port): peers, the gateway's ping port, clients and backends are dropped both ways.
+   */
+  void isolateExceptApi(String lb, boolean on) {
+    String op = on ? "-I" : "-D";
+    String ns = ns(lb);
+    // -I inserts at the top, so insert the DROP first and the ACCEPT above it.
+    Sh.in(ns, "iptables " + op + " OUTPUT -o eth0 -j DROP");
+    Sh.in(ns, "iptables " + op + " OUTPUT -o eth0 -p tcp -d " + GATEWAY + " --dport " + EC2_PORT + " -j ACCEPT");
+    Sh.in(ns, "iptables " + op + " INPUT -i eth0 -j DROP");
+    Sh.in(ns, "iptables " + op + " INPUT -i eth0 -p tcp -s " + GATEWAY + " --sport " + EC2_PORT + " -j ACCEPT");
   }
 
   /** Takes {@code host}'s link to the VPC bridge down (or up again). */
