@@ -72,6 +72,26 @@ public final class VirtualScheduler implements ScheduledExecutorService {
     return time.clock();
   }
 
+  /** Shorthand for {@code time().advance(d)}: runs every lane's tasks due within {@code d}. */
+  public void advance(Duration d) {
+    time.advance(d);
+  }
+
+  /** Shorthand for {@code time().runUntil(nanos)}. */
+  public void runUntil(long nanos) {
+    time.runUntil(nanos);
+  }
+
+  /** Shorthand for {@code time().runPending()}. */
+  public void runPending() {
+    time.runPending();
+  }
+
+  /** Shorthand for {@code time().failures()}: every task exception so far, on any lane. */
+  public List<VirtualTime.TaskFailure> failures() {
+    return time.failures();
+  }
+
   /** Holds back this lane's due tasks until {@link #resume()}. Idempotent. */
   public void pause() {
     paused = true;

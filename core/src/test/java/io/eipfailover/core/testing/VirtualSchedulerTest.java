@@ -157,6 +157,20 @@ class VirtualSchedulerTest {
   }
 
   @Test
+  void laneShorthandsDriveTheSharedClock() {
+    b.schedule(note("b"), 10, TimeUnit.MILLISECONDS);
+    a.advance(Duration.ofMillis(10));
+    assertEquals(List.of("b@10"), log);
+    a.execute(() -> {
+      throw new IllegalStateException("x");
+    });
+    a.runPending();
+    a.runUntil(20_000_000L);
+    assertEquals(1, b.failures().size());
+    assertEquals(20_000_000L, time.nanos());
+  }
+
+  @Test
   void rejectsBadArguments() {
     assertThrows(IllegalArgumentException.class, () -> a.scheduleAtFixedRate(note("x"), 0, 0, TimeUnit.SECONDS));
     assertThrows(IllegalArgumentException.class, () -> time.advance(Duration.ofMillis(-1)));
