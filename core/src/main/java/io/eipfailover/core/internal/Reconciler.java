@@ -135,9 +135,12 @@ final class Reconciler {
     }
     Placement plan = plan(now);
     List<Intent> intents = actionable(plan, now);
-    if (!intents.isEmpty() && !fresh) {
-      // Act on fresh facts only: describe, then plan again.
-      if (!describe(now)) {
+    if (!intents.isEmpty() && !fresh && now - lastDescribeAt >= s.confirmDelay().toNanos()) {
+      // Act on fresh facts only: describe (keeping a token for the call it is made for), plan again.
+      if (!budget.hasAtLeast(now, 2) || !describe(now)) {
+        if (!budget.hasAtLeast(now, 2)) {
+          counters.budgetDeferrals++;
+        }
         return;
       }
       plan = plan(now);

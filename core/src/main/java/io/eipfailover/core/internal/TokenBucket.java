@@ -28,6 +28,15 @@ final class TokenBucket {
     return false;
   }
 
+  /**
+   * Whether {@code n} tokens are available at {@code now} (none taken): a describe made to act is
+   * only worth its token if the action after it will find one too.
+   */
+  boolean hasAtLeast(long now, int n) {
+    refill(now);
+    return tokens >= n;
+  }
+
   private void refill(long now) {
     if (!started) {
       started = true;
