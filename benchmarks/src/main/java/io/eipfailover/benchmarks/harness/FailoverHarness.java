@@ -116,7 +116,10 @@ public final class FailoverHarness {
     if (settings.runs("idle") || settings.runs("soak-sigstop")) {
       try (Pair pair = Pair.start(base, base.forNode(PairLayout.B), ec2, clock, java, classpath, logs)) {
         if (settings.runs("idle")) {
-          measures.addAll(soaks.idle(pair, label, Duration.ofSeconds(5), settings.idleWindow()));
+          try (NodeProcess idleJvm = NodeProcess.start(io.eipfailover.core.NodeId.of("idle-jvm"),
+              IdleJvmMain.class.getName(), List.of(), java, classpath, logs, clock)) {
+            measures.addAll(soaks.idle(pair, label, Duration.ofSeconds(10), settings.idleWindow(), idleJvm));
+          }
         }
         if (settings.runs("soak-sigstop")) {
           measures.addAll(soaks.sigstopSoak(pair, label, settings.soak(), Duration.ofMillis(500),

@@ -43,17 +43,28 @@ final class NodeProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts {@code java -cp <classpath> NodeMain <options>} with a small heap. */
+  /** The JVM flags of every agent (small heap, serial GC, C1 only: an agent is not a server). */
+  static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true");
+
+  /** Starts {@code java <flags> -cp <classpath> NodeMain <options>}. */
   static NodeProcess start(NodeOptions options, String javaCommand, String classpath, Path logDir, WallClock clock)
       throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(javaCommand, "-Xms64m", "-Xmx128m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-        "-Dorg.slf4j.simpleLogger.showDateTime=true", "-cp", classpath, NodeMain.class.getName()));
-    cmd.addAll(options.toArgs());
+    return start(options.self(), NodeMain.class.getName(), options.toArgs(), javaCommand, classpath, logDir, clock);
+  }
+
+  /** Starts {@code java <flags> -cp <classpath> <mainClass> <args>} under the name {@code id}. */
+  static NodeProcess start(NodeId id, String mainClass, List<String> args, String javaCommand, String classpath,
+      Path logDir, WallClock clock) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaCommand);
+    cmd.addAll(JVM_FLAGS);
+    cmd.addAll(List.of("-cp", classpath, mainClass));
+    cmd.addAll(args);
     Files.createDirectories(logDir);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    Path log = logDir.resolve(options.self() + "-" + p.pid() + ".log");
-    return new NodeProcess(options.self(), p, clock, log);
+    Path log = logDir.resolve(id + "-" + p.pid() + ".log");
+    return new NodeProcess(id, p, clock, log);
   }
 
   private void pump(Writer log) {

@@ -23,14 +23,16 @@ final class Soaks {
 
   /**
    * CPU per agent over {@code window} of an idle, steady pair after {@code warm} of settling (JVM
-   * start-up and JIT excluded), from {@code /proc/<pid>/stat} utime + stime; and the EC2 calls each
-   * node made in the window.
+   * start-up and JIT excluded), from {@code /proc/<pid>/stat} utime + stime, beside the same for
+   * {@code idleJvm} (an {@link IdleJvmMain} with the agents' flags: the JVM's own floor); and the
+   * EC2 calls each node made in the window.
    */
-  List<Measure> idle(Pair pair, String profile, Duration warm, Duration window) throws IOException {
+  List<Measure> idle(Pair pair, String profile, Duration warm, Duration window, NodeProcess idleJvm)
+      throws IOException {
     clock.sleep(warm);
-    NodeProcess[] nodes = {pair.survivor(), pair.victim()};
-    long[] before = new long[2];
-    for (int i = 0; i < 2; i++) {
+    NodeProcess[] nodes = {pair.survivor(), pair.victim(), idleJvm};
+    long[] before = new long[3];
+    for (int i = 0; i < 3; i++) {
       before[i] = nodes[i].cpuTicks();
     }
     long t0 = clock.micros();
@@ -38,12 +40,15 @@ final class Soaks {
     long t1 = clock.micros();
     List<Measure> out = new ArrayList<>();
     double seconds = (t1 - t0) / 1e6;
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < 3; i++) {
       long ticks = nodes[i].cpuTicks() - before[i];
       double cpuSeconds = ticks / (double) clockTicksPerSecond;
-      out.add(new Measure("cpu", profile, nodes[i].id() + ".cpu_percent_of_core", 100.0 * cpuSeconds / seconds,
-          "%", String.format(java.util.Locale.ROOT, "%d clock ticks (1/%d s) of utime+stime over %.1f s idle, after %d s"
+      out.add(new Measure(i == 2 ? "cpu-baseline" : "cpu", profile, nodes[i].id() + ".cpu_percent_of_core",
+          100.0 * cpuSeconds / seconds, "%", String.format(java.util.Locale.ROOT, "%d clock ticks (1/%d s) of utime+stime over %.1f s idle, after %d s"
               + " warm-up", ticks, clockTicksPerSecond, seconds, warm.toSeconds())));
+      if (i == 2) {
+        continue;
+      }
       int describes = log.calls("DescribeAddresses", nodes[i].id(), t0, t1).size();
       int all = log.calls(null, nodes[i].id(), t0, t1).size();
       out.add(new Measure("steady-ec2", profile, nodes[i].id() + ".describes_per_30s", describes * 30.0 / seconds,

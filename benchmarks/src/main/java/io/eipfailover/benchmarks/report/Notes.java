@@ -51,6 +51,21 @@ final class Notes {
           + " after undoing a SIGSTOP or standby. Fix belongs in core (describe when a view change makes an EIP's"
           + " holder unreachable, or when the plan changes).\n", Stats.ms(s.p50()), Stats.ms(s.max())));
     }
+    List<Map<String, String>> cpu = r.measures().stream().filter(m -> m.get("kind").equals("cpu")).toList();
+    Optional<Map<String, String>> floor = r.measures().stream().filter(m -> m.get("kind").equals("cpu-baseline"))
+        .findFirst();
+    double maxCpu = cpu.stream().mapToDouble(m -> Double.parseDouble(m.get("value"))).max().orElse(0);
+    if (maxCpu > 0.1) {
+      md.append(String.format(Locale.ROOT, "- **Idle CPU above 0.1 %%** (max %.3f %% of a core per agent%s). An idle"
+          + " agent wakes about 30 times a second: the UDP loop sends a heartbeat every 100 ms and receives the"
+          + " peer's, and the reconciler ticks every 100 ms; each wake-up costs tens of microseconds plus the"
+          + " JVM's own housekeeping. On this shared, loaded 2-core box (other builds running) every wake-up also"
+          + " pays cache misses and scheduling, so the figure is an upper bound; a quiet machine and a longer"
+          + " window (full run) give a fairer number. Reaching 0.1 %% needs fewer wake-ups (a reconciler tick only"
+          + " when a timer is due), not faster code.\n", maxCpu,
+          floor.map(f -> String.format(Locale.ROOT, "; an idle JVM with the agents' flags: %.3f %%",
+              Double.parseDouble(f.get("value")))).orElse("")));
+    }
     md.append("- **Knobs that differ from the defaults** (none on the takeover path): fail-back delay 1 s (10 s),"
         + " flap-damping hold time 2 s (30 s), SDK call / attempt timeouts 2 s / 1 s; guard: `reachability` of the"
         + " fake's TCP port (the stand-in for a gateway ping node). Each pair waits 3 s after becoming steady so the"
@@ -66,6 +81,19 @@ final class Notes {
           + " from `ClusterTopology.nodeIds()` (a copy per call). Computing each node's weight once per EIP before"
           + " sorting should bring it near the home strategy.\n", balanced.get().get("score"),
           balanced.get().get("alloc_bytes_per_op")));
+    }
+    Optional<Map<String, String>> home = r.jmh("PlacementBenchmark.placeAfterEightDeaths",
+        "strategy=homeWithFailback");
+    if (home.isPresent() && Double.parseDouble(home.get().get("score")) > 1000) {
+      md.append(String.format(Locale.ROOT, "- **Home-with-fail-back placement over 1 ms** (%s µs ± %s, %s B"
+          + " allocated per placement; steady state %s B): every EIP's decision copies the node list"
+          + " (`ClusterTopology.nodeIds()`) and builds its candidate ring, about 600 B of garbage per EIP even when"
+          + " nothing moves, so at 1,024 EIPs each placement makes the young GC work. On this loaded box the"
+          + " average is dominated by outlier iterations (see the error bar); caching the node list in the topology"
+          + " and walking the ring lazily would remove most of the allocation.\n", home.get().get("score"),
+          home.get().get("error"),
+          home.get().get("alloc_bytes_per_op"), r.jmh("PlacementBenchmark.placeSteadyState",
+              "strategy=homeWithFailback").map(x -> x.get("alloc_bytes_per_op")).orElse("?")));
     }
     Optional<Map<String, String>> hmac = r.jmh("CodecBenchmark.baselineTwoHmacs", "");
     Optional<Map<String, String>> exchange = r.jmh("HeartbeatExchangeBenchmark.exchange", "");
@@ -85,7 +113,7 @@ final class Notes {
         + " own package inside the benchmarks jar (same runtime package on the class path), with no API change.\n");
     md.append("- **Machine.** 2 cores; the agents, the EC2 fake, the harness and (for JMH) the forked benchmark JVM"
         + " share them, so scheduling delays land in the tails. " + (full ? "" : "The short run's JMH settings"
-        + " (1 fork, 2 × 1 s warm-up, 3 × 1 s measurement) give wide error bars; the full run uses each class's own"
+        + " (1 fork, 2 × 1 s warm-up, 5 × 1 s measurement) give wide error bars; the full run uses each class's own"
         + " settings.") + " CPU time comes from `/proc/<pid>/stat` in 10 ms ticks, so a 30 s window resolves"
         + " about 0.03 % of a core.\n");
     return md.toString();
