@@ -137,10 +137,12 @@ final class Reconciler {
     List<Intent> intents = actionable(plan, now);
     if (!intents.isEmpty() && !fresh && now - lastDescribeAt >= s.confirmDelay().toNanos()) {
       // Act on fresh facts only: describe (keeping a token for the call it is made for), plan again.
-      if (!budget.hasAtLeast(now, 2) || !describe(now)) {
-        if (!budget.hasAtLeast(now, 2)) {
-          counters.budgetDeferrals++;
-        }
+      int needed = Math.min(2, s.apiBurst());
+      if (!budget.hasAtLeast(now, needed)) {
+        counters.budgetDeferrals++;
+        return;
+      }
+      if (!describe(now)) {
         return;
       }
       plan = plan(now);
