@@ -33,8 +33,15 @@ class EndToEndTest {
   }
 
   @AfterAll
-  static void writeSummary() throws Exception {
+  static void writeSummaryAndCheckTeardown() throws Exception {
     Summary.write(Stage.buildDir().resolve("e2e-summary.md"));
+    synchronized (Stage.RUN_IDS) {
+      for (String runId : Stage.RUN_IDS) {
+        assertEquals(java.util.List.of(), StageNetwork.leftovers(runId), "namespaces left behind by run " + runId);
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("/tmp", "eipfailover-e2e-" + runId)),
+            "socket directory left behind by run " + runId);
+      }
+    }
   }
 
   @Test
@@ -215,6 +222,7 @@ class EndToEndTest {
       assertEquals(2, r.movesEip1(), "EIP1 moves (to lb2 and home): " + r.moves());
       assertEquals(0, r.movesEip2(), "EIP2 must not move: " + r.moves());
       assertTrue(r.eip1().outageMillis() < 8000, "EIP1 outage bounded by detection + guard + API: " + r.eip1());
+      assertEquals(0, r.log().failuresSince(PUB1, healed), "requests lost after the heal: " + r.eip1().failures());
       assertEquals(0, r.eip2().failed(), "EIP2 untouched: " + r.eip2().failures());
     }
   }
@@ -246,6 +254,7 @@ class EndToEndTest {
       assertEquals(2, r.movesEip1(), "EIP1 moves (to lb2 and home): " + r.moves());
       assertEquals(0, r.movesEip2(), "EIP2 must not move: " + r.moves());
       assertTrue(r.eip1().outageMillis() < 8000, "EIP1 outage bounded by detection + guard + API: " + r.eip1());
+      assertEquals(0, r.log().failuresSince(PUB1, healed), "requests lost after the heal: " + r.eip1().failures());
       assertEquals(0, r.eip2().failed(), "EIP2 untouched: " + r.eip2().failures());
     }
   }

@@ -31,6 +31,8 @@ final class Stage implements AutoCloseable {
   static final Map<String, String> ENIS = Map.of("lb1", "eni-0e2e0000000000001", "lb2", "eni-0e2e0000000000002");
   static final int HEARTBEAT_PORT = 694;
   static final Path E2E_DIR = locateE2eDir();
+  /** Every run id used in this JVM, to check that teardown left nothing behind. */
+  static final List<String> RUN_IDS = new ArrayList<>();
 
   /**
    * @param guard the agent's {@code guard} value
@@ -78,6 +80,9 @@ final class Stage implements AutoCloseable {
   /** Builds the stage and waits until both agents see each other and every EIP is at home. */
   static Stage up(Options options) throws Exception {
     String runId = String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    synchronized (RUN_IDS) {
+      RUN_IDS.add(runId);
+    }
     Stage s = new Stage(options, runId);
     try {
       s.build(runId);

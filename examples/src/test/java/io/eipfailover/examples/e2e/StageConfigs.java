@@ -8,7 +8,8 @@ final class StageConfigs {
 
   /**
    * HAProxy on {@code lb}: one frontend bound to the primary and the reserved private IP (an EIP
-   * lands on either), {@code monitor-uri} for the agent's health check, an {@code X-LB} header so
+   * lands on either), {@code monitor-uri} for the agent's health check (failing when no backend
+   * is up), an {@code X-LB} header so
    * the client sees which balancer answered, round robin over web1..3.
    */
   static String haproxy(String lb) {
@@ -26,6 +27,10 @@ final class StageConfigs {
         "  bind " + StageNetwork.HOSTS.get(lb) + ":80",
         "  bind " + StageNetwork.RESERVED.get(lb) + ":80",
         "  monitor-uri /haproxy-health",
+        // As in deploy/haproxy.cfg: unhealthy when no backend is up (otherwise a node whose backends
+        // are unreachable reports healthy and pulls its EIP home only to answer 503).
+        "  acl backend_dead nbsrv(web) lt 1",
+        "  monitor fail if backend_dead",
         "  http-response set-header X-LB " + lb,
         "  default_backend web",
         "backend web",
