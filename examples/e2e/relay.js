@@ -3,12 +3,8 @@
 //       test JVM serves the EC2 fake behind it: the only door between the namespaces and the host)
 //   listen <host> (<port>)...   accepts and closes TCP connections: the VPC gateway the agents'
 //       reachability guard (Heartbeat's ping node) connects to
-//   udp <listenHost> <listenPort> <targetHost> <targetPort> <minDelayMs> <maxDelayMs>
-//       forwards each datagram after a uniformly random delay (the jitter link; this kernel has
-//       no netem), independently per packet, so packets may be reordered as on a real jittery path.
 'use strict';
 const net = require('net');
-const dgram = require('dgram');
 const [mode, host, ...rest] = process.argv.slice(2);
 if (mode === 'tcp' && rest.length >= 2 && rest.length % 2 === 0) {
   for (let i = 0; i < rest.length; i += 2) {
@@ -24,16 +20,8 @@ if (mode === 'tcp' && rest.length >= 2 && rest.length % 2 === 0) {
   for (const port of rest) {
     net.createServer(c => c.end()).listen(Number(port), host, () => console.log(`listening on ${host}:${port}`));
   }
-} else if (mode === 'udp' && rest.length === 5) {
-  const [listenPort, targetHost, targetPort, minMs, maxMs] = rest.map((v, i) => (i === 1 ? v : Number(v)));
-  const sock = dgram.createSocket('udp4');
-  sock.on('message', msg => {
-    const delay = minMs + Math.random() * (maxMs - minMs);
-    setTimeout(() => sock.send(msg, targetPort, targetHost), delay);
-  });
-  sock.bind(listenPort, host, () => console.log(`udp ${host}:${listenPort} -> ${targetHost}:${targetPort} delay ${minMs}..${maxMs} ms`));
 } else {
-  console.error('usage: node relay.js tcp <host> (<port> <unixPath>)... | listen <host> <port>... | udp <host> <port> <toHost> <toPort> <minMs> <maxMs>');
+  console.error('usage: node relay.js tcp <host> (<port> <unixPath>)... | listen <host> <port>...');
   process.exit(2);
 }
 process.on('SIGTERM', () => process.exit(0));

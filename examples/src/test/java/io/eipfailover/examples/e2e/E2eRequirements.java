@@ -19,6 +19,8 @@ final class E2eRequirements {
     assumeTrue(Sh.available("iptables -V"), "e2e suite skipped: iptables is not installed (examples/e2e/install-deps.sh)");
     assumeTrue(Sh.available("node --version"), "e2e suite skipped: node is not installed (the backends and client)");
     assumeTrue(Sh.available("curl --version"), "e2e suite skipped: curl is not installed (examples/e2e/install-deps.sh)");
+    assumeTrue(Sh.available("python3 --version"), "e2e suite skipped: python3 is not installed (the jitter link)");
+    assumeTrue(Files.exists(java.nio.file.Path.of("/dev/net/tun")), "e2e suite skipped: /dev/net/tun is missing");
     assumeTrue(Files.isRegularFile(Stage.E2E_DIR.resolve("client.js")),
         "e2e suite skipped: scripts not found in " + Stage.E2E_DIR);
   }

@@ -299,7 +299,8 @@ class EndToEndTest {
   @Order(10)
   void jitterAndLossForAMinuteMoveNothing() throws Exception {
     try (Stage s = Stage.up(Stage.Options.defaults().jitter(10, 30))) {
-      CaseRun run = CaseRun.begin(s, "8 heartbeats over a 10-30 ms jitter link + 1 % loss on every VPC host, 60 s", 90);
+      CaseRun run = CaseRun.begin(s, "8 every VPC link delays each frame 10-30 ms (20 +- 10) + 1 % loss on every VPC"
+          + " host, 60 s", 90);
       s.net.loss(1.0, true);
       Sh.sleep(60_000);
       s.net.loss(1.0, false);
@@ -308,8 +309,8 @@ class EndToEndTest {
           + s.agent("lb2").output().lines().filter(l -> l.contains("late heartbeat")).count();
       long suspected = s.agent("lb1").output().lines().filter(l -> l.contains("PeerSuspected")).count()
           + s.agent("lb2").output().lines().filter(l -> l.contains("PeerSuspected")).count();
-      CaseRun.Result r = run.finish("jitter on the heartbeat path only (relay.js udp), loss on all VPC input;"
-          + " " + late + " late-heartbeat warnings, " + suspected + " suspicions (start-up included)");
+      CaseRun.Result r = run.finish("jitter on all six VPC links (taplink.py), so lb1 -> lb2 heartbeats see"
+          + " 20-60 ms; loss on all VPC input; " + late + " late-heartbeat warnings, " + suspected + " suspicions (start-up included)");
       assertEquals(0, r.movesEip1() + r.movesEip2(), "zero moves: " + r.moves());
       assertTrue(s.atHome(), "every EIP home");
     }

@@ -36,8 +36,8 @@ final class Stage implements AutoCloseable {
 
   /**
    * @param guard the agent's {@code guard} value
-   * @param jitterLink heartbeats go through {@code relay.js udp} in the cloud namespace with
-   *     {@code jitterMinMs..jitterMaxMs} delay per packet
+   * @param jitterLink every VPC host is on the bridge through a {@code taplink.py} TAP link that
+   *     delays each frame by {@code jitterMinMs..jitterMaxMs}
    */
   record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs) {
     static Options defaults() {
@@ -94,7 +94,7 @@ final class Stage implements AutoCloseable {
   }
 
   private void build(String runId) throws Exception {
-    net = StageNetwork.create(runId);
+    net = StageNetwork.create(runId, runDir, options.jitterMinMs(), options.jitterLink() ? options.jitterMaxMs() : 0);
     seedFake();
     relays.add(UnixRelay.start(sockDir.resolve("ec2.sock"), fake.endpoint().getPort()));
     relays.add(UnixRelay.start(sockDir.resolve("imds1.sock"), fake.imds("i-0e2e0000000000001").endpoint().getPort()));
@@ -106,14 +106,6 @@ final class Stage implements AutoCloseable {
         runDir.resolve("api-relay.log")));
     others.add(StageProcess.start("gateway", net.ns("cloud"), List.of("node", script("relay.js"), "listen",
         StageNetwork.GATEWAY, String.valueOf(StageNetwork.GATEWAY_PING_PORT)), runDir.resolve("gateway.log")));
-    if (options.jitterLink()) {
-      for (String lb : List.of("lb1", "lb2")) {
-        others.add(StageProcess.start("jitter-" + lb, net.ns("cloud"), List.of("node", script("relay.js"), "udp",
-            StageNetwork.GATEWAY, String.valueOf(relayPort(lb)), StageNetwork.HOSTS.get(lb),
-            String.valueOf(HEARTBEAT_PORT), String.valueOf(options.jitterMinMs()), String.valueOf(options.jitterMaxMs())),
-            runDir.resolve("jitter-" + lb + ".log")));
-      }
-    }
     Map<String, String> eips = new LinkedHashMap<>();
     eips.put(EIP1, PUBLIC_IPS.get(EIP1));
     eips.put(EIP2, PUBLIC_IPS.get(EIP2));
@@ -150,11 +142,6 @@ final class Stage implements AutoCloseable {
     fake.addTaggedAddress(CLUSTER, "lb2", EIP2, PUBLIC_IPS.get(EIP2));
     fake.associate(EIP1, ENIS.get("lb1"), StageNetwork.HOSTS.get("lb1"));
     fake.associate(EIP2, ENIS.get("lb2"), StageNetwork.HOSTS.get("lb2"));
-  }
-
-  /** The UDP port of the jitter relay that forwards heartbeats to {@code lb}. */
-  static int relayPort(String lb) {
-    return lb.equals("lb1") ? 7101 : 7102;
   }
 
   void startHaproxy(String lb) throws IOException {

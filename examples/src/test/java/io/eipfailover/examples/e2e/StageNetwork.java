@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code vpc} namespace holding only the bridge {@code br0}; hosts {@code cloud} (the VPC gateway
  * 10.99.0.1, the EC2 API and IMDS relays, the Elastic IP data plane), {@code lb1}/{@code lb2}
  * (primary 10.99.0.11/12, reserved 10.99.0.21/22), {@code web1..3} (10.99.0.31..33) on the bridge
- * by veth pairs; {@code client} (10.99.2.2) behind {@code cloud} on its own link. Nothing routes
+ * by veth pairs, or, for the jitter case, by {@code taplink.py} TAP links that delay every frame;
+ * {@code client} (10.99.2.2) behind {@code cloud} on its own link. Nothing routes
  * out: the only routes are to the namespaces' own subnets, the EIP range 203.0.113.0/24 (client →
  * cloud, unreachable in cloud unless DNAT-ed) and IMDS 169.254.169.254 (lb → cloud). No host
  * interface, route or rule is touched. {@link #close()} kills what still runs in the namespaces
@@ -27,16 +28,28 @@ final class StageNetwork implements AutoCloseable {
   static final Map<String, String> RESERVED = Map.of("lb1", "10.99.0.21", "lb2", "10.99.0.22");
 
   final String runId;
+  private final java.nio.file.Path logDir;
+  private final int jitterMinMs;
+  private final int jitterMaxMs;
+  private final List<StageProcess> links = new ArrayList<>();
   private final List<String> created = new ArrayList<>();
   private final Map<String, String> names = new LinkedHashMap<>();
 
-  private StageNetwork(String runId) {
+  private StageNetwork(String runId, java.nio.file.Path logDir, int jitterMinMs, int jitterMaxMs) {
     this.runId = runId;
+    this.logDir = logDir;
+    this.jitterMinMs = jitterMinMs;
+    this.jitterMaxMs = jitterMaxMs;
   }
 
-  /** Builds the network; on failure tears down what was made and rethrows. */
-  static StageNetwork create(String runId) {
-    StageNetwork n = new StageNetwork(runId);
+  /**
+   * Builds the network; on failure tears down what was made and rethrows.
+   *
+   * @param jitterMaxMs 0 for plain veth links; otherwise every VPC host hangs on the bridge by a
+   *     TAP link delaying each frame by {@code jitterMinMs..jitterMaxMs}
+   */
+  static StageNetwork create(String runId, java.nio.file.Path logDir, int jitterMinMs, int jitterMaxMs) {
+    StageNetwork n = new StageNetwork(runId, logDir, jitterMinMs, jitterMaxMs);
     try {
       n.build();
       return n;
@@ -68,9 +81,13 @@ final class StageNetwork implements AutoCloseable {
     Sh.run("ip -n " + vpc + " link set br0 up");
     for (String h : List.of("cloud", "lb1", "lb2", "web1", "web2", "web3")) {
       String ns = ns(h);
-      Sh.run("ip -n " + vpc + " link add v-" + h + " type veth peer name eth0 netns " + ns);
-      Sh.run("ip -n " + vpc + " link set v-" + h + " master br0");
-      Sh.run("ip -n " + vpc + " link set v-" + h + " up");
+      if (jitterMaxMs > 0) {
+        tapLink(h);
+      } else {
+        Sh.run("ip -n " + vpc + " link add v-" + h + " type veth peer name eth0 netns " + ns);
+      }
+      Sh.run("ip -n " + vpc + " link set " + port(h) + " master br0");
+      Sh.run("ip -n " + vpc + " link set " + port(h) + " up");
       Sh.run("ip -n " + ns + " addr add " + HOSTS.get(h) + "/24 dev eth0");
       Sh.run("ip -n " + ns + " link set eth0 up");
     }
@@ -97,6 +114,30 @@ final class StageNetwork implements AutoCloseable {
     }
   }
 
+  /** The bridge port of {@code host}'s link. */
+  private String port(String host) {
+    return (jitterMaxMs > 0 ? "t-" : "v-") + host;
+  }
+
+  /** Starts taplink.py between {@code host}'s eth0 and bridge port t-host, waits for both devices. */
+  private void tapLink(String host) {
+    try {
+      StageProcess p = StageProcess.start("link-" + host, null, List.of("python3", Stage.script("taplink.py"),
+          ns(host), "eth0", ns("vpc"), port(host), String.valueOf(jitterMinMs), String.valueOf(jitterMaxMs)),
+          logDir.resolve("link-" + host + ".log"));
+      links.add(p);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!p.output().contains("ready")) {
+        if (!p.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException("taplink for " + host + " did not start: " + p.output());
+        }
+        Sh.sleep(20);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Drops heartbeats (UDP {@code port}) between {@code lb} and {@code peerIp}, both ways, at {@code lb}. */
   void dropHeartbeats(String lb, String peerIp, int port, boolean on) {
     String op = on ? "-I" : "-D";
@@ -120,7 +161,7 @@ final class StageNetwork implements AutoCloseable {
 
   /** Takes {@code host}'s link to the VPC bridge down (or up again). */
   void link(String host, boolean up) {
-    Sh.run("ip -n " + ns("vpc") + " link set v-" + host + (up ? " up" : " down"));
+    Sh.run("ip -n " + ns("vpc") + " link set " + port(host) + (up ? " up" : " down"));
   }
 
   /** Random loss of {@code percent} % of the packets each VPC host receives from the VPC (on/off). */
@@ -135,6 +176,8 @@ final class StageNetwork implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    links.forEach(l -> l.stop(0));
+    links.clear();
     for (String ns : created) {
       for (String pid : Sh.tryRun("ip netns pids " + ns).output().trim().split("\\s+")) {
         if (pid.matches("\\d+")) {

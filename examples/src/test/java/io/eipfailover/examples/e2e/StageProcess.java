@@ -26,9 +26,9 @@ final class StageProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code argv} in namespace {@code ns}, output appended to {@code log}. */
+  /** Starts {@code argv} in namespace {@code ns} (null: this one), output appended to {@code log}. */
   static StageProcess start(String name, String ns, List<String> argv, Path log) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+    List<String> cmd = new ArrayList<>(ns == null ? List.of() : List.of("ip", "netns", "exec", ns));
     cmd.addAll(argv);
     Files.writeString(log, "# " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
