@@ -59,6 +59,8 @@ final class Reconciler {
   private FailoverTimeline lastTakeover;
   private boolean suppressed;
   private boolean heardFromMembership;
+  /** Whether this node announced ALIVE throughout since the last describe (see flap damping). */
+  private boolean aliveSinceLastDescribe = true;
   private String suppressedFor = "";
   private long wokeAt = Long.MAX_VALUE;
   private long suppressUntil;
@@ -76,17 +78,40 @@ final class Reconciler {
   }
 
   void onView(MembershipView newView) {
+    MembershipView old = this.view;
     this.view = newView;
     heardFromMembership = true;
     if (suppressed && madeAfter(newView, wokeAt)) {
       resumeAfterPause("fresh view #" + newView.epoch());
     }
-    pass(newView.merged());
+    pass(newView.merged() || placementRelevantChange(old, newView));
+  }
+
+  /**
+   * Whether some node entered or left the states that hold EIPs. Cached observations may be stale
+   * (a peer pulled an EIP home since the last describe), so such a change is planned on a fresh
+   * describe. Suspicion alone moves nothing, so going to or from SUSPECT costs no call: a failover
+   * is one describe on the view that declares the peer dead, plus the confirming one.
+   */
+  static boolean placementRelevantChange(MembershipView before, MembershipView after) {
+    for (Map.Entry<NodeId, PeerState> e : after.members().entrySet()) {
+      if (collapseSuspect(before.stateOf(e.getKey())) != collapseSuspect(e.getValue().state())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static NodeState collapseSuspect(NodeState state) {
+    return state == NodeState.SUSPECT ? NodeState.ALIVE : state;
   }
 
   void onLocalStatus(NodeStatus status) {
     this.localStatus = status;
-    pass(false);
+    if (status != NodeStatus.ALIVE) {
+      aliveSinceLastDescribe = false;
+    }
+    pass(true);
   }
 
   /**
@@ -216,6 +241,7 @@ final class Reconciler {
     counters.describeFailureStreak = 0;
     long at = now();
     noteChanges(fresh, at);
+    aliveSinceLastDescribe = localStatus == NodeStatus.ALIVE;
     observed = Map.copyOf(fresh);
     observedOnce = true;
     nextResyncAt = at + s.resyncInterval().toNanos();
@@ -239,8 +265,10 @@ final class Reconciler {
         LOG.warn("[id={}] associate of {} to {} not visible after {}; will retry", self, eip, t.inFlightPoint,
             s.inFlightTimeout());
         t.clearInFlight();
-      } else if (!awaitingOwnMove && was.equals(Optional.of(self)) && now.isPresent() && !now.get().equals(self)
-          && view.stateOf(now.get()).isReachable()) {
+      } else if (!awaitingOwnMove && aliveSinceLastDescribe && was.equals(Optional.of(self)) && now.isPresent()
+          && !now.get().equals(self) && view.stateOf(now.get()).isReachable()) {
+        // Pulled away while we were alive and willing: a peer disagrees with us, damp it. An EIP
+        // handed off during our standby or unhealthy spell was given, not taken: no damping.
         t.lost = true;
         t.lostAt = at;
       }

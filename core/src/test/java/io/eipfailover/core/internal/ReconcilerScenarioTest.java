@@ -206,6 +206,50 @@ class ReconcilerScenarioTest {
   }
 
   @Test
+  void aPeerDyingSoonAfterPullingItsEipHomeIsTakenOverAtOnceNotAtTheNextResync() {
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")));
+    membership.set(B, NodeState.DEAD);
+    time.advance(Duration.ofSeconds(1));
+    assertEquals(Optional.of(A), ec2.holder(eipB));
+
+    membership.set(B, NodeState.ALIVE);
+    time.advance(Duration.ofSeconds(6));
+    ec2.operatorAssociate(eipB, topology.homePoint(eipB)); // B pulls its EIP home; A does not see it
+    time.advance(Duration.ofSeconds(2));
+    membership.set(B, NodeState.DEAD);
+    time.advance(Duration.ofSeconds(1));
+
+    assertEquals(Optional.of(A), ec2.holder(eipB), "planned on a fresh describe, not on the stale cache");
+  }
+
+  @Test
+  void resumingFromStandbyPullsTheHomeEipBackAfterTheFailbackDelayWithoutFlapDamping() {
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).holdTime(Duration.ofSeconds(60)));
+    failover.standby();
+    time.advance(Duration.ofMillis(200));
+    ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // B pulls A's EIP
+    time.advance(Duration.ofSeconds(2));
+
+    failover.resume();
+    membership.set(A, NodeState.ALIVE);
+    time.advance(Duration.ofSeconds(7));
+
+    assertEquals(Optional.of(A), ec2.holder(eipA), "a hand-off we asked for is not a flap to damp");
+  }
+
+  @Test
+  void anEipPulledAwayByALivePeerWhileWeWereAliveIsNotPulledBackWithinTheHoldTime() {
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).holdTime(Duration.ofSeconds(60)));
+    ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // a confused live peer
+    failover.reconcileNow();
+    time.advance(Duration.ofSeconds(30));
+
+    assertEquals(Optional.of(B), ec2.holder(eipA), "damped: no ping-pong with a live peer");
+    time.advance(Duration.ofSeconds(35));
+    assertEquals(Optional.of(A), ec2.holder(eipA), "after the hold time the home node pulls it back");
+  }
+
+  @Test
   void anUnhealthyNodeAnnouncesItAndTakesNothing() {
     startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")));
 
