@@ -23,6 +23,7 @@ import java.util.TreeMap;
 public final class ClusterTopology {
   private final String clusterName;
   private final Map<NodeId, NodeSpec> nodes;
+  private final List<NodeId> nodeIds;
   private final List<ElasticIp> elasticIps;
   private final Map<String, ElasticIp> byAllocationId;
   private final Map<String, AttachmentPoint> homePointByAllocationId;
@@ -33,6 +34,7 @@ public final class ClusterTopology {
     this.clusterName = b.clusterName;
     Map<NodeId, NodeSpec> sortedNodes = new TreeMap<>(b.nodes);
     this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(sortedNodes));
+    this.nodeIds = List.copyOf(nodes.keySet());
     this.elasticIps = List.copyOf(b.elasticIps);
     Map<String, ElasticIp> byId = new LinkedHashMap<>();
     Map<String, AttachmentPoint> homePoints = new HashMap<>();
@@ -70,7 +72,7 @@ public final class ClusterTopology {
 
   /** The node ids, sorted. */
   public List<NodeId> nodeIds() {
-    return List.copyOf(nodes.keySet());
+    return nodeIds;
   }
 
   /** One node, or an exception naming the unknown id. */

@@ -1,6 +1,7 @@
 package io.eipfailover.core.internal.strategy;
 
 import io.eipfailover.core.NodeId;
+import java.util.Collections;
 import java.util.List;
 
 /** What a strategy wants for one EIP; {@link AbstractPlacementStrategy} turns it into a point. */
@@ -14,7 +15,8 @@ sealed interface Decision {
   /** Put the EIP on a free reserved point of the first of {@code candidates} that has one. */
   record Seek(List<NodeId> candidates) implements Decision {
     public Seek {
-      candidates = List.copyOf(candidates);
+      // Not copied: rankings are produced lazily and read only as far as a free point is found.
+      candidates = Collections.unmodifiableList(candidates);
     }
   }
 

@@ -20,7 +20,11 @@ import java.util.Set;
  */
 final class PointLedger {
   private final PlacementInput input;
-  /** "eni/ip" to the allocation ids observed there (more than one only in corrupt observations). */
+  /**
+   * Private IP to the allocation ids observed there (more than one only in corrupt observations).
+   * Keyed by private IP alone: private IPs are unique in a VPC (and the topology validates it), and
+   * a string the points already hold costs no allocation per lookup.
+   */
   private final Map<String, Set<String>> observedAt = new HashMap<>();
   private final Set<String> placed = new HashSet<>();
 
@@ -28,15 +32,14 @@ final class PointLedger {
     this.input = input;
     for (ObservedAssociation a : input.observed().values()) {
       if (a.isAssociated()) {
-        String key = key(a.networkInterfaceId().get(), a.privateIp().get());
-        observedAt.computeIfAbsent(key, k -> new HashSet<>()).add(a.allocationId());
+        observedAt.computeIfAbsent(a.privateIp().get(), k -> new HashSet<>()).add(a.allocationId());
       }
     }
   }
 
   /** Whether {@code point} may receive {@code eip}: nobody else is there now or planned there. */
   boolean isFree(AttachmentPoint point, ElasticIp eip) {
-    String key = key(point);
+    String key = point.privateIp();
     if (placed.contains(key)) {
       return false;
     }
@@ -60,14 +63,6 @@ final class PointLedger {
   }
 
   void claim(AttachmentPoint point) {
-    placed.add(key(point));
-  }
-
-  private static String key(AttachmentPoint p) {
-    return key(p.networkInterfaceId(), p.privateIp());
-  }
-
-  private static String key(String eni, String ip) {
-    return eni + '/' + ip;
+    placed.add(point.privateIp());
   }
 }
