@@ -59,6 +59,15 @@ final class Reconciler {
   private FailoverTimeline lastTakeover;
   private boolean suppressed;
   private boolean heardFromMembership;
+  /**
+   * With nothing new (no view, health, timer or retry), a tick re-plans only this often: plans
+   * change with time only through delays of seconds (fail-back, hold time), and an idle pair
+   * should cost next to no CPU. Events plan at once.
+   */
+  private static final long IDLE_PLAN_INTERVAL = 1_000_000_000L;
+  private long lastPlanAt = Long.MIN_VALUE / 2;
+  /** Something was deferred (budget) or failed: plan again on the next tick. */
+  private boolean retryDue;
   /** Whether this node announced ALIVE throughout since the last describe (see flap damping). */
   private boolean aliveSinceLastDescribe = true;
   private String suppressedFor = "";
@@ -142,10 +151,26 @@ final class Reconciler {
   /** A periodic tick: resync when due, then plan with what is known. */
   void tick() {
     long now = now();
+    boolean planAgain = false;
     if (suppressed && now >= suppressUntil && heardFromMembership) {
       resumeAfterPause("its time passed");
+      planAgain = true;
     }
-    pass(now >= nextResyncAt || confirmDue(now));
+    boolean describeDue = now >= nextResyncAt || confirmDue(now);
+    if (describeDue || planAgain || retryDue || retryWindowEnded(now) || now - lastPlanAt >= IDLE_PLAN_INTERVAL) {
+      retryDue = false;
+      pass(describeDue);
+    }
+  }
+
+  /** A back-off ended since the last plan: the intent it held back may be actionable now. */
+  private boolean retryWindowEnded(long now) {
+    for (EipTrack t : tracks.values()) {
+      if (t.backoffUntil > lastPlanAt && t.backoffUntil <= now) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One reconciliation pass; {@code describe} forces a fresh describe first. */
@@ -165,6 +190,7 @@ final class Reconciler {
       int needed = Math.min(2, s.apiBurst());
       if (!budget.hasAtLeast(now, needed)) {
         counters.budgetDeferrals++;
+        retryDue = true;
         return;
       }
       if (!describe(now)) {
@@ -179,6 +205,7 @@ final class Reconciler {
   }
 
   private Placement plan(long now) {
+    lastPlanAt = now;
     PlacementInput input = input(now);
     Placement plan = s.strategy().place(input);
     lastPlan = plan;
@@ -223,6 +250,7 @@ final class Reconciler {
     }
     if (!budget.tryAcquire(now)) {
       counters.budgetDeferrals++;
+      retryDue = true;
       return false;
     }
     lastDescribeAt = now;
@@ -235,6 +263,7 @@ final class Reconciler {
       counters.describeFailureStreak++;
       long delay = Backoff.delayNanos(counters.describeFailureStreak, s.initialBackoff(), s.maxBackoff(), s.random());
       describeBackoffUntil = now + delay;
+      retryDue = true;
       LOG.warn("[id={}] describe failed ({}); retrying in {} ms", self, e.toString(), delay / 1_000_000);
       return false;
     }
@@ -324,6 +353,7 @@ final class Reconciler {
     }
     if (!budget.tryAcquire(now())) {
       counters.budgetDeferrals++;
+      retryDue = true;
       return;
     }
     FailoverTimeline timeline = timeline(intent, guardAt, now());
