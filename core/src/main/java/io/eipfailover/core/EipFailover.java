@@ -76,7 +76,7 @@ public interface EipFailover extends AutoCloseable {
     private Random random;
     private boolean dryRun;
     private Duration resyncInterval = Duration.ofSeconds(30);
-    private Duration tickInterval = Duration.ofMillis(100);
+    private Duration tickInterval = Duration.ofMillis(250);
     private Duration detectionDeadline = Duration.ofSeconds(1);
     private Duration confirmDelay = Duration.ofMillis(500);
     private Duration inFlightTimeout = Duration.ofSeconds(10);
@@ -202,7 +202,11 @@ public interface EipFailover extends AutoCloseable {
       return this;
     }
 
-    /** How often the loop wakes to check timers and its own lateness. Default 100 ms. */
+    /**
+     * How often the loop wakes to check timers (retries, confirmations, resync) and its own
+     * lateness. Takeovers do not wait for it: views and status changes act at once. Default 250 ms;
+     * shorter retries sooner after a back-off, at a few more wake-ups per second.
+     */
     public Builder tickInterval(Duration interval) {
       this.tickInterval = positive("tickInterval", interval);
       return this;

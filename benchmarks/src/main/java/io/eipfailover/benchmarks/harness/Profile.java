@@ -44,7 +44,7 @@ public enum Profile {
 
   /** The reconciler's tick, well under the detection deadline. */
   public Duration tickInterval() {
-    return this == UDP_AGGRESSIVE ? Duration.ofMillis(50) : Duration.ofMillis(100);
+    return this == UDP_AGGRESSIVE ? Duration.ofMillis(50) : Duration.ofMillis(250);
   }
 
   /** Parses a label or an enum name. */
