@@ -57,6 +57,17 @@ public interface DatagramTransport extends AutoCloseable {
     void onPortUnreachable(NodeId peer);
 
     /**
+     * The transport's crash-detection TCP connection to {@code peer} was closed or reset by the
+     * peer's host: its process has likely died. Like {@link #onPortUnreachable}, a signal to
+     * confirm with probes, never a conviction by itself (anyone on the path can reset a TCP
+     * connection). Transports without such a link never call it. The default treats it as a
+     * port-unreachable signal, so a handler wrapper that does not know this call loses nothing.
+     */
+    default void onConnectionLost(NodeId peer) {
+      onPortUnreachable(peer);
+    }
+
+    /**
      * Time passes: send due heartbeats and probes, evaluate the detectors.
      *
      * @return nanoseconds until the next call is wanted (always > 0)

@@ -22,10 +22,11 @@ import java.util.Objects;
  * that arrives after more than {@code warntime} is reported as late.
  *
  * <p>Crash fast path: when the transport reports ICMP port-unreachable for a peer we have heard
- * from (its host is up but no process listens on its port), the membership sends a probe at once
- * and declares the peer dead after {@code crashConfirmations} such signals with no valid datagram
- * in between, typically within a few milliseconds. A paused peer (GC, SIGSTOP) keeps its port open
- * and never triggers it; a dead host sends no ICMP and is left to the detector.
+ * from (its host is up but no process listens on its port), or that its crash-detection TCP link
+ * was closed, the membership sends a probe at once and declares the peer dead after {@code
+ * crashConfirmations} such signals with no valid datagram in between, typically within a few
+ * milliseconds. A paused peer (GC, SIGSTOP) keeps its ports open and never triggers it; a dead host
+ * sends no ICMP and closes nothing, and is left to the detector.
  *
  * <p>Local-pause guard: when this node's own loop stalls longer than {@link
  * #pauseGuardThreshold()} (GC, CPU steal, SIGSTOP), it does not convict anyone on waking; every

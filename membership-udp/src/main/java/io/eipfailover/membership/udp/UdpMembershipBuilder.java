@@ -37,6 +37,7 @@ public final class UdpMembershipBuilder {
   private Ticker ticker = Ticker.systemTicker();
   private Clock clock = Clock.systemUTC();
   private DatagramTransport transport;
+  private boolean crashDetectionSocket = true;
 
   UdpMembershipBuilder() {}
 
@@ -159,6 +160,29 @@ public final class UdpMembershipBuilder {
     return this;
   }
 
+  /**
+   * Whether to run the crash-detection TCP link (default on), a second crash signal beside ICMP
+   * port-unreachable, as JGroups {@code FD_SOCK}: the membership also listens on TCP at {@link
+   * #bindAddress} (same address, same port number) and keeps one idle TCP connection to each
+   * peer's listener. When a peer's process dies its kernel closes that connection at once, so the
+   * crash is noticed within a round trip instead of at our next heartbeat (up to one keepalive
+   * later), and confirmed by the usual probes and their ICMP answers.
+   *
+   * <p>Trade-off: the security group must also allow TCP to the heartbeat port from the peers
+   * (without it the link never connects and only ICMP remains, no harm done), the port must be free
+   * for TCP too ({@code start()} fails otherwise, naming {@code bindAddress}), and each node holds
+   * one socket per peer plus the accepted ones. The link carries no authority: its loss only makes
+   * the node probe; an attacker who resets it causes a few extra probes, never a conviction. A
+   * dead host closes nothing (the deadline decides), a paused process keeps it open (never
+   * convicted early). Turn it off when TCP cannot be opened or the 0-to-keepalive delay of the ICMP
+   * path is good enough. No effect with a custom {@link #transport} or with {@code
+   * crashConfirmations(0)}.
+   */
+  public UdpMembershipBuilder crashDetectionSocket(boolean enabled) {
+    this.crashDetectionSocket = enabled;
+    return this;
+  }
+
   /** Checks across settings and builds an unstarted membership. */
   public UdpMembership build() {
     require(self, "self");
@@ -191,7 +215,8 @@ public final class UdpMembershipBuilder {
       }
     }
     return new DefaultUdpMembership(new UdpSettings(self, clusterName, configFingerprint, bindAddress,
-        new LinkedHashMap<>(peers), keyring, detector, ticker, clock, transport));
+        new LinkedHashMap<>(peers), keyring, detector, ticker, clock, transport,
+        crashDetectionSocket));
   }
 
   private static void require(Object value, String name) {

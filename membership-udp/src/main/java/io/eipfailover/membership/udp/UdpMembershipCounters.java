@@ -16,8 +16,12 @@ import java.util.Map;
  * @param suspicions times a peer became SUSPECT
  * @param lateHeartbeats heartbeats that arrived later than the warning time after the previous one
  * @param portUnreachableSignals ICMP port-unreachable signals the transport reported
+ * @param tcpCrashSignals crash-detection TCP connections to peers found closed or reset (the
+ *     second crash signal, see {@code UdpMembershipBuilder.crashDetectionSocket})
+ * @param crashSocketConnects crash-detection TCP connections to peers established (first ones and
+ *     reconnects; a connect is no evidence of life, only of a listening port)
  * @param fastPathConvictions peers declared dead by the crash fast path (confirmed ICMP
- *     port-unreachable) rather than by the detector
+ *     port-unreachable or TCP connection-loss signals) rather than by the detector
  * @param pauseGuards times this node noticed its own loop had stalled and reset detector baselines
  */
 public record UdpMembershipCounters(
@@ -29,6 +33,8 @@ public record UdpMembershipCounters(
     long suspicions,
     long lateHeartbeats,
     long portUnreachableSignals,
+    long tcpCrashSignals,
+    long crashSocketConnects,
     long fastPathConvictions,
     long pauseGuards) {
   public UdpMembershipCounters {

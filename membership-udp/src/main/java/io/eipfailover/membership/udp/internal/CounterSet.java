@@ -18,6 +18,8 @@ final class CounterSet {
   final AtomicLong suspicions = new AtomicLong();
   final AtomicLong lateHeartbeats = new AtomicLong();
   final AtomicLong portUnreachable = new AtomicLong();
+  final AtomicLong tcpCrashSignals = new AtomicLong();
+  final AtomicLong crashSocketConnects = new AtomicLong();
   final AtomicLong fastPathConvictions = new AtomicLong();
   final AtomicLong pauseGuards = new AtomicLong();
   private final AtomicLong[] dropped = new AtomicLong[DropReason.values().length];
@@ -38,6 +40,7 @@ final class CounterSet {
       drops.put(r, dropped[r.ordinal()].get());
     }
     return new UdpMembershipCounters(sent.get(), sendErrors.get(), received.get(), accepted.get(), drops,
-        suspicions.get(), lateHeartbeats.get(), portUnreachable.get(), fastPathConvictions.get(), pauseGuards.get());
+        suspicions.get(), lateHeartbeats.get(), portUnreachable.get(), tcpCrashSignals.get(), crashSocketConnects.get(), fastPathConvictions.get(),
+        pauseGuards.get());
   }
 }

@@ -56,12 +56,21 @@ public final class DefaultUdpMembership implements UdpMembership {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.ticker = settings.ticker();
     this.transport = settings.transport() != null ? settings.transport()
-        : new NioDatagramTransport(settings.self(), settings.bindAddress(), settings.peers(), ticker);
+        : new NioDatagramTransport(settings.self(), settings.bindAddress(), settings.peers(), ticker, crashLinks(settings));
     this.listeners = new Listeners(settings.self());
     Map<NodeId, PeerState> members = new TreeMap<>();
     members.put(settings.self(), PeerState.of(NodeState.ALIVE, 0));
     settings.peers().keySet().forEach(p -> members.put(p, PeerState.of(NodeState.DEAD, 0)));
     this.initialView = new MembershipView(0, settings.self(), members);
+  }
+
+  /** The TCP crash-detection links, when asked for and when the crash fast path is on at all. */
+  private CrashLinks crashLinks(UdpSettings s) {
+    if (!s.crashDetectionSocket() || s.detector().crashConfirmations() == 0) {
+      return null;
+    }
+    return new CrashLinks(s.self(), s.bindAddress(), s.peers(), s.detector().keepalive().toNanos(),
+        s.detector().deadtime().toNanos(), counters);
   }
 
   @Override
@@ -171,6 +180,15 @@ public final class DefaultUdpMembership implements UdpMembership {
         protocol.onPortUnreachable(peer, ticker.read());
       } catch (RuntimeException e) {
         LOG.error("[node={}] failed to process port-unreachable for {}", settings.self(), peer, e);
+      }
+    }
+
+    @Override
+    public void onConnectionLost(NodeId peer) {
+      try {
+        protocol.onConnectionLost(peer, ticker.read());
+      } catch (RuntimeException e) {
+        LOG.error("[node={}] failed to process the lost crash-detection link to {}", settings.self(), peer, e);
       }
     }
 

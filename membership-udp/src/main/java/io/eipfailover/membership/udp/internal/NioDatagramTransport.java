@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  *       address, sends to it. Because it is connected, the kernel delivers the ICMP
  *       port-unreachable a crashed peer's host answers with to this channel, and the next read or
  *       write throws {@link PortUnreachableException}: the crash fast path's signal.
+ *   <li>Optionally the {@link CrashLinks}: a TCP listener on the same address and port, and one
+ *       outbound TCP connection per peer whose loss is a second crash signal, reported through
+ *       {@link Handler#onConnectionLost}. Same selector, same thread.
  * </ul>
  *
  * Ticks are scheduled from the injected ticker; the selector only waits. Buffers are allocated
@@ -47,6 +50,7 @@ final class NioDatagramTransport implements DatagramTransport {
   private final InetSocketAddress bindAddress;
   private final Map<NodeId, InetSocketAddress> peerAddresses;
   private final Ticker ticker;
+  private final CrashLinks links;
   private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
   private final AtomicBoolean wakeupRequested = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -68,7 +72,15 @@ final class NioDatagramTransport implements DatagramTransport {
     }
   }
 
+  /** Without crash-detection TCP links (ICMP is the only crash signal). */
   NioDatagramTransport(NodeId self, InetSocketAddress bindAddress, Map<NodeId, InetSocketAddress> peers, Ticker ticker) {
+    this(self, bindAddress, peers, ticker, null);
+  }
+
+  /** @param links the crash-detection TCP links, or null when they are turned off */
+  NioDatagramTransport(NodeId self, InetSocketAddress bindAddress, Map<NodeId, InetSocketAddress> peers, Ticker ticker,
+      CrashLinks links) {
+    this.links = links;
     this.self = self;
     this.bindAddress = bindAddress;
     this.peerAddresses = Map.copyOf(peers);
@@ -98,6 +110,9 @@ final class NioDatagramTransport implements DatagramTransport {
         PeerChannel pc = peerList.get(peerList.size() - 1);
         ch.register(selector, SelectionKey.OP_READ, pc);
         peers.put(e.getKey(), pc);
+      }
+      if (links != null) {
+        links.open(selector, handler::onConnectionLost, ticker.read());
       }
     } catch (IOException e) {
       closeResources();
@@ -144,6 +159,9 @@ final class NioDatagramTransport implements DatagramTransport {
         long now = ticker.read();
         if (wakeupRequested.getAndSet(false) || now - nextTick >= 0) {
           nextTick = now + handler.onTick();
+          if (links != null) {
+            links.maintain(now);
+          }
           deliverUnreachable();
         }
         long waitNanos = nextTick - ticker.read();
@@ -155,6 +173,8 @@ final class NioDatagramTransport implements DatagramTransport {
         for (SelectionKey key : selector.selectedKeys()) {
           if (key.attachment() instanceof PeerChannel pc) {
             readPeer(pc);
+          } else if (links != null && links.owns(key)) {
+            links.onReady(key, ticker.read());
           } else {
             receive(main);
           }
@@ -201,12 +221,22 @@ final class NioDatagramTransport implements DatagramTransport {
     }
   }
 
+  /**
+   * Reports the crash signals gathered in this pass. After any, the next pass ticks at once, so the
+   * protocol can schedule its repeat probes (a signal arrives between ticks, and the tick time was
+   * computed before it; without this a repeat probe would wait for the next heartbeat).
+   */
   private void deliverUnreachable() {
+    boolean any = links != null && links.deliverLost();
     for (PeerChannel pc : peerList) {
       if (pc.unreachable) {
         pc.unreachable = false;
+        any = true;
         handler.onPortUnreachable(pc.id);
       }
+    }
+    if (any) {
+      wakeupRequested.set(true);
     }
   }
 
@@ -234,6 +264,9 @@ final class NioDatagramTransport implements DatagramTransport {
       closeQuietly(pc.channel);
     }
     closeQuietly(main);
+    if (links != null) {
+      links.close();
+    }
     closeQuietly(selector);
   }
 

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UDP membership protocol as a pure state machine: datagrams, port-unreachable signals and
- * ticks go in, each with the current ticker reading; datagrams, view changes and events come out
+ * The UDP membership protocol as a pure state machine: datagrams, crash signals (port-unreachable,
+ * lost TCP link) and ticks go in, each with the current ticker reading; datagrams, view changes and events come out
  * through {@link ProtocolOutput}. No I/O, no clock, no threads: the real transport and the
  * deterministic simulation drive the very same code.
  *
@@ -186,6 +186,20 @@ final class UdpProtocol {
   /** The network says {@code peer}'s host has no process on its port (ICMP port-unreachable). */
   void onPortUnreachable(NodeId peer, long now) {
     counters.portUnreachable.incrementAndGet();
+    crashSignal(peer, "port-unreachable", now);
+  }
+
+  /**
+   * The crash-detection TCP connection to {@code peer} was closed or reset by its host. Handled
+   * exactly like a port-unreachable signal: it starts (or adds to) a confirmation, it never
+   * convicts on its own unless {@code crashConfirmations} is 1.
+   */
+  void onConnectionLost(NodeId peer, long now) {
+    counters.tcpCrashSignals.incrementAndGet();
+    crashSignal(peer, "connection-lost", now);
+  }
+
+  private void crashSignal(NodeId peer, String source, long now) {
     PeerRecord p = byId.get(peer);
     if (p == null) {
       return;
@@ -193,8 +207,8 @@ final class UdpProtocol {
     switch (p.crash.signal(p.heard && !p.convicted, now)) {
       case CONVICT -> {
         counters.fastPathConvictions.incrementAndGet();
-        LOG.info("[node={}] peer {} declared dead: {} port-unreachable signals in {} ms (crash fast path)",
-            config.self(), p.id, p.crash.signals(), (now - p.crash.firstSignalAt()) / 1_000_000);
+        LOG.info("[node={}] peer {} declared dead: {} crash signals in {} ms, the last one {} (crash fast path)",
+            config.self(), p.id, p.crash.signals(), (now - p.crash.firstSignalAt()) / 1_000_000, source);
         p.convicted = true;
         evaluate(p, now);
       }

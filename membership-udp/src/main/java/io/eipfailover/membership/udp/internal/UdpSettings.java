@@ -17,10 +17,11 @@ import java.util.Map;
  * @param bindAddress where the real transport binds; null with a custom transport
  * @param peers peer ids and addresses (null addresses only with a custom transport)
  * @param transport a custom transport, or null for the real UDP one
+ * @param crashDetectionSocket whether the real transport runs the crash-detection TCP links
  */
 public record UdpSettings(NodeId self, String clusterName, long fingerprint, InetSocketAddress bindAddress,
     Map<NodeId, InetSocketAddress> peers, UdpKeyring keyring, DetectorSettings detector, Ticker ticker, Clock clock,
-    DatagramTransport transport) {
+    DatagramTransport transport, boolean crashDetectionSocket) {
   public UdpSettings {
     peers = Collections.unmodifiableMap(new LinkedHashMap<>(peers));
   }

@@ -65,6 +65,38 @@ class UdpProtocolTest {
   }
 
   @Test
+  void aLostTcpLinkIsOneCrashSignalConfirmedByIcmpAnswersToItsProbes() {
+    UdpProtocol p = protocol(DetectorSettings.defaults());
+    beat(p, NodeStatus.ALIVE, 0);
+    out.sent.clear();
+    p.onConnectionLost(B, 10 * MS);
+    assertEquals(List.of(B), out.sent.stream().map(RecordingOutput.Sent::peer).toList(), "probed at once");
+    assertEquals(NodeState.ALIVE, p.view().stateOf(B), "a closed connection alone convicts nobody");
+    p.onPortUnreachable(B, 10 * MS + 200_000);
+    p.onPortUnreachable(B, 10 * MS + 400_000);
+    assertEquals(NodeState.DEAD, p.view().stateOf(B));
+    assertEquals(1, counters.tcpCrashSignals.get());
+    assertEquals(2, counters.portUnreachable.get());
+    assertEquals(1, counters.fastPathConvictions.get());
+  }
+
+  @Test
+  void aLostTcpLinkAnsweredByAHeartbeatConvictsNobody() {
+    UdpProtocol p = protocol(DetectorSettings.defaults());
+    beat(p, NodeStatus.ALIVE, 0);
+    p.onConnectionLost(B, 10 * MS);
+    beat(p, NodeStatus.ALIVE, 11 * MS);
+    p.onConnectionLost(B, 20 * MS);
+    p.onPortUnreachable(B, 21 * MS);
+    beat(p, NodeStatus.ALIVE, 22 * MS);
+    p.onConnectionLost(B, 30 * MS);
+    p.onTick(40 * MS);
+    assertEquals(NodeState.ALIVE, p.view().stateOf(B), "a reset link is no evidence once the peer answers");
+    assertEquals(3, counters.tcpCrashSignals.get());
+    assertEquals(0, counters.fastPathConvictions.get());
+  }
+
+  @Test
   void probesRepeatEveryProbeIntervalWhileConfirming() {
     UdpProtocol p = protocol(DetectorSettings.defaults());
     beat(p, NodeStatus.ALIVE, 0);

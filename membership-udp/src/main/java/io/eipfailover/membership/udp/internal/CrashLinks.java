@@ -1,0 +1,329 @@
+package io.eipfailover.membership.udp.internal;
+
+import io.eipfailover.core.EipFailoverException;
+import io.eipfailover.core.NodeId;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import jdk.net.ExtendedSocketOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The crash-detection TCP links (as JGroups {@code FD_SOCK}), run by the transport's selector loop.
+ * We listen on TCP at the heartbeat address and keep one outbound connection to each peer's TCP
+ * listener. Nothing is sent on them. When a peer's process dies its kernel closes the accepted
+ * socket, so our read sees end-of-stream or a reset: a crash signal for that peer, reported like
+ * an ICMP port-unreachable. The links carry no authority: a signal only makes the protocol probe,
+ * and only ICMP answers (or the deadline) convict. A connect, failed or successful, is no signal:
+ * the peer may just not be up yet, and a listening socket proves nothing about heartbeats.
+ *
+ * <p>Why the accepting side only accepts and drains: its information is not needed, but accepting
+ * keeps the backlog empty and lets it close sockets its peer abandoned. Accepted connections are
+ * capped, so a stranger cannot exhaust our descriptors (at worst it denies peers the fast signal).
+ *
+ * <p>Thread-safety: confined to the transport's loop thread, except {@link #close()} after the
+ * loop has stopped.
+ */
+final class CrashLinks {
+  private static final Logger LOG = LoggerFactory.getLogger(CrashLinks.class);
+  /** Half-open links (peer host rebooted) are found by TCP keepalive after this much idleness. */
+  private static final int KEEPALIVE_IDLE_SECONDS = 10;
+  private static final int KEEPALIVE_INTERVAL_SECONDS = 2;
+  private static final int KEEPALIVE_COUNT = 3;
+  private static final int MAX_READS_PER_WAKEUP = 16;
+
+  private final NodeId self;
+  private final InetSocketAddress bindAddress;
+  private final long retryNanos;
+  private final long maxRetryNanos;
+  private final long connectTimeoutNanos;
+  private final CounterSet counters;
+  private final List<Link> links = new ArrayList<>();
+  private final Set<SocketChannel> inbound = new HashSet<>();
+  private final int maxInbound;
+  private final ByteBuffer drain = ByteBuffer.allocateDirect(256);
+  private Selector selector;
+  private ServerSocketChannel server;
+  private Consumer<NodeId> onLost;
+
+  /** One outbound link: idle (no channel, waiting for {@code retryAt}), connecting, or connected. */
+  private static final class Link {
+    final NodeId id;
+    final InetSocketAddress address;
+    SocketChannel channel;
+    boolean connected;
+    boolean lost;
+    long startedAt;
+    long retryAt;
+    long backoff;
+
+    Link(NodeId id, InetSocketAddress address) {
+      this.id = id;
+      this.address = address;
+    }
+  }
+
+  /** Marks the keys of accepted connections (the listener's key carries this object itself). */
+  private static final Object INBOUND = new Object();
+
+  /**
+   * @param retryNanos first reconnect delay (the keepalive); it doubles on each failure
+   * @param maxRetryNanos the largest reconnect delay, also the connect timeout (the deadtime)
+   */
+  CrashLinks(NodeId self, InetSocketAddress bindAddress, Map<NodeId, InetSocketAddress> peers, long retryNanos,
+      long maxRetryNanos, CounterSet counters) {
+    this.self = self;
+    this.bindAddress = bindAddress;
+    this.retryNanos = retryNanos;
+    this.maxRetryNanos = Math.max(retryNanos, maxRetryNanos);
+    this.connectTimeoutNanos = this.maxRetryNanos;
+    this.counters = counters;
+    peers.forEach((id, address) -> links.add(new Link(id, address)));
+    this.maxInbound = Math.max(16, 4 * peers.size());
+  }
+
+  /**
+   * Binds the TCP listener and registers it; {@code onLost} receives crash signals (called from
+   * the loop, later).
+   *
+   * @throws EipFailoverException naming {@code bindAddress} when the TCP port is taken
+   */
+  void open(Selector selector, Consumer<NodeId> onLost, long now) throws IOException {
+    this.selector = selector;
+    this.onLost = onLost;
+    server = ServerSocketChannel.open();
+    server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+    try {
+      server.bind(bindAddress, 64);
+    } catch (IOException e) {
+      throw new EipFailoverException("bindAddress " + bindAddress + " cannot be bound for TCP (the crash-detection"
+          + " socket listens on the heartbeat port; free it or set crashDetectionSocket(false)): " + e.getMessage(), e);
+    }
+    server.configureBlocking(false);
+    server.register(selector, SelectionKey.OP_ACCEPT, this);
+    for (Link l : links) {
+      l.retryAt = now;
+      l.backoff = retryNanos;
+    }
+  }
+
+  /** Whether {@code key} belongs to the links. */
+  boolean owns(SelectionKey key) {
+    Object a = key.attachment();
+    return a == this || a == INBOUND || a instanceof Link;
+  }
+
+  /** On every tick: starts due connects, gives up on connects that take too long. */
+  void maintain(long now) {
+    for (Link l : links) {
+      if (l.channel == null && now - l.retryAt >= 0) {
+        connect(l, now);
+      } else if (l.channel != null && !l.connected && now - l.startedAt > connectTimeoutNanos) {
+        failed(l, now, "connect timed out");
+      }
+    }
+  }
+
+  /** Reports crash signals collected since the last call, in peer order; whether there were any. */
+  boolean deliverLost() {
+    boolean any = false;
+    for (Link l : links) {
+      if (l.lost) {
+        l.lost = false;
+        any = true;
+        onLost.accept(l.id);
+      }
+    }
+    return any;
+  }
+
+  /** Handles a selected key that {@link #owns} returned true for. */
+  void onReady(SelectionKey key, long now) {
+    if (!key.isValid()) {
+      return;
+    }
+    Object a = key.attachment();
+    if (a == this) {
+      accept();
+    } else if (a == INBOUND) {
+      drainInbound((SocketChannel) key.channel());
+    } else if (a instanceof Link l && l.channel == key.channel()) {
+      if (!l.connected) {
+        finishConnect(l, key, now);
+      } else {
+        readLink(l, now);
+      }
+    }
+  }
+
+  private void connect(Link l, long now) {
+    try {
+      SocketChannel ch = SocketChannel.open();
+      l.channel = ch;
+      l.connected = false;
+      l.startedAt = now;
+      ch.configureBlocking(false);
+      keepalive(ch);
+      ch.bind(new InetSocketAddress(bindAddress.getAddress(), 0));
+      SelectionKey key = ch.register(selector, SelectionKey.OP_CONNECT, l);
+      if (ch.connect(l.address)) {
+        established(l, key);
+      }
+    } catch (IOException e) {
+      failed(l, now, e.toString());
+    }
+  }
+
+  private void finishConnect(Link l, SelectionKey key, long now) {
+    try {
+      if (key.isConnectable() && l.channel.finishConnect()) {
+        if (l.channel.getLocalAddress().equals(l.channel.getRemoteAddress())) {
+          failed(l, now, "connected to itself (TCP simultaneous open)");
+          return;
+        }
+        established(l, key);
+      }
+    } catch (IOException e) {
+      failed(l, now, e.toString());
+    }
+  }
+
+  private void established(Link l, SelectionKey key) {
+    l.connected = true;
+    l.backoff = retryNanos;
+    key.interestOps(SelectionKey.OP_READ);
+    counters.crashSocketConnects.incrementAndGet();
+    LOG.debug("[node={}] crash-detection link to {} at {} connected", self, l.id, l.address);
+  }
+
+  /** A connect that did not succeed: no signal, retry later with a longer delay. */
+  private void failed(Link l, long now, String why) {
+    LOG.debug("[node={}] crash-detection link to {} at {}: {}; retry in {} ms", self, l.id, l.address, why,
+        l.backoff / 1_000_000);
+    closeQuietly(l.channel);
+    l.channel = null;
+    l.connected = false;
+    l.retryAt = now + l.backoff;
+    l.backoff = Math.min(maxRetryNanos, l.backoff * 2);
+  }
+
+  private void readLink(Link l, long now) {
+    String why = null;
+    try {
+      for (int i = 0; i < MAX_READS_PER_WAKEUP && why == null; i++) {
+        drain.clear();
+        int n = l.channel.read(drain);
+        if (n == 0) {
+          return;
+        }
+        if (n < 0) {
+          why = "closed by the peer's host";
+        }
+      }
+      if (why == null) {
+        return; // the peer sends bytes (it need not): read the rest on the next wakeup
+      }
+    } catch (IOException e) {
+      why = e.toString();
+    }
+    LOG.info("[node={}] crash-detection link to {} lost ({}): probing the peer", self, l.id, why);
+    closeQuietly(l.channel);
+    l.channel = null;
+    l.connected = false;
+    l.lost = true;
+    l.backoff = retryNanos;
+    l.retryAt = now + retryNanos;
+  }
+
+  private void accept() {
+    try {
+      for (SocketChannel c = server.accept(); c != null; c = server.accept()) {
+        if (inbound.size() >= maxInbound) {
+          LOG.warn("[node={}] refusing crash-detection connection from {}: {} already open", self,
+              c.getRemoteAddress(), inbound.size());
+          closeQuietly(c);
+          continue;
+        }
+        c.configureBlocking(false);
+        c.register(selector, SelectionKey.OP_READ, INBOUND);
+        inbound.add(c);
+      }
+    } catch (IOException e) {
+      LOG.debug("[node={}] accepting a crash-detection connection failed: {}", self, e.toString());
+    }
+  }
+
+  private void drainInbound(SocketChannel c) {
+    try {
+      for (int i = 0; i < MAX_READS_PER_WAKEUP; i++) {
+        drain.clear();
+        int n = c.read(drain);
+        if (n == 0) {
+          return;
+        }
+        if (n < 0) {
+          break;
+        }
+      }
+      if (drain.position() > 0) {
+        return; // a chatty stranger: keep draining on the next wakeup
+      }
+    } catch (IOException e) {
+      LOG.debug("[node={}] crash-detection connection from a peer failed: {}", self, e.toString());
+    }
+    inbound.remove(c);
+    closeQuietly(c);
+  }
+
+  private void keepalive(SocketChannel ch) {
+    setIfSupported(ch, StandardSocketOptions.SO_KEEPALIVE, true);
+    setIfSupported(ch, ExtendedSocketOptions.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
+    setIfSupported(ch, ExtendedSocketOptions.TCP_KEEPINTERVAL, KEEPALIVE_INTERVAL_SECONDS);
+    setIfSupported(ch, ExtendedSocketOptions.TCP_KEEPCOUNT, KEEPALIVE_COUNT);
+  }
+
+  private <T> void setIfSupported(SocketChannel ch, SocketOption<T> option, T value) {
+    if (ch.supportedOptions().contains(option)) {
+      try {
+        ch.setOption(option, value);
+      } catch (IOException | UnsupportedOperationException e) {
+        LOG.debug("[node={}] cannot set {} on a crash-detection link: {}", self, option, e.toString());
+      }
+    }
+  }
+
+  /** Closes the listener and every link. Call after the loop has stopped. */
+  void close() {
+    for (Link l : links) {
+      closeQuietly(l.channel);
+      l.channel = null;
+    }
+    inbound.forEach(this::closeQuietly);
+    inbound.clear();
+    closeQuietly(server);
+  }
+
+  private void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.debug("[node={}] closing {} failed: {}", self, c, e.toString());
+    }
+  }
+}
