@@ -58,6 +58,8 @@ final class CrashLinks {
   private Selector selector;
   private ServerSocketChannel server;
   private Consumer<NodeId> onLost;
+  /** Whether we are at the cap and have warned about it (once per episode, not per connection). */
+  private boolean refusing;
 
   /** One outbound link: idle (no channel, waiting for {@code retryAt}), connecting, or connected. */
   private static final class Link {
@@ -252,12 +254,17 @@ final class CrashLinks {
     try {
       for (SocketChannel c = server.accept(); c != null; c = server.accept()) {
         if (inbound.size() >= maxInbound) {
-          LOG.warn("[node={}] refusing crash-detection connection from {}: {} already open", self,
-              c.getRemoteAddress(), inbound.size());
+          if (!refusing) {
+            refusing = true;
+            LOG.warn("[node={}] refusing crash-detection connections (first from {}): {} already open; strangers?"
+                + " Peers lose only the TCP crash signal", self, c.getRemoteAddress(), inbound.size());
+          }
           closeQuietly(c);
           continue;
         }
+        refusing = false;
         c.configureBlocking(false);
+        keepalive(c); // reaps connections left half-open by a peer host that died
         c.register(selector, SelectionKey.OP_READ, INBOUND);
         inbound.add(c);
       }
@@ -288,6 +295,7 @@ final class CrashLinks {
     closeQuietly(c);
   }
 
+  /** TCP keepalive, so a half-open connection (the other host died or rebooted) ends in a reset. */
   private void keepalive(SocketChannel ch) {
     setIfSupported(ch, StandardSocketOptions.SO_KEEPALIVE, true);
     setIfSupported(ch, ExtendedSocketOptions.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
