@@ -113,7 +113,7 @@ public final class NodeMain {
     InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), o.selfPort());
     InetSocketAddress peerAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), o.peerPort());
     DatagramTransport transport = HarnessTransports.nio(o.self(), bind, Map.of(PairLayout.peerOf(o.self()), peerAddress),
-        ticker);
+        ticker, o.profile().detector().keepalive(), o.profile().detector().deadtime());
     if (o.delayMillis() > 0 || o.loss() > 0 || o.noIcmp()) {
       transport = new ImpairedTransport(transport, ticker, new Random(o.seed() * 31 + o.self().hashCode()),
           Duration.ofMillis(o.delayMillis()).toNanos(), Duration.ofMillis(o.jitterMillis()).toNanos(), o.loss(),

@@ -4,6 +4,7 @@ import com.google.common.base.Ticker;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.membership.udp.DatagramTransport;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -16,9 +17,15 @@ import java.util.Map;
 public final class HarnessTransports {
   private HarnessTransports() {}
 
-  /** The real UDP transport, bound to {@code bindAddress}, sending to {@code peers}. */
+  /**
+   * The real UDP transport, bound to {@code bindAddress}, sending to {@code peers}, with the TCP
+   * crash-detection link the membership builds by default (reconnects after {@code keepalive},
+   * backing off to {@code deadtime}). Its counters are not reported: the harness reads times
+   * from events.
+   */
   public static DatagramTransport nio(NodeId self, InetSocketAddress bindAddress, Map<NodeId, InetSocketAddress> peers,
-      Ticker ticker) {
-    return new NioDatagramTransport(self, bindAddress, peers, ticker);
+      Ticker ticker, Duration keepalive, Duration deadtime) {
+    CrashLinks links = new CrashLinks(self, bindAddress, peers, keepalive.toNanos(), deadtime.toNanos(), new CounterSet());
+    return new NioDatagramTransport(self, bindAddress, peers, ticker, links);
   }
 }
