@@ -81,7 +81,7 @@ public interface EipFailover extends AutoCloseable {
     private Duration confirmDelay = Duration.ofMillis(500);
     private Duration inFlightTimeout = Duration.ofSeconds(10);
     private Duration initialBackoff = Duration.ofMillis(250);
-    private Duration maxBackoff = Duration.ofSeconds(30);
+    private Duration maxBackoff = Duration.ofSeconds(10);
     private Duration holdTime = Duration.ofSeconds(30);
     private Duration startupGrace = Duration.ofSeconds(2);
     private int apiBurst = 20;
@@ -230,7 +230,8 @@ public interface EipFailover extends AutoCloseable {
 
     /**
      * Per-EIP exponential back-off after a failed call, from {@code initial} doubling to {@code
-     * max}, each wait jittered down by up to half. Defaults 250 ms and 30 s.
+     * max}, each wait jittered down by up to half. Defaults 250 ms and 10 s: the token bucket already
+     * protects the account's budget, and a longer cap delays the takeover after an API outage.
      */
     public Builder backoff(Duration initial, Duration max) {
       positive("backoff initial", initial);

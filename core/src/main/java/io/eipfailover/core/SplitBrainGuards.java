@@ -14,12 +14,12 @@ import java.util.Objects;
 
 /**
  * The built-in {@link SplitBrainGuard}s and their combinators. Recommended: for a pair, {@code
- * anyOf(reachability(gateway), ec2InstanceState)} from the {@code aws} module, or {@code
- * allOf(reachability(gateway), peerProbe(...))}; for three nodes or more, {@code quorum()}.
- *
- * <p>Every guard's verdict carries a reason for the logs, and its {@code toString()} names it with
- * its settings. Probe time-outs must be between 1 ms and 1 minute: guards run on the reconciler's
- * thread, so a long time-out delays every takeover decision by that much.
+ * allOf(reachability(gateway), peerProbe(...))} — take over only when this node still reaches the
+ * network and the peer no longer serves (measured end to end: when only heartbeats are lost, no EIP
+ * moves); {@code anyOf(..., ec2InstanceState)} from the {@code aws} module may be added inside the
+ * {@code allOf} to allow takeovers EC2 itself vouches for. A guard that allows on reachability
+ * alone lets two nodes that lost only each other's heartbeats take turns pulling an EIP (flap
+ * damping bounds it). For three nodes or more, {@code quorum()}.
  */
 public final class SplitBrainGuards {
   private SplitBrainGuards() {}

@@ -1,6 +1,7 @@
 package io.eipfailover.core.internal;
 
 import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.core.NodeId;
 import io.eipfailover.core.event.FailoverTimeline;
 
 /** The reconciler's memory about one EIP. Mutable; touched on the reconciler's loop only. */
@@ -12,6 +13,9 @@ final class EipTrack {
   /** When a reachable peer pulled this EIP away from this node (flap damping), if it did. */
   long lostAt = Long.MIN_VALUE;
   boolean lost;
+  /** Who pulled it, and the start of that node's state episode (in our view) when it did. */
+  NodeId lostTo;
+  long lostToSince;
   /** The last associate this node made for the EIP and not yet seen by a describe. */
   AttachmentPoint inFlightPoint;
   long inFlightSince;

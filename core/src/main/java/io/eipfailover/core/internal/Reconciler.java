@@ -68,8 +68,13 @@ final class Reconciler {
   private long lastPlanAt = Long.MIN_VALUE / 2;
   /** Something was deferred (budget) or failed: plan again on the next tick. */
   private boolean retryDue;
-  /** Whether this node announced ALIVE throughout since the last describe (see flap damping). */
-  private boolean aliveSinceLastDescribe = true;
+  /**
+   * Whether this node stayed ALIVE and was not paused since the last describe. Only then is an EIP
+   * that left it a disagreement to damp; otherwise its own absence explains the move.
+   */
+  private boolean calmSinceLastDescribe = true;
+  /** The cached observations predate something (a pause) that may have changed EC2: describe. */
+  private boolean cacheStale;
   private String suppressedFor = "";
   private long wokeAt = Long.MAX_VALUE;
   private long suppressUntil;
@@ -118,7 +123,7 @@ final class Reconciler {
   void onLocalStatus(NodeStatus status) {
     this.localStatus = status;
     if (status != NodeStatus.ALIVE) {
-      aliveSinceLastDescribe = false;
+      calmSinceLastDescribe = false;
     }
     pass(true);
   }
@@ -140,6 +145,8 @@ final class Reconciler {
   /** This node's loop was paused (its tick came {@code lateNanos} late): do not convict on old data. */
   void onLocalPause(long lateNanos) {
     counters.localPauses++;
+    calmSinceLastDescribe = false;
+    cacheStale = true; // EC2 may have changed while we slept
     suppressed = true;
     suppressedFor = "local pause";
     wokeAt = now();
@@ -156,7 +163,7 @@ final class Reconciler {
       resumeAfterPause("its time passed");
       planAgain = true;
     }
-    boolean describeDue = now >= nextResyncAt || confirmDue(now);
+    boolean describeDue = now >= nextResyncAt || confirmDue(now) || cacheStale;
     if (describeDue || planAgain || retryDue || retryWindowEnded(now) || now - lastPlanAt >= IDLE_PLAN_INTERVAL) {
       retryDue = false;
       pass(describeDue);
@@ -224,8 +231,8 @@ final class Reconciler {
 
   /** Flap damping: a live peer pulled this EIP from us recently; do not pull it straight back. */
   private boolean damped(Intent intent, EipTrack t, long now) {
-    return t.lost && now - t.lostAt < s.holdTime().toNanos() && intent.holder().isPresent()
-        && view.stateOf(intent.holder().get()) == NodeState.ALIVE;
+    return t.lost && now - t.lostAt < s.holdTime().toNanos() && intent.holder().equals(Optional.of(t.lostTo))
+        && view.peer(t.lostTo).since() == t.lostToSince;
   }
 
   PlacementInput input(long now) {
@@ -253,6 +260,7 @@ final class Reconciler {
       retryDue = true;
       return false;
     }
+    long previousDescribe = lastDescribeAt;
     lastDescribeAt = now;
     counters.describeCalls++;
     Map<String, ObservedAssociation> fresh;
@@ -269,8 +277,9 @@ final class Reconciler {
     }
     counters.describeFailureStreak = 0;
     long at = now();
-    noteChanges(fresh, at);
-    aliveSinceLastDescribe = localStatus == NodeStatus.ALIVE;
+    noteChanges(fresh, at, previousDescribe);
+    calmSinceLastDescribe = localStatus == NodeStatus.ALIVE;
+    cacheStale = false;
     observed = Map.copyOf(fresh);
     observedOnce = true;
     nextResyncAt = at + s.resyncInterval().toNanos();
@@ -278,7 +287,7 @@ final class Reconciler {
   }
 
   /** Remembers EIPs pulled away from us by live peers, and confirms our own in-flight moves. */
-  private void noteChanges(Map<String, ObservedAssociation> fresh, long at) {
+  private void noteChanges(Map<String, ObservedAssociation> fresh, long at, long previousDescribe) {
     for (ElasticIp eip : s.topology().elasticIps()) {
       EipTrack t = track(eip);
       ObservedAssociation before = observed.get(eip.allocationId());
@@ -294,12 +303,17 @@ final class Reconciler {
         LOG.warn("[id={}] associate of {} to {} not visible after {}; will retry", self, eip, t.inFlightPoint,
             s.inFlightTimeout());
         t.clearInFlight();
-      } else if (!awaitingOwnMove && aliveSinceLastDescribe && was.equals(Optional.of(self)) && now.isPresent()
-          && !now.get().equals(self) && view.stateOf(now.get()).isReachable()) {
-        // Pulled away while we were alive and willing: a peer disagrees with us, damp it. An EIP
-        // handed off during our standby or unhealthy spell was given, not taken: no damping.
+      } else if (!awaitingOwnMove && calmSinceLastDescribe && was.equals(Optional.of(self)) && now.isPresent()
+          && !now.get().equals(self) && view.peer(now.get()).since() <= previousDescribe) {
+        // Pulled away while we were alive, awake and willing, by a node whose state (in our view)
+        // has not changed since our previous look: the puller disagrees with us (it is alive: it
+        // just made an API call, even if our view says otherwise). Damp it while the puller stays
+        // in that state; a view change about it (a heal, a death) lifts the damping. If its state
+        // changed in between, the pull may belong to the earlier episode: no damping.
         t.lost = true;
         t.lostAt = at;
+        t.lostTo = now.get();
+        t.lostToSince = view.peer(now.get()).since();
       }
     }
   }

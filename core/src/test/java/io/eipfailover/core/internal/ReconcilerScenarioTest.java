@@ -250,6 +250,37 @@ class ReconcilerScenarioTest {
   }
 
   @Test
+  void whenOnlyHeartbeatsAreLostAPeerPullingItsEipBackIsNotFoughtOver() {
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("reachability only")).holdTime(Duration.ofSeconds(60)));
+    membership.set(B, NodeState.DEAD); // B is alive; only heartbeats are lost
+    time.advance(Duration.ofSeconds(2));
+    assertEquals(Optional.of(A), ec2.holder(eipB));
+
+    ec2.operatorAssociate(eipB, topology.homePoint(eipB)); // B, seeing A dead, pulls its EIP home
+    time.advance(Duration.ofSeconds(40));                 // resync sees it; B is still DEAD to A
+
+    assertEquals(Optional.of(B), ec2.holder(eipB), "one move and back, then damped: no ping-pong");
+    assertEquals(1, ec2.calls().stream().filter(c -> c.op() == Ec2Call.Op.ASSOCIATE && c.caller().equals(A)).count());
+
+    membership.set(B, NodeState.ALIVE); // heartbeats heal: the damping's reason is gone
+    membership.set(B, NodeState.DEAD);  // and B really dies
+    time.advance(Duration.ofSeconds(2));
+    assertEquals(Optional.of(A), ec2.holder(eipB), "a later death of the puller is taken over at once");
+  }
+
+  @Test
+  void aNodeWhoseEipMovedWhileItWasPausedFailsBackAfterTheDelayNotTheHoldTime() {
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).holdTime(Duration.ofSeconds(60)));
+    lane.pause();
+    time.advance(Duration.ofSeconds(3));
+    ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // B thought A dead
+    lane.resume();
+    time.advance(Duration.ofSeconds(8));
+
+    assertEquals(Optional.of(A), ec2.holder(eipA));
+  }
+
+  @Test
   void anUnhealthyNodeAnnouncesItAndTakesNothing() {
     startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")));
 
