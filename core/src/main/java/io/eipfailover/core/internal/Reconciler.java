@@ -75,6 +75,8 @@ final class Reconciler {
   private boolean calmSinceLastDescribe = true;
   /** The cached observations predate something (a pause) that may have changed EC2: describe. */
   private boolean cacheStale;
+  /** When this node last woke from a detected pause. */
+  private long lastWokeAt = Long.MIN_VALUE;
   private String suppressedFor = "";
   private long wokeAt = Long.MAX_VALUE;
   private long suppressUntil;
@@ -145,6 +147,7 @@ final class Reconciler {
   /** This node's loop was paused (its tick came {@code lateNanos} late): do not convict on old data. */
   void onLocalPause(long lateNanos) {
     counters.localPauses++;
+    lastWokeAt = now();
     calmSinceLastDescribe = false;
     cacheStale = true; // EC2 may have changed while we slept
     suppressed = true;
@@ -238,10 +241,13 @@ final class Reconciler {
   PlacementInput input(long now) {
     MembershipView v = view;
     NodeState selfState = localStatus.asState();
-    if (v.stateOf(self) != selfState) {
+    PeerState old = v.peer(self);
+    // After a pause, peers saw this node die and come back: it is alive again only since waking, so
+    // its fail-back delay counts from then, as it does in the peers' views.
+    long since = selfState == NodeState.ALIVE ? Math.max(old.since(), lastWokeAt) : old.since();
+    if (old.state() != selfState || old.since() != since) {
       Map<NodeId, PeerState> members = new LinkedHashMap<>(v.members());
-      PeerState old = v.peer(self);
-      members.put(self, new PeerState(selfState, old.since(), old.lastHeard(), old.suspectedAt()));
+      members.put(self, new PeerState(selfState, since, old.lastHeard(), old.suspectedAt()));
       v = new MembershipView(v.epoch(), self, members, v.merged());
     }
     return new PlacementInput(s.topology(), v, observed, now);

@@ -275,8 +275,10 @@ class ReconcilerScenarioTest {
     time.advance(Duration.ofSeconds(3));
     ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // B thought A dead
     lane.resume();
-    time.advance(Duration.ofSeconds(8));
+    time.advance(Duration.ofSeconds(4));
+    assertEquals(Optional.of(B), ec2.holder(eipA), "no grab right after waking: the fail-back delay counts from the wake");
 
+    time.advance(Duration.ofSeconds(3));
     assertEquals(Optional.of(A), ec2.holder(eipA));
   }
 
