@@ -75,7 +75,7 @@ final class Reconciler {
   private boolean calmSinceLastDescribe = true;
   /** The cached observations predate something (a pause) that may have changed EC2: describe. */
   private boolean cacheStale;
-  /** When this node last woke from a detected pause. */
+  /** When this node last woke from a detected pause or heard again from a peer it had lost. */
   private long lastWokeAt = Long.MIN_VALUE;
   private String suppressedFor = "";
   private long wokeAt = Long.MAX_VALUE;
@@ -100,7 +100,22 @@ final class Reconciler {
     if (suppressed && madeAfter(newView, wokeAt)) {
       resumeAfterPause("fresh view #" + newView.epoch());
     }
+    if (rejoined(old, newView)) {
+      // A peer we had lost is back. A partition is symmetric as far as we know: it lost us too, and
+      // counts our fail-back delay from now. Pulling our EIPs home at once races its own view.
+      lastWokeAt = now();
+    }
     pass(newView.merged() || placementRelevantChange(old, newView));
+  }
+
+  private boolean rejoined(MembershipView before, MembershipView after) {
+    for (Map.Entry<NodeId, PeerState> e : after.members().entrySet()) {
+      if (!e.getKey().equals(self) && before.stateOf(e.getKey()) == NodeState.DEAD && e.getValue().state().isReachable()
+          && before.peer(e.getKey()).lastHeard().isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -283,6 +283,21 @@ class ReconcilerScenarioTest {
   }
 
   @Test
+  void afterAPartitionHealsTheFailbackDelayCountsFromTheHeal() {
+    startWithPeerAlive(nodeA(r -> GuardVerdict.deny("cut off")));
+    membership.set(B, NodeState.DEAD); // partition: each side sees the other dead
+    time.advance(Duration.ofSeconds(1));
+    ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // B took A's EIP
+    time.advance(Duration.ofSeconds(5));
+
+    membership.set(B, NodeState.ALIVE); // heal
+    time.advance(Duration.ofSeconds(3));
+    assertEquals(Optional.of(B), ec2.holder(eipA), "B may not have heard A yet: A waits its fail-back delay");
+    time.advance(Duration.ofSeconds(3));
+    assertEquals(Optional.of(A), ec2.holder(eipA));
+  }
+
+  @Test
   void anUnhealthyNodeAnnouncesItAndTakesNothing() {
     startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")));
 
