@@ -15,7 +15,8 @@ public final class Ipv4Math {
     return toString((toLong(parts[0]) & mask) + offset);
   }
 
-  static long toLong(String ip) {
+  /** The address as an unsigned 32-bit number. */
+  public static long toLong(String ip) {
     String[] p = ip.split("\\.");
     if (p.length != 4) {
       throw new IllegalArgumentException("not an IPv4 address: '" + ip + "'");
@@ -27,7 +28,8 @@ public final class Ipv4Math {
     return v;
   }
 
-  static String toString(long v) {
+  /** The dotted quad of an unsigned 32-bit number. */
+  public static String toString(long v) {
     return ((v >> 24) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 8) & 0xff) + "." + (v & 0xff);
   }
 }

@@ -1,5 +1,6 @@
 package io.eipfailover.aws.testing;
 
+import io.eipfailover.aws.internal.Ipv4Math;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -130,7 +131,7 @@ public final class Ec2Fake implements AutoCloseable {
       String hex = String.format("%010x", eniId.hashCode() & 0xffffffffL);
       String mac = "02:" + hex.substring(0, 2) + ":" + hex.substring(2, 4) + ":" + hex.substring(4, 6) + ":"
           + hex.substring(6, 8) + ":" + hex.substring(8, 10);
-      Eni eni = new Eni(eniId, instanceId, device, mac, Ipv4s.slash24(primaryIp));
+      Eni eni = new Eni(eniId, instanceId, device, mac, Ipv4Math.toString(Ipv4Math.toLong(primaryIp) & 0xffffff00L) + "/24");
       eni.privateIps.add(primaryIp);
       eni.privateIps.addAll(secondaryIps);
       eni.tags.putAll(tags);

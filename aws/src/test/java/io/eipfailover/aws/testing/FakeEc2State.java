@@ -1,5 +1,6 @@
 package io.eipfailover.aws.testing;
 
+import io.eipfailover.aws.internal.Ipv4Math;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -181,12 +182,12 @@ final class FakeEc2State {
     List<String> used = new ArrayList<>();
     enis.values().forEach(e -> used.addAll(e.privateIps));
     String[] cidr = eni.subnetCidr.split("/");
-    long base = Ipv4s.toLong(cidr[0]);
+    long base = Ipv4Math.toLong(cidr[0]);
     long size = 1L << (32 - Integer.parseInt(cidr[1]));
     List<String> assigned = new ArrayList<>();
     // AWS reserves the first four addresses and the last one of every subnet.
     for (long host = base + 4; host < base + size - 1 && assigned.size() < count; host++) {
-      String ip = Ipv4s.toString(host);
+      String ip = Ipv4Math.toString(host);
       if (!used.contains(ip)) {
         assigned.add(ip);
       }

@@ -3,6 +3,7 @@ package io.eipfailover.core.internal;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.event.FailoverTimeline;
+import java.util.Collection;
 
 /** The reconciler's memory about one EIP. Mutable; touched on the reconciler's loop only. */
 final class EipTrack {
@@ -32,5 +33,25 @@ final class EipTrack {
   void clearInFlight() {
     inFlightPoint = null;
     inFlightTimeline = null;
+  }
+
+  /** Whether some back-off ended in {@code (after, now]}: an intent it held back may act now. */
+  static boolean anyBackoffEnded(Collection<EipTrack> tracks, long after, long now) {
+    for (EipTrack t : tracks) {
+      if (t.backoffUntil > after && t.backoffUntil <= now) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether some associate, sent at least {@code delayNanos} ago, is not yet seen by a describe. */
+  static boolean anyAwaitingConfirmation(Collection<EipTrack> tracks, long now, long delayNanos) {
+    for (EipTrack t : tracks) {
+      if (t.inFlightPoint != null && now - t.inFlightSince >= delayNanos) {
+        return true;
+      }
+    }
+    return false;
   }
 }

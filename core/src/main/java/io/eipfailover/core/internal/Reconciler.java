@@ -9,7 +9,6 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.ObservedAssociation;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
 import io.eipfailover.core.TakeoverRequest;
@@ -24,7 +23,6 @@ import io.eipfailover.core.event.TakeoverStarted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +45,7 @@ final class Reconciler {
   private final TokenBucket budget;
   private final Map<String, EipTrack> tracks = new HashMap<>();
   private final ReconcilerCounters counters = new ReconcilerCounters();
+  private final TakeoverSuppression suppression;
 
   private MembershipView view;
   private Map<String, ObservedAssociation> observed = Map.of();
@@ -57,8 +56,6 @@ final class Reconciler {
   private NodeStatus localStatus = NodeStatus.ALIVE;
   private Placement lastPlan = new Placement(Map.of());
   private FailoverTimeline lastTakeover;
-  private boolean suppressed;
-  private boolean heardFromMembership;
   /**
    * With nothing new (no view, health, timer or retry), a tick re-plans only this often: plans
    * change with time only through delays of seconds (fail-back, hold time), and an idle pair
@@ -75,17 +72,13 @@ final class Reconciler {
   private boolean calmSinceLastDescribe = true;
   /** The cached observations predate something (a pause) that may have changed EC2: describe. */
   private boolean cacheStale;
-  /** When this node last woke from a detected pause or heard again from a peer it had lost. */
-  private long lastWokeAt = Long.MIN_VALUE;
-  private String suppressedFor = "";
-  private long wokeAt = Long.MAX_VALUE;
-  private long suppressUntil;
 
   Reconciler(FailoverSettings s, MembershipView initialView, Consumer<FailoverEvent> events) {
     this.s = s;
     this.self = s.self();
     this.events = events;
     this.view = initialView;
+    this.suppression = new TakeoverSuppression(s.self());
     this.budget = new TokenBucket(s.apiBurst(), s.apiCallsPerSecond());
     for (ElasticIp eip : s.topology().elasticIps()) {
       tracks.put(eip.allocationId(), new EipTrack());
@@ -96,45 +89,8 @@ final class Reconciler {
   void onView(MembershipView newView) {
     MembershipView old = this.view;
     this.view = newView;
-    heardFromMembership = true;
-    if (suppressed && madeAfter(newView, wokeAt)) {
-      resumeAfterPause("fresh view #" + newView.epoch());
-    }
-    if (rejoined(old, newView)) {
-      // A peer we had lost is back. A partition is symmetric as far as we know: it lost us too, and
-      // counts our fail-back delay from now. Pulling our EIPs home at once races its own view.
-      lastWokeAt = now();
-    }
-    pass(newView.merged() || placementRelevantChange(old, newView));
-  }
-
-  private boolean rejoined(MembershipView before, MembershipView after) {
-    for (Map.Entry<NodeId, PeerState> e : after.members().entrySet()) {
-      if (!e.getKey().equals(self) && before.stateOf(e.getKey()) == NodeState.DEAD && e.getValue().state().isReachable()
-          && before.peer(e.getKey()).lastHeard().isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether some node entered or left the states that hold EIPs. Cached observations may be stale
-   * (a peer pulled an EIP home since the last describe), so such a change is planned on a fresh
-   * describe. Suspicion alone moves nothing, so going to or from SUSPECT costs no call: a failover
-   * is one describe on the view that declares the peer dead, plus the confirming one.
-   */
-  static boolean placementRelevantChange(MembershipView before, MembershipView after) {
-    for (Map.Entry<NodeId, PeerState> e : after.members().entrySet()) {
-      if (collapseSuspect(before.stateOf(e.getKey())) != collapseSuspect(e.getValue().state())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static NodeState collapseSuspect(NodeState state) {
-    return state == NodeState.SUSPECT ? NodeState.ALIVE : state;
+    suppression.onView(old, newView, now());
+    pass(newView.merged() || ViewDiffs.placementRelevantChange(old, newView));
   }
 
   void onLocalStatus(NodeStatus status) {
@@ -145,30 +101,17 @@ final class Reconciler {
     pass(true);
   }
 
-  /**
-   * Start-up grace (Heartbeat's {@code initdead}): peers not heard yet are not convicted until the
-   * membership had time to hear them. It ends when its time has passed and the membership has
-   * delivered at least one view (a membership that is slow to join keeps it on).
-   */
+  /** Starts the start-up grace (see {@link TakeoverSuppression#startupGrace}). */
   void onStart() {
-    if (!s.startupGrace().isZero()) {
-      suppressed = true;
-      suppressedFor = "start-up grace";
-      wokeAt = Long.MAX_VALUE;
-      suppressUntil = now() + s.startupGrace().toNanos();
-    }
+    suppression.startupGrace(now(), s.startupGrace().toNanos());
   }
 
   /** This node's loop was paused (its tick came {@code lateNanos} late): do not convict on old data. */
   void onLocalPause(long lateNanos) {
     counters.localPauses++;
-    lastWokeAt = now();
     calmSinceLastDescribe = false;
     cacheStale = true; // EC2 may have changed while we slept
-    suppressed = true;
-    suppressedFor = "local pause";
-    wokeAt = now();
-    suppressUntil = wokeAt + s.detectionDeadline().toNanos();
+    suppression.localPause(now(), s.detectionDeadline().toNanos());
     LOG.warn("[id={}] this node was paused for {} ms; no takeover from unreachable peers until a fresh view or {}",
         self, lateNanos / 1_000_000, s.detectionDeadline());
   }
@@ -176,26 +119,16 @@ final class Reconciler {
   /** A periodic tick: resync when due, then plan with what is known. */
   void tick() {
     long now = now();
-    boolean planAgain = false;
-    if (suppressed && now >= suppressUntil && heardFromMembership) {
-      resumeAfterPause("its time passed");
-      planAgain = true;
-    }
-    boolean describeDue = now >= nextResyncAt || confirmDue(now) || cacheStale;
-    if (describeDue || planAgain || retryDue || retryWindowEnded(now) || now - lastPlanAt >= IDLE_PLAN_INTERVAL) {
+    boolean planAgain = suppression.expire(now);
+    long confirmDelay = s.confirmDelay().toNanos();
+    boolean confirmDue = now - lastDescribeAt >= confirmDelay
+        && EipTrack.anyAwaitingConfirmation(tracks.values(), now, confirmDelay);
+    boolean describeDue = now >= nextResyncAt || confirmDue || cacheStale;
+    boolean retryReady = retryDue || EipTrack.anyBackoffEnded(tracks.values(), lastPlanAt, now);
+    if (describeDue || planAgain || retryReady || now - lastPlanAt >= IDLE_PLAN_INTERVAL) {
       retryDue = false;
       pass(describeDue);
     }
-  }
-
-  /** A back-off ended since the last plan: the intent it held back may be actionable now. */
-  private boolean retryWindowEnded(long now) {
-    for (EipTrack t : tracks.values()) {
-      if (t.backoffUntil > lastPlanAt && t.backoffUntil <= now) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** One reconciliation pass; {@code describe} forces a fresh describe first. */
@@ -242,7 +175,7 @@ final class Reconciler {
     all.removeIf(i -> {
       EipTrack t = track(i.elasticIp());
       return now < t.backoffUntil || t.inFlightTo(i.target().point(), now, s.inFlightTimeout().toNanos())
-          || damped(i, t, now) || (i.needsGuard() && suppressed);
+          || damped(i, t, now) || (i.needsGuard() && suppression.isActive());
     });
     return all;
   }
@@ -254,17 +187,10 @@ final class Reconciler {
   }
 
   PlacementInput input(long now) {
-    MembershipView v = view;
     NodeState selfState = localStatus.asState();
-    PeerState old = v.peer(self);
-    // After a pause, peers saw this node die and come back: it is alive again only since waking, so
-    // its fail-back delay counts from then, as it does in the peers' views.
-    long since = selfState == NodeState.ALIVE ? Math.max(old.since(), lastWokeAt) : old.since();
-    if (old.state() != selfState || old.since() != since) {
-      Map<NodeId, PeerState> members = new LinkedHashMap<>(v.members());
-      members.put(self, new PeerState(selfState, since, old.lastHeard(), old.suspectedAt()));
-      v = new MembershipView(v.epoch(), self, members, v.merged());
-    }
+    // After a pause or a heal, peers saw this node die and come back: it is alive again only since
+    // then, so its fail-back delay counts from then, as it does in the peers' views.
+    MembershipView v = ViewDiffs.withSelf(view, selfState, suppression.lastReturn());
     return new PlacementInput(s.topology(), v, observed, now);
   }
 
@@ -346,17 +272,6 @@ final class Reconciler {
     return s.topology().ownerOf(a.privateIp().get());
   }
 
-  private boolean confirmDue(long now) {
-    long sinceDescribe = now - lastDescribeAt;
-    for (EipTrack t : tracks.values()) {
-      if (t.inFlightPoint != null && now - t.inFlightSince >= s.confirmDelay().toNanos()
-          && sinceDescribe >= s.confirmDelay().toNanos()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private void execute(Intent intent, long now) {
     ElasticIp eip = intent.elasticIp();
     EipTrack t = track(eip);
@@ -382,7 +297,7 @@ final class Reconciler {
         t.lastDryRun = intent.target().point();
         LOG.info("[id={}] dry run: would associate {} with {} ({})", self, eip, intent.target().point(), intent.kind());
         events.accept(new TakeoverStarted(self, instant(), eip, intent.holder(), intent.target().point(),
-            "dry run, not sent: " + reason(intent)));
+            "dry run, not sent: " + intent.reason()));
       }
       return;
     }
@@ -391,9 +306,9 @@ final class Reconciler {
       retryDue = true;
       return;
     }
-    FailoverTimeline timeline = timeline(intent, guardAt, now());
-    LOG.info("[id={}] associating {} with {} ({})", self, eip, intent.target().point(), reason(intent));
-    events.accept(new TakeoverStarted(self, instant(), eip, intent.holder(), intent.target().point(), reason(intent)));
+    FailoverTimeline timeline = intent.timeline(self, view, guardAt, now());
+    LOG.info("[id={}] associating {} with {} ({})", self, eip, intent.target().point(), intent.reason());
+    events.accept(new TakeoverStarted(self, instant(), eip, intent.holder(), intent.target().point(), intent.reason()));
     try {
       s.elasticIpManager().associate(eip, intent.target().point());
     } catch (RuntimeException e) {
@@ -445,53 +360,6 @@ final class Reconciler {
     } catch (RuntimeException e) {
       return GuardVerdict.deny("guard failed: " + e);
     }
-  }
-
-  private FailoverTimeline timeline(Intent intent, OptionalLong guardAt, long sent) {
-    OptionalLong lastHeard = OptionalLong.empty();
-    OptionalLong suspected = OptionalLong.empty();
-    OptionalLong dead = OptionalLong.empty();
-    if (intent.holder().isPresent() && !intent.holder().get().equals(self)) {
-      PeerState p = view.peer(intent.holder().get());
-      lastHeard = p.lastHeard();
-      suspected = p.suspectedAt();
-      if (p.state() != NodeState.ALIVE && p.state() != NodeState.SUSPECT) {
-        dead = OptionalLong.of(p.since());
-      }
-    }
-    return new FailoverTimeline(intent.elasticIp(), intent.holder(), self, lastHeard, suspected, dead, guardAt, sent,
-        OptionalLong.empty(), OptionalLong.empty());
-  }
-
-  private static String reason(Intent intent) {
-    String from = intent.holder().map(NodeId::toString).orElse("nobody");
-    return switch (intent.kind()) {
-      case FAILOVER -> "failover from " + from;
-      case HANDOFF -> "hand-off from " + from;
-      case FAILBACK -> "fail-back from " + from;
-      case UNASSOCIATED -> "unassociated";
-      case DRIFT -> "drift repair";
-      case REBALANCE -> "rebalance from " + from;
-    };
-  }
-
-  /**
-   * Whether the view was computed after {@code instant}: some non-self entry changed state or was
-   * heard from since then. A view queued while this node was paused reflects pre-pause knowledge.
-   */
-  private boolean madeAfter(MembershipView v, long instant) {
-    for (Map.Entry<NodeId, PeerState> e : v.members().entrySet()) {
-      PeerState p = e.getValue();
-      if (!e.getKey().equals(self) && (p.since() > instant || p.lastHeard().orElse(Long.MIN_VALUE) > instant)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void resumeAfterPause(String why) {
-    suppressed = false;
-    LOG.info("[id={}] takeovers from unreachable peers allowed again after {}: {}", self, suppressedFor, why);
   }
 
   private EipTrack track(ElasticIp eip) {
