@@ -222,6 +222,10 @@ final class Reconciler {
       LOG.warn("[id={}] describe failed ({}); retrying in {} ms", self, e.toString(), delay / 1_000_000);
       return false;
     }
+    if (counters.describeFailureStreak > 0) {
+      // EC2 was out of reach: if we were cut off, our view's verdicts on peers were made blind.
+      suppression.reconnected(now, s.detectionDeadline().toNanos());
+    }
     counters.describeFailureStreak = 0;
     long at = now();
     noteChanges(fresh, at, previousDescribe);

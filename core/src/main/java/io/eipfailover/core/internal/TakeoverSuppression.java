@@ -45,6 +45,16 @@ final class TakeoverSuppression {
   }
 
   /**
+   * EC2 answers again after failed calls. If this node was cut off, its peers' death verdicts were
+   * reached blind and the peers counted it dead too: hold takeovers from unreachable peers for one
+   * detection deadline (or until a view made from now on), and count its return from now.
+   */
+  void reconnected(long now, long deadlineNanos) {
+    lastReturn = now;
+    suppress("EC2 out of reach", now, now + deadlineNanos);
+  }
+
+  /**
    * A new view arrived. A view made after the wake-up lifts a pause's suppression; a peer we had
    * lost being back counts as our own return (a partition is symmetric as far as we know: it lost
    * us too, and counts our fail-back delay from now).
