@@ -112,7 +112,7 @@ final class CrashLinks {
       server.bind(bindAddress, 64);
     } catch (IOException e) {
       throw new EipFailoverException("bindAddress " + bindAddress + " cannot be bound for TCP (the crash-detection"
-          + " socket listens on the heartbeat port; free it or set crashDetectionSocket(false)): " + e.getMessage(), e);
+          + " socket listens on the heartbeat port; free it or set the detector's crashDetectionSocket(false)): " + e.getMessage(), e);
     }
     server.configureBlocking(false);
     server.register(selector, SelectionKey.OP_ACCEPT, this);
@@ -208,12 +208,12 @@ final class CrashLinks {
     l.backoff = retryNanos;
     key.interestOps(SelectionKey.OP_READ);
     counters.crashSocketConnects.incrementAndGet();
-    LOG.debug("[node={}] crash-detection link to {} at {} connected", self, l.id, l.address);
+    LOG.debug("[id={}] crash-detection link to {} at {} connected", self, l.id, l.address);
   }
 
   /** A connect that did not succeed: no signal, retry later with a longer delay. */
   private void failed(Link l, long now, String why) {
-    LOG.debug("[node={}] crash-detection link to {} at {}: {}; retry in {} ms", self, l.id, l.address, why,
+    LOG.debug("[id={}] crash-detection link to {} at {}: {}; retry in {} ms", self, l.id, l.address, why,
         l.backoff / 1_000_000);
     closeQuietly(l.channel);
     l.channel = null;
@@ -241,7 +241,7 @@ final class CrashLinks {
     } catch (IOException e) {
       why = e.toString();
     }
-    LOG.info("[node={}] crash-detection link to {} lost ({}): probing the peer", self, l.id, why);
+    LOG.info("[id={}] crash-detection link to {} lost ({}): probing the peer", self, l.id, why);
     closeQuietly(l.channel);
     l.channel = null;
     l.connected = false;
@@ -256,7 +256,7 @@ final class CrashLinks {
         if (inbound.size() >= maxInbound) {
           if (!refusing) {
             refusing = true;
-            LOG.warn("[node={}] refusing crash-detection connections (first from {}): {} already open; strangers?"
+            LOG.warn("[id={}] refusing crash-detection connections (first from {}): {} already open; strangers?"
                 + " Peers lose only the TCP crash signal", self, c.getRemoteAddress(), inbound.size());
           }
           closeQuietly(c);
@@ -269,7 +269,7 @@ final class CrashLinks {
         inbound.add(c);
       }
     } catch (IOException e) {
-      LOG.debug("[node={}] accepting a crash-detection connection failed: {}", self, e.toString());
+      LOG.debug("[id={}] accepting a crash-detection connection failed: {}", self, e.toString());
     }
   }
 
@@ -289,7 +289,7 @@ final class CrashLinks {
         return; // a chatty stranger: keep draining on the next wakeup
       }
     } catch (IOException e) {
-      LOG.debug("[node={}] crash-detection connection from a peer failed: {}", self, e.toString());
+      LOG.debug("[id={}] crash-detection connection from a peer failed: {}", self, e.toString());
     }
     inbound.remove(c);
     closeQuietly(c);
@@ -308,7 +308,7 @@ final class CrashLinks {
       try {
         ch.setOption(option, value);
       } catch (IOException | UnsupportedOperationException e) {
-        LOG.debug("[node={}] cannot set {} on a crash-detection link: {}", self, option, e.toString());
+        LOG.debug("[id={}] cannot set {} on a crash-detection link: {}", self, option, e.toString());
       }
     }
   }
@@ -331,7 +331,7 @@ final class CrashLinks {
     try {
       c.close();
     } catch (Exception e) {
-      LOG.debug("[node={}] closing {} failed: {}", self, c, e.toString());
+      LOG.debug("[id={}] closing {} failed: {}", self, c, e.toString());
     }
   }
 }

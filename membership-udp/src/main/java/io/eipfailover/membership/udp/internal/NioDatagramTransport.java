@@ -138,7 +138,7 @@ final class NioDatagramTransport implements DatagramTransport {
       pc.unreachable = true;
       return false;
     } catch (IOException e) {
-      LOG.debug("[node={}] send to {} failed: {}", self, peer, e.toString());
+      LOG.debug("[id={}] send to {} failed: {}", self, peer, e.toString());
       return false;
     }
   }
@@ -185,7 +185,7 @@ final class NioDatagramTransport implements DatagramTransport {
         break;
       } catch (IOException | RuntimeException e) {
         if (!closed.get()) {
-          LOG.warn("[node={}] UDP loop iteration failed; continuing", self, e);
+          LOG.warn("[id={}] UDP loop iteration failed; continuing", self, e);
         }
       }
     }
@@ -217,7 +217,7 @@ final class NioDatagramTransport implements DatagramTransport {
     } catch (PortUnreachableException e) {
       pc.unreachable = true;
     } catch (IOException e) {
-      LOG.debug("[node={}] read from the channel to {} failed: {}", self, pc.id, e.toString());
+      LOG.debug("[id={}] read from the channel to {} failed: {}", self, pc.id, e.toString());
     }
   }
 
@@ -277,7 +277,7 @@ final class NioDatagramTransport implements DatagramTransport {
     try {
       c.close();
     } catch (Exception e) {
-      LOG.debug("[node={}] closing {} failed: {}", self, c, e.toString());
+      LOG.debug("[id={}] closing {} failed: {}", self, c, e.toString());
     }
   }
 }

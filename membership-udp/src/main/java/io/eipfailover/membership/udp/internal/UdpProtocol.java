@@ -124,7 +124,7 @@ final class UdpProtocol {
   /** This node announces {@code status}: sent at once to every peer, and in every later heartbeat. */
   void announce(NodeStatus status, long now) {
     if (status != selfStatus) {
-      LOG.info("[node={}] announcing {} (was {})", config.self(), status, selfStatus);
+      LOG.info("[id={}] announcing {} (was {})", config.self(), status, selfStatus);
       selfStatus = status;
       selfSince = now;
       changed = true;
@@ -136,7 +136,7 @@ final class UdpProtocol {
   /** Replaces the keyring (a rotation step). */
   void keyring(UdpKeyring keyring) {
     codec.keyring(keyring);
-    LOG.info("[node={}] keyring updated: {}", config.self(), keyring);
+    LOG.info("[id={}] keyring updated: {}", config.self(), keyring);
   }
 
   /** A datagram arrived from {@code source}. Never throws for any content. */
@@ -156,12 +156,12 @@ final class UdpProtocol {
     }
     counters.accepted.incrementAndGet();
     if (verdict == ReplayWindow.Verdict.NEW_INCARNATION) {
-      LOG.info("[node={}] peer {} restarted (incarnation {})", config.self(), p.id, decoded.incarnation);
+      LOG.info("[id={}] peer {} restarted (incarnation {})", config.self(), p.id, decoded.incarnation);
       p.detector.restartClock(now);
     } else if (p.heard && now - p.silenceSince > warntime) {
       Duration gap = Duration.ofNanos(now - p.silenceSince);
       counters.lateHeartbeats.incrementAndGet();
-      LOG.warn("[node={}] late heartbeat from {}: {} ms since the previous one", config.self(), p.id, gap.toMillis());
+      LOG.warn("[id={}] late heartbeat from {}: {} ms since the previous one", config.self(), p.id, gap.toMillis());
       output.lateHeartbeat(p.id, gap);
     }
     if (p.convicted && verdict != ReplayWindow.Verdict.NEW_INCARNATION) {
@@ -207,7 +207,7 @@ final class UdpProtocol {
     switch (p.crash.signal(p.heard && !p.convicted, now)) {
       case CONVICT -> {
         counters.fastPathConvictions.incrementAndGet();
-        LOG.info("[node={}] peer {} declared dead: {} crash signals in {} ms, the last one {} (crash fast path)",
+        LOG.info("[id={}] peer {} declared dead: {} crash signals in {} ms, the last one {} (crash fast path)",
             config.self(), p.id, p.crash.signals(), (now - p.crash.firstSignalAt()) / 1_000_000, source);
         p.convicted = true;
         evaluate(p, now);
@@ -231,7 +231,7 @@ final class UdpProtocol {
     lastTick = now;
     if (stalled > pauseThreshold) {
       counters.pauseGuards.incrementAndGet();
-      LOG.warn("[node={}] own loop stalled for {} ms (GC, CPU steal, SIGSTOP?): counting peers' silence from now,"
+      LOG.warn("[id={}] own loop stalled for {} ms (GC, CPU steal, SIGSTOP?): counting peers' silence from now,"
           + " no conviction until they had a full deadtime to be heard", config.self(), stalled / 1_000_000);
       for (PeerRecord p : peers) {
         p.detector.restartClock(now);
@@ -264,7 +264,7 @@ final class UdpProtocol {
     } else if (p.convicted) {
       target = NodeState.DEAD;
     } else if (p.detector.isDead(now)) {
-      LOG.info("[node={}] peer {} declared dead by the detector: {}", config.self(), p.id, p.detector.describe(now));
+      LOG.info("[id={}] peer {} declared dead by the detector: {}", config.self(), p.id, p.detector.describe(now));
       p.convicted = true;
       target = NodeState.DEAD;
     } else if (now - p.silenceSince >= warntime) {
@@ -284,7 +284,7 @@ final class UdpProtocol {
     } else if (target.isReachable()) {
       p.suspected = false;
     }
-    LOG.info("[node={}] peer {}: {} -> {}", config.self(), p.id, p.state, target);
+    LOG.info("[id={}] peer {}: {} -> {}", config.self(), p.id, p.state, target);
     p.state = target;
     p.since = now;
     changed = true;
@@ -302,7 +302,7 @@ final class UdpProtocol {
     p.mismatchReported = true;
     p.mismatchReportedAt = now;
     p.mismatchTheirs = theirs;
-    LOG.warn("[node={}] peer {} has a different cluster configuration (fingerprint {} vs ours {}): the two nodes"
+    LOG.warn("[id={}] peer {} has a different cluster configuration (fingerprint {} vs ours {}): the two nodes"
         + " may compute different placements; give every node the same topology", config.self(), p.id,
         Long.toHexString(theirs), Long.toHexString(ours));
     output.configMismatch(p.id, ours, theirs);

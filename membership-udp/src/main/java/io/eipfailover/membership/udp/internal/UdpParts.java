@@ -12,17 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The validated settings of one UDP membership, as the public builder hands them over. Not API.
+ * What {@code UdpMembershipBuilder} hands to the implementation: the node's identity and addresses,
+ * its collaborators and the tunables ({@link DetectorSettings}), all validated. Not API.
  *
+ * @param configFingerprint carried in every datagram; a peer with another one is reported
  * @param bindAddress where the real transport binds; null with a custom transport
- * @param peers peer ids and addresses (null addresses only with a custom transport)
- * @param transport a custom transport, or null for the real UDP one
- * @param crashDetectionSocket whether the real transport runs the crash-detection TCP links
+ * @param peers peer ids and addresses in configuration order (null addresses only with a custom
+ *     transport)
+ * @param transport a custom transport, or null for the real UDP one (created and closed by us)
  */
-public record UdpSettings(NodeId self, String clusterName, long fingerprint, InetSocketAddress bindAddress,
+public record UdpParts(NodeId self, String clusterName, long configFingerprint, InetSocketAddress bindAddress,
     Map<NodeId, InetSocketAddress> peers, UdpKeyring keyring, DetectorSettings detector, Ticker ticker, Clock clock,
-    DatagramTransport transport, boolean crashDetectionSocket) {
-  public UdpSettings {
+    DatagramTransport transport) {
+  public UdpParts {
     peers = Collections.unmodifiableMap(new LinkedHashMap<>(peers));
   }
 }
