@@ -55,22 +55,14 @@ public final class DefaultUdpMembership implements UdpMembership {
     this.parts = Checks.notNull("parts", parts);
     this.ticker = parts.ticker();
     this.transport = parts.transport() != null ? parts.transport()
-        : new NioDatagramTransport(parts.self(), parts.bindAddress(), parts.peers(), ticker, crashLinks(parts));
+        : NioDatagramTransport.create(parts.self(), parts.bindAddress(), parts.peers(), ticker, parts.detector(),
+            counters);
     this.listeners = new ListenerBus<>(parts.self(), "membership");
     this.lifecycle = new Lifecycle(parts.self(), "UdpMembership", this::startUp, this::shutDown);
     Map<NodeId, PeerState> members = new TreeMap<>();
     members.put(parts.self(), PeerState.of(NodeState.ALIVE, 0));
     parts.peers().keySet().forEach(p -> members.put(p, PeerState.of(NodeState.DEAD, 0)));
     this.initialView = new MembershipView(0, parts.self(), members);
-  }
-
-  /** The TCP crash-detection links, when asked for and when the crash fast path is on at all. */
-  private CrashLinks crashLinks(UdpParts p) {
-    if (!p.detector().crashDetectionSocket() || p.detector().crashConfirmations() == 0) {
-      return null;
-    }
-    return new CrashLinks(p.self(), p.bindAddress(), p.peers(), p.detector().keepalive().toNanos(),
-        p.detector().deadtime().toNanos(), counters);
   }
 
   @Override

@@ -74,7 +74,7 @@ final class UdpProtocol {
     this.lastHeardNanos = new AtomicLongArray(peers.length);
     this.heardFlags = new AtomicIntegerArray(peers.length);
     for (int i = 0; i < peers.length; i++) {
-      peers[i] = new PeerRecord(config.peers().get(i), i, detector(d),
+      peers[i] = new PeerRecord(config.peers().get(i), i, FailureDetector.of(d),
           new CrashProbe(d.crashConfirmations(), d.probeInterval().toNanos(), d.deadtime().toNanos()));
       peers[i].state = NodeState.SUSPECT;
       peers[i].since = now;
@@ -87,14 +87,6 @@ final class UdpProtocol {
     this.selfSince = now;
     this.epoch = 1;
     publish();
-  }
-
-  private static FailureDetector detector(DetectorSettings d) {
-    return switch (d.kind()) {
-      case DEADLINE -> new DeadlineDetector(d.deadtime().toNanos());
-      case PHI_ACCRUAL -> new PhiAccrualDetector(d.phiThreshold(), d.phiMinStdDeviation().toNanos(),
-          d.phiAcceptablePause().toNanos(), d.keepalive().toNanos(), d.deadtime().toNanos());
-    };
   }
 
   /**

@@ -1,13 +1,13 @@
-package io.eipfailover.membership.udp.internal;
+package io.eipfailover.benchmarks.jmh;
 
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
+import io.eipfailover.membership.udp.internal.InternalProbes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The UDP heartbeat codec (target: encode + HMAC verify ≤ 1 µs): one sender's codec encodes and
- * signs a heartbeat, the receiver's codec decodes and verifies it. Lives in the codec's package
- * (the codec is module-internal) inside the benchmarks jar: on the class path both jars share the
- * runtime package, so the benchmark calls the real class without any API change.
+ * signs a heartbeat, the receiver's codec decodes and verifies it. The codec is module-internal;
+ * the benchmark reaches the real class through {@link InternalProbes} from membership-udp's
+ * test-jar.
  *
  * <p>Baseline: {@link #baselineTwoHmacs()}, the two raw HMAC-SHA256 computations over a datagram of
  * the same size (sign and verify) with the JDK's {@link Mac}: the floor the codec cannot beat.
@@ -41,9 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CodecBenchmark {
   private static final byte[] KEY = "benchmark-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-  private HeartbeatCodec sender;
-  private HeartbeatCodec receiver;
-  private final Heartbeat decoded = new Heartbeat();
+  private InternalProbes.CodecPair codec;
   private long sequence;
   private Mac mac;
   private byte[] datagram;
@@ -54,14 +52,13 @@ public class CodecBenchmark {
     UdpKeyring keyring = UdpKeyring.of(1, KEY);
     NodeId a = NodeId.of("lb-a");
     NodeId b = NodeId.of("lb-b");
-    sender = new HeartbeatCodec("bench-cluster", a, List.of(b), keyring);
-    receiver = new HeartbeatCodec("bench-cluster", b, List.of(a), keyring);
-    ByteBuffer sample = sender.encode(1, 1, NodeStatus.ALIVE, 42);
+    codec = InternalProbes.codecPair("bench-cluster", a, b, keyring);
+    ByteBuffer sample = codec.encode(1, 1, NodeStatus.ALIVE, 42);
     datagram = new byte[sample.remaining()];
     sample.get(datagram);
     mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-    if (receiver.decode(sender.encode(1, 2, NodeStatus.ALIVE, 42), decoded) != null) {
+    if (codec.decode(codec.encode(1, 2, NodeStatus.ALIVE, 42)) != null) {
       throw new IllegalStateException("the receiver rejected a valid heartbeat; benchmark set-up is wrong");
     }
   }
@@ -69,18 +66,18 @@ public class CodecBenchmark {
   /** Encode + sign one heartbeat, then decode + verify it. Returns the sequence decoded. */
   @Benchmark
   public long encodeAndVerify() {
-    ByteBuffer out = sender.encode(7, ++sequence, NodeStatus.ALIVE, 42);
-    DropReason drop = receiver.decode(out, decoded);
+    ByteBuffer out = codec.encode(7, ++sequence, NodeStatus.ALIVE, 42);
+    DropReason drop = codec.decode(out);
     if (drop != null) {
       throw new IllegalStateException("dropped a valid heartbeat: " + drop);
     }
-    return decoded.sequence;
+    return codec.decodedSequence();
   }
 
   /** Encode + sign only. */
   @Benchmark
   public ByteBuffer encodeOnly() {
-    return sender.encode(7, ++sequence, NodeStatus.ALIVE, 42);
+    return codec.encode(7, ++sequence, NodeStatus.ALIVE, 42);
   }
 
   /** Baseline: two raw HMAC-SHA256 over a heartbeat-sized datagram (sign and verify). */

@@ -1,6 +1,7 @@
-package io.eipfailover.membership.udp.internal;
+package io.eipfailover.benchmarks.jmh;
 
 import io.eipfailover.membership.udp.DetectorSettings;
+import io.eipfailover.membership.udp.internal.InternalProbes;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,8 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The two failure detectors of the UDP membership, per heartbeat: record an arrival (100 ms after
  * the previous one, ±5 ms of deterministic jitter) and evaluate whether the peer is dead, as the
- * protocol does on each tick. Module-internal classes, reached from their own package (see {@link
- * CodecBenchmark}).
+ * protocol does on each tick. Module-internal classes, reached through {@link InternalProbes} (see
+ * {@link CodecBenchmark}).
  *
  * <p>Baseline: {@link #baselineClockStep()}, the time arithmetic alone.
  */
@@ -30,18 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DetectorBenchmark {
   private static final long INTERVAL = 100_000_000L;
 
-  private DeadlineDetector deadline;
-  private PhiAccrualDetector phi;
+  private InternalProbes.Detector deadline;
+  private InternalProbes.Detector phi;
   private long now;
   private int step;
 
   @Setup
   public void setUp() {
-    DetectorSettings d = DetectorSettings.defaults();
-    DetectorSettings p = DetectorSettings.phiAccrual();
-    deadline = new DeadlineDetector(d.deadtime().toNanos());
-    phi = new PhiAccrualDetector(p.phiThreshold(), p.phiMinStdDeviation().toNanos(),
-        p.phiAcceptablePause().toNanos(), p.keepalive().toNanos(), p.deadtime().toNanos());
+    deadline = InternalProbes.detector(DetectorSettings.defaults());
+    phi = InternalProbes.detector(DetectorSettings.phiAccrual());
     now = 1_000_000_000L;
   }
 
