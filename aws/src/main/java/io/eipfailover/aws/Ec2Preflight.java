@@ -5,7 +5,7 @@ import static io.eipfailover.aws.internal.Checks.required;
 
 import io.eipfailover.aws.PreflightReport.Finding;
 import io.eipfailover.aws.internal.Ec2ErrorClassifier;
-import io.eipfailover.aws.internal.OsAddresses;
+import io.eipfailover.aws.internal.GuestIpv4Addresses;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
@@ -65,7 +65,7 @@ public final class Ec2Preflight {
       }
       return ib.load();
     };
-    this.osAddresses = b.osAddresses != null ? b.osAddresses : OsAddresses::ipv4;
+    this.osAddresses = b.osAddresses != null ? b.osAddresses : GuestIpv4Addresses::all;
   }
 
   /** A new builder. */

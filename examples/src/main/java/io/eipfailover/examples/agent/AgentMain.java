@@ -114,7 +114,7 @@ public final class AgentMain {
 
   private static int runAgent(Path configFile, AgentConfig cfg, AgentStartup.Prepared p, Ec2Client ec2,
       Ec2CallMetrics ec2Metrics, CommandRunner commands) {
-    OsAddresses os = new OsAddresses(commands, p.self().value(), cfg.provision().osDevice(),
+    GuestAddressProvisioner os = new GuestAddressProvisioner(commands, p.self().value(), cfg.provision().osDevice(),
         cfg.provision().prefixLength(), cfg.dryRun());
     if (cfg.provision().osAddresses()) {
       try {

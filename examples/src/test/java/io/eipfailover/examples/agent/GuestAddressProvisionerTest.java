@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class OsAddressesTest {
+class GuestAddressProvisionerTest {
   private final List<String> ran = new ArrayList<>();
   private String shown = "2: eth0    inet 10.0.1.10/24 brd 10.0.1.255 scope global eth0\n"
       + "2: eth0    inet 10.0.1.21/24 scope global secondary eth0\n";
@@ -26,7 +26,7 @@ class OsAddressesTest {
 
   @Test
   void addsOnlyMissingAddressesAndRemovesOnlyThoseItAdded() throws IOException {
-    OsAddresses os = new OsAddresses(recorder(0), "lb-a", "eth0", 24, false);
+    GuestAddressProvisioner os = new GuestAddressProvisioner(recorder(0), "lb-a", "eth0", 24, false);
     assertEquals(List.of("10.0.1.20"), os.ensure(List.of("10.0.1.20", "10.0.1.21")));
     assertEquals(List.of("ip -o -4 addr show dev eth0", "ip addr add 10.0.1.20/24 dev eth0"), ran);
     ran.clear();
@@ -40,7 +40,7 @@ class OsAddressesTest {
   @Test
   void isIdempotentAcrossRestarts() throws IOException {
     shown += "2: eth0    inet 10.0.1.20/24 scope global secondary eth0\n";
-    OsAddresses os = new OsAddresses(recorder(0), "lb-a", "eth0", 24, false);
+    GuestAddressProvisioner os = new GuestAddressProvisioner(recorder(0), "lb-a", "eth0", 24, false);
     assertEquals(List.of(), os.ensure(List.of("10.0.1.20", "10.0.1.21")));
     os.release();
     assertEquals(List.of("ip -o -4 addr show dev eth0"), ran, "nothing added, nothing removed");
@@ -48,7 +48,7 @@ class OsAddressesTest {
 
   @Test
   void dryRunOnlyLooks() throws IOException {
-    OsAddresses os = new OsAddresses(recorder(0), "lb-a", "eth0", 24, true);
+    GuestAddressProvisioner os = new GuestAddressProvisioner(recorder(0), "lb-a", "eth0", 24, true);
     assertEquals(List.of("10.0.1.20"), os.ensure(List.of("10.0.1.20")));
     os.release();
     assertEquals(List.of("ip -o -4 addr show dev eth0"), ran);
@@ -56,7 +56,7 @@ class OsAddressesTest {
 
   @Test
   void aRefusedAddIsAnErrorNamingTheCommand() {
-    OsAddresses os = new OsAddresses(recorder(2), "lb-a", "eth0", 24, false);
+    GuestAddressProvisioner os = new GuestAddressProvisioner(recorder(2), "lb-a", "eth0", 24, false);
     IOException e = assertThrows(IOException.class, () -> os.ensure(List.of("10.0.1.20")));
     assertTrue(e.getMessage().contains("ip addr add 10.0.1.20/24 dev eth0") && e.getMessage().contains("not permitted"),
         e.getMessage());

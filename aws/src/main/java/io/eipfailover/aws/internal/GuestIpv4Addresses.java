@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The IPv4 addresses configured in the guest OS, from {@link NetworkInterface}. Not API. */
-public final class OsAddresses {
-  private OsAddresses() {}
+public final class GuestIpv4Addresses {
+  private GuestIpv4Addresses() {}
 
   /** Every IPv4 address of every interface, up or down. */
-  public static Set<String> ipv4() {
+  public static Set<String> all() {
     Set<String> result = new TreeSet<>();
     try {
       for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * address configured by cloud-init or by hand survives an agent restart. In dry-run mode the
  * commands are logged, not run. Not thread-safe; start-up and shutdown call it once each.
  */
-final class OsAddresses {
-  private static final Logger LOG = LoggerFactory.getLogger(OsAddresses.class);
+final class GuestAddressProvisioner {
+  private static final Logger LOG = LoggerFactory.getLogger(GuestAddressProvisioner.class);
 
   private final CommandRunner runner;
   private final String node;
@@ -24,7 +24,7 @@ final class OsAddresses {
   private final boolean dryRun;
   private final List<String> added = new ArrayList<>();
 
-  OsAddresses(CommandRunner runner, String node, String device, int prefixLength, boolean dryRun) {
+  GuestAddressProvisioner(CommandRunner runner, String node, String device, int prefixLength, boolean dryRun) {
     this.runner = runner;
     this.node = node;
     this.device = device;
