@@ -174,9 +174,8 @@ class UdpMembershipBuilderTest {
   @Test
   void theOwnTransportReleasesItsPortOnCloseAndListenerExecutorsStayUp() throws Exception {
     ExecutorService listenerThread = Executors.newSingleThreadExecutor();
-    try (DatagramChannel probe = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
-      int port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
-      probe.close();
+    try {
+      int port = io.eipfailover.membership.udp.testing.Loopback.freePort();
       UdpMembership m = valid().bindAddress("127.0.0.1", port)
           .detector(DetectorSettings.builder().crashDetectionSocket(false).build()).build();
       m.addListener(view -> { }, listenerThread);
