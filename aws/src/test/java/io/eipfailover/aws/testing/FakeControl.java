@@ -20,7 +20,11 @@ import java.util.Map;
  * POST /_fake/throttleRandomly?p=0.3           each request throttled with probability p
  * POST /_fake/internalErrorNext?count=N        InternalError 500 for the next N requests
  * POST /_fake/latency?minMs=A&amp;maxMs=B          extra latency per answer
- * POST /_fake/describeLag?ms=N                 eventual consistency of DescribeAddresses
+ * POST /_fake/describeLag?ms=N                 eventual consistency: for N ms after a change, describes
+ *                                              (DescribeAddresses, the ENI's association view) show the previous association
+ * POST /_fake/throttling?mode=documented|off   EC2's account-wide token buckets (see Ec2Throttling)
+ * POST /_fake/maxPageSize?n=5                  at most n items per page of the paged describes
+ * POST /_fake/credentials?accessKeyId=K&amp;secret=S   accept one more access key
  * POST /_fake/deny?action=X, /_fake/allow?action=X   IAM denial of one action
  * POST /_fake/instanceState?instanceId=i-..&amp;state=stopped
  * POST /_fake/requireClusterTag?cluster=prod   evaluate the IAM policy's tag condition
@@ -64,6 +68,13 @@ public final class FakeControl {
         case "latency" -> f.latency(Duration.ofMillis(Long.parseLong(need(q, "minMs"))),
             Duration.ofMillis(Long.parseLong(need(q, "maxMs"))));
         case "describeLag" -> f.describeLag(Duration.ofMillis(Long.parseLong(need(q, "ms"))));
+        case "throttling" -> fake.throttling(switch (need(q, "mode")) {
+          case "documented" -> Ec2Throttling.documented();
+          case "off" -> Ec2Throttling.off();
+          default -> throw new IllegalArgumentException("mode must be documented or off, was '" + q.get("mode") + "'");
+        });
+        case "maxPageSize" -> fake.maxPageSize(Integer.parseInt(need(q, "n")));
+        case "credentials" -> fake.allowCredentials(need(q, "accessKeyId"), need(q, "secret"));
         case "deny" -> f.deny(need(q, "action"));
         case "allow" -> f.allow(need(q, "action"));
         case "instanceState" -> fake.setInstanceState(need(q, "instanceId"), need(q, "state"));
