@@ -53,17 +53,17 @@ class Ec2FakeDescribeTest {
     fake.associate("eipalloc-0001", "eni-0001", "10.0.1.10");
     for (String name : ActionSpecs.DESCRIBE_NETWORK_INTERFACES.filters()) {
       String n = name.equals("tag:<key>") ? "tag:eipfailover:node" : name;
-      int none = ec2.describeNetworkInterfaces(r -> r.filters(f -> f.name(n).values("no-such-value"))).networkInterfaces()
+      int none = ec2.describeNetworkInterfaces(r -> r.filters(Filter.builder().name(n).values("no-such-value").build())).networkInterfaces()
           .size();
       assertEquals(0, none, n + " matched a value no ENI has");
-      assertTrue(ec2.describeNetworkInterfaces(r -> r.filters(f -> f.name(n).values("*"))).networkInterfaces().size() <= 12);
+      assertTrue(ec2.describeNetworkInterfaces(r -> r.filters(Filter.builder().name(n).values("*").build())).networkInterfaces().size() <= 12);
     }
     for (String name : ActionSpecs.DESCRIBE_ADDRESSES.filters()) {
       String n = name.equals("tag:<key>") ? "tag:eipfailover:home" : name;
-      assertEquals(0, ec2.describeAddresses(r -> r.filters(f -> f.name(n).values("no-such-value"))).addresses().size(), n);
+      assertEquals(0, ec2.describeAddresses(r -> r.filters(Filter.builder().name(n).values("no-such-value").build())).addresses().size(), n);
     }
     for (String name : ActionSpecs.DESCRIBE_INSTANCE_STATUS.filters()) {
-      assertEquals(0, ec2.describeInstanceStatus(r -> r.filters(f -> f.name(name).values("no-such-value")))
+      assertEquals(0, ec2.describeInstanceStatus(r -> r.filters(Filter.builder().name(name).values("no-such-value").build()))
           .instanceStatuses().size(), name);
     }
   }
@@ -117,7 +117,7 @@ class Ec2FakeDescribeTest {
     assertEquals("InvalidPaginationToken", code(() -> ec2.describeNetworkInterfaces(r -> r.maxResults(5)
         .nextToken("garbage"))));
     assertEquals("InvalidPaginationToken", code(() -> ec2.describeNetworkInterfaces(r -> r.maxResults(5)
-        .nextToken(first.nextToken()).filters(f -> f.name("status").values("in-use")))), "a token belongs to its query");
+        .nextToken(first.nextToken()).filters(Filter.builder().name("status").values("in-use").build()))), "a token belongs to its query");
     fake.maxPageSize(5);
     fake.clearCalls();
     assertEquals(12, ec2.describeInstanceStatusPaginator(r -> r.includeAllInstances(true)).instanceStatuses().stream()
@@ -159,7 +159,7 @@ class Ec2FakeDescribeTest {
     assertEquals("eipalloc-0003", ec2.describeAddresses(r -> r.publicIps("198.51.100.3")).addresses().get(0)
         .allocationId());
     assertEquals("InvalidAddress.NotFound", code(() -> ec2.describeAddresses(r -> r.publicIps("192.0.2.99"))));
-    assertEquals(12, ec2.describeAddresses(r -> r.filters(f -> f.name("network-border-group").values("us-east-1")))
+    assertEquals(12, ec2.describeAddresses(r -> r.filters(Filter.builder().name("network-border-group").values("us-east-1").build()))
         .addresses().size());
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
  * Requests are checked as EC2 checks them, and {@code DryRun} answers {@code DryRunOperation} only
@@ -90,7 +91,7 @@ class Ec2FakeRequestTest {
     assertEquals("InvalidInstanceID.NotFound", sdkCode(() -> ec2.describeInstanceStatus(r -> r.dryRun(true)
         .instanceIds("i-0fff"))));
     assertEquals("InvalidParameterValue", sdkCode(() -> ec2.describeAddresses(r -> r.dryRun(true)
-        .filters(f -> f.name("no-such-filter").values("x")))));
+        .filters(Filter.builder().name("no-such-filter").values("x").build()))));
     assertEquals("DryRunOperation", sdkCode(() -> ec2.associateAddress(r -> r.dryRun(true)
         .allocationId("eipalloc-0a").networkInterfaceId("eni-0bbb").privateIpAddress("10.0.2.11"))));
     assertEquals("eni-0aaa", fake.association("eipalloc-0a").get().networkInterfaceId());
@@ -142,9 +143,9 @@ class Ec2FakeRequestTest {
     fake.addInstance("i-0ccc", "us-east-1a");
     fake.addNetworkInterface("eni-0ccc", "i-0ccc", "10.0.1.40", List.of(), Map.of());
     fake.associate("eipalloc-0b", "eni-0aaa", "10.0.1.30");
-    assertEquals("PrivateIpAddressInUse", sdkCode(() -> ec2.assignPrivateIpAddresses(r -> r
+    assertEquals("InvalidIPAddress.InUse", sdkCode(() -> ec2.assignPrivateIpAddresses(r -> r
         .networkInterfaceId("eni-0ccc").privateIpAddresses("10.0.1.30"))));
-    assertEquals("PrivateIpAddressInUse", sdkCode(() -> ec2.assignPrivateIpAddresses(r -> r
+    assertEquals("InvalidIPAddress.InUse", sdkCode(() -> ec2.assignPrivateIpAddresses(r -> r
         .networkInterfaceId("eni-0ccc").privateIpAddresses("10.0.1.10").allowReassignment(true))), "a primary never moves");
     ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId("eni-0ccc").privateIpAddresses("10.0.1.30")
         .allowReassignment(true));

@@ -251,7 +251,7 @@ final class FakeEc2State {
       }
       Optional<Eni> holder = holderOf(ip);
       if (holder.isPresent() && (holder.get() == eni || !allowReassignment || holder.get().privateIps.get(0).equals(ip))) {
-        throw new Ec2ErrorException(400, "PrivateIpAddressInUse", "Address " + ip + " is in use by "
+        throw new Ec2ErrorException(400, "InvalidIPAddress.InUse", "Address " + ip + " is in use by "
             + holder.get().id + (holder.get() == eni || allowReassignment ? "" : "; set AllowReassignment to move it"));
       }
     }
