@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -69,6 +70,24 @@ class FakeControlTest {
       String page = raw.signed(RawEc2.params("DescribeInstanceStatus"), "us-east-1", "AKIDCTL2", "s3cret").body();
       assertTrue(page.contains("<nextToken>"), page);
       assertEquals(400, call(fake, "POST", "/_fake/maxPageSize?n=0").statusCode());
+    }
+  }
+
+  @Test
+  void theJavaClientDrivesTheSameApi() {
+    try (Ec2Fake fake = Ec2Fake.start()) {
+      Ec2FakeServer.seedDemoCluster(fake, "demo", 2);
+      FakeControl.Client control = FakeControl.client(fake.endpoint());
+      control.describeLag(Duration.ofSeconds(7));
+      assertEquals(Duration.ofSeconds(7), fake.faults().describeLag());
+      control.throttling(true);
+      assertTrue(fake.throttling().enabled());
+      control.post("outage", java.util.Map.of("on", "true"));
+      assertTrue(fake.faults().outage());
+      assertEquals("eni-00000002 10.0.2.10", control.associations().get("eipalloc-00000002"));
+      IllegalStateException refused = assertThrows(IllegalStateException.class,
+          () -> control.post("throttleNext", java.util.Map.of()));
+      assertTrue(refused.getMessage().contains("missing query parameter 'count'"), refused.getMessage());
     }
   }
 }
