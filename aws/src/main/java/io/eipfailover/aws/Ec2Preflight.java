@@ -169,7 +169,8 @@ public final class Ec2Preflight {
     List<String> eniIds = mine.stream().map(AttachmentPoint::networkInterfaceId).distinct().toList();
     Map<String, Set<String>> held = new TreeMap<>();
     try {
-      for (NetworkInterface n : ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eniIds)).networkInterfaces()) {
+      for (NetworkInterface n : ec2.describeNetworkInterfacesPaginator(r -> r.networkInterfaceIds(eniIds))
+          .networkInterfaces()) {
         Set<String> ips = held.computeIfAbsent(n.networkInterfaceId(), k -> new LinkedHashSet<>());
         n.privateIpAddresses().stream().map(NetworkInterfacePrivateIpAddress::privateIpAddress).forEach(ips::add);
       }

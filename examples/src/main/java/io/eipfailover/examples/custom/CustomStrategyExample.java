@@ -55,7 +55,7 @@ public final class CustomStrategyExample {
     Path killSwitch = dir.resolve("no-takeover");
     AtomicInteger denials = new AtomicInteger();
     Map<String, String> takenBy = new java.util.concurrent.ConcurrentHashMap<>();
-    try (Ec2Fake fake = Ec2Fake.start();
+    try (Ec2Fake fake = Ec2Fake.builder().anyAccessKey("example").start();
         Ec2Client ec2 = Ec2Clients.builder().region(Region.US_EAST_1).endpointOverride(fake.endpoint())
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "example")))
             .build()) {

@@ -46,7 +46,7 @@ final class DemoCluster implements AutoCloseable {
     Path key = dir.resolve("authkeys");
     Files.writeString(key, "# demo only: generate your own with `openssl rand -hex 32`\n1 demo-secret-0123456789abcdef\n");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-    this.fake = Ec2Fake.start();
+    this.fake = Ec2Fake.builder().anyAccessKey(DemoCredentials.secretKey()).start();
     int eipsPerNode = count > 2 ? 2 : 1;
     for (int i = 0; i < count; i++) {
       char c = (char) ('a' + i);

@@ -3,8 +3,9 @@ package io.eipfailover.examples.demo;
 import java.util.List;
 
 /**
- * The EC2 fake accepts any SigV4 credentials; the SDK's default chain reads these system
- * properties first, so the demo never touches a real AWS account or its credential files.
+ * The demo's EC2 fake accepts any access key signed (SigV4) with this secret; the SDK's default
+ * chain reads these system properties first, so the demo never touches a real AWS account or its
+ * credential files.
  */
 final class DemoCredentials {
   static final String ACCESS_KEY = "AKIDEIPFAILOVERDEMO";
@@ -18,6 +19,11 @@ final class DemoCredentials {
       System.setProperty("aws.accessKeyId", ACCESS_KEY);
       System.setProperty("aws.secretAccessKey", SECRET_KEY);
     }
+  }
+
+  /** The secret the demo's nodes sign with (the property if already set), which the demo's fake accepts. */
+  static String secretKey() {
+    return System.getProperty("aws.secretAccessKey", SECRET_KEY);
   }
 
   /** The same, as {@code key=value} for a child JVM. */

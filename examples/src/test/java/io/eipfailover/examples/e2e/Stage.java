@@ -73,7 +73,7 @@ final class Stage implements AutoCloseable {
     this.runDir = Files.createDirectories(buildDir().resolve("e2e-runs").resolve(runId));
     this.sockDir = Files.createDirectories(Path.of("/tmp", "eipfailover-e2e-" + runId));
     this.hook = new Thread(this::close, "e2e-teardown-" + runId);
-    this.fake = Ec2Fake.start();
+    this.fake = Ec2Fake.builder().anyAccessKey("e2e-not-a-secret").start();
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
