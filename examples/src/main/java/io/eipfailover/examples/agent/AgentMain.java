@@ -21,14 +21,18 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * nodes.
  *
  * <pre>
- * java -jar eipfailover-agent.jar --config /etc/eipfailover/agent.properties [--dry-run] [--preflight]
+ * eipfailover-agent --config /etc/eipfailover/agent.properties [--dry-run] [--preflight]
+ * eipfailover-agent ports --config FILE [--json]
+ * eipfailover-agent check-config --config FILE
  * </pre>
  *
  * <ul>
  *   <li>{@code --config FILE}: the configuration (examples/README.md, "Configuration reference");
  *   <li>{@code --dry-run}: plan and report, never move an EIP, assign an IP or run {@code ip addr};
  *   <li>{@code --preflight}: run every check (IAM by DryRun, IMDSv2, EIPs, reserved IPs on the ENI and
- *       in the OS), print each problem with its fix, and exit 0 (all passed) or 1.
+ *       in the OS, heartbeat and status ports bindable, guard targets answering), print each
+ *       problem with its fix, and exit 0 (all passed) or 1;
+ *   <li>{@code ports}, {@code check-config}: offline verbs, see {@link AgentVerbs}.
  * </ul>
  *
  * Signals: SIGTERM (systemd stop) hands this node's EIPs to its peers (standby, wait until EC2 shows
@@ -56,6 +60,9 @@ public final class AgentMain {
    * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err, CommandRunner commands) {
+    if (args.length > 0 && AgentVerbs.VERBS.contains(args[0])) {
+      return AgentVerbs.run(args, out, err);
+    }
     Path config = null;
     boolean dryRun = false;
     boolean preflight = false;
@@ -201,9 +208,14 @@ public final class AgentMain {
       s.println("eipfailover-agent: " + problem);
     }
     s.println("usage: eipfailover-agent --config FILE [--dry-run] [--preflight]");
+    s.println("       eipfailover-agent ports --config FILE [--json]");
+    s.println("       eipfailover-agent check-config --config FILE");
     s.println("  --config FILE  agent configuration (see examples/README.md, Configuration reference)");
     s.println("  --dry-run      plan and report, never move an EIP or change an address");
-    s.println("  --preflight    check IAM, IMDSv2, EIPs and reserved IPs, print each problem with its fix, exit");
+    s.println("  --preflight    check IAM, IMDSv2, EIPs, reserved IPs, ports and guard targets, print each problem");
+    s.println("                 with its fix, exit");
+    s.println("  ports          the ports a security group must open (--json for tools); no network");
+    s.println("  check-config   parse and validate the configuration, exit 0 or 2; no network");
     return problem == null ? 0 : 2;
   }
 }
