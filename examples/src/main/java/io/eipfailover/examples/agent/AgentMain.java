@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -103,7 +105,10 @@ public final class AgentMain {
     Ec2Client ec2 = ec2Client(cfg, ec2Metrics);
     try {
       AgentStartup.Prepared prepared = AgentStartup.prepare(cfg, ec2);
-      PreflightReport report = AgentStartup.preflight(cfg, ec2, prepared);
+      PreflightReport aws = AgentStartup.preflight(cfg, ec2, prepared);
+      List<PreflightReport.Finding> all = new java.util.ArrayList<>(aws.findings());
+      all.addAll(LocalPreflight.run(cfg, prepared.self(), prepared.topology()));
+      PreflightReport report = new PreflightReport(all);
       if (preflight) {
         out.println(report);
         ec2.close();
@@ -145,8 +150,10 @@ public final class AgentMain {
       } catch (RuntimeException e) {
         LOG.warn("[node={}] hand-off failed: {}", p.self(), e.toString());
       } finally {
+        // Ask EC2 before the failover stops: an address still carrying an EIP is never removed.
+        Optional<Set<String>> carrying = cfg.provision().osAddresses() ? node.privateIpsCarryingEips() : Optional.empty();
         node.close();
-        os.release();
+        os.release(carrying);
         ec2.close();
         stopped.countDown();
       }

@@ -225,6 +225,26 @@ public final class AgentNode implements AutoCloseable {
     }
   }
 
+  /**
+   * The private IPs of this node that EC2 shows an EIP associated with (one describe), or empty
+   * when EC2 cannot be asked; used at exit so that no address carrying an EIP is removed.
+   */
+  public Optional<java.util.Set<String>> privateIpsCarryingEips() {
+    try {
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      for (ObservedAssociation o : manager.describe(topology.elasticIps()).values()) {
+        if (o.isAssociated() && o.privateIp().isPresent()
+            && topology.ownerOf(o.privateIp().get()).map(self::equals).orElse(false)) {
+          out.add(o.privateIp().get());
+        }
+      }
+      return Optional.of(out);
+    } catch (RuntimeException e) {
+      LOG.warn("[node={}] describe before removing OS addresses failed: {}", self, e.toString());
+      return Optional.empty();
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
