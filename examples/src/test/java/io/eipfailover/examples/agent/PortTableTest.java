@@ -62,9 +62,12 @@ class PortTableTest {
     Map<String, String> m = ConfigFixtures.validPair();
     m.put("membership.type", "jgroups");
     m.put("membership.jgroups.stack-file", stack.toString());
+    m.remove("membership.key-file");
+    AgentConfig cfg = parse(m);
     AgentConfigException e = org.junit.jupiter.api.Assertions.assertThrows(AgentConfigException.class,
-        () -> PortTable.of(parse(m)));
-    assertTrue(e.getMessage().contains("membership.jgroups.stack-file"), e.getMessage());
+        () -> PortTable.of(cfg));
+    assertTrue(e.getMessage().contains("membership.jgroups.stack-file: the ports are those of your stack file"),
+        e.getMessage());
   }
 
   @Test
