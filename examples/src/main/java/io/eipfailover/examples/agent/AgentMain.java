@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  *
  * Signals: SIGTERM (systemd stop) hands this node's EIPs to its peers (standby, wait until EC2 shows
  * them moved or {@code shutdown.handoff-timeout}) and exits; SIGHUP re-reads the file and applies the
- * log level and health check, naming the changed settings that need a restart. Exit codes: 0 done,
+ * log level, the health check and (UDP membership) the heartbeat keys, naming the changed settings
+ * that need a restart. Exit codes: 0 done,
  * 1 start-up or preflight failure, 2 bad command line or configuration; after SIGTERM the JVM
  * reports 143 (128 + 15) once the hand-off in the shutdown hook is done, which the systemd unit
  * declares a success ({@code SuccessExitStatus=143}).
@@ -191,6 +192,10 @@ public final class AgentMain {
     }
     if (!fresh.health().equals(old.health())) {
       node.reloadHealth(fresh.health());
+    }
+    if (ConfigReload.keysChanged(old, fresh) && fresh.membership().type() == AgentConfig.MembershipType.UDP
+        && old.membership().type() == AgentConfig.MembershipType.UDP) {
+      node.reloadKeys(fresh.membership().keys().orElseThrow());
     }
     List<String> restart = ConfigReload.needsRestart(old, fresh);
     if (!restart.isEmpty()) {

@@ -184,6 +184,19 @@ public final class AgentNode implements AutoCloseable {
   }
 
   /**
+   * Replaces the heartbeat keyring (SIGHUP, one step of a key rotation): the first key of the file
+   * signs from the next heartbeat on, every key in it is accepted. UDP membership only.
+   */
+  public void reloadKeys(KeyFile.Keys keys) {
+    if (!(membership instanceof UdpMembership udp)) {
+      throw new IllegalStateException("heartbeat keys can be reloaded with membership.type=udp only");
+    }
+    udp.updateKeyring(MembershipFactory.keyring(keys));
+    LOG.info("[node={}] heartbeat keys reloaded: key {} signs, keys {} accepted", self, keys.primaryKeyId(),
+        keys.keys().keySet());
+  }
+
+  /**
    * Graceful stop, first half: announces standby so peers pull this node's EIPs while it keeps
    * serving them, then describes EC2 until none of them is on this node any more, no peer is alive
    * to take them, or {@code timeout} passes.
