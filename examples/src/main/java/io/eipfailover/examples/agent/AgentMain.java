@@ -103,11 +103,24 @@ public final class AgentMain {
     }
     LogLevels.setRoot(cfg.logLevel());
     Ec2CallMetrics ec2Metrics = new Ec2CallMetrics();
-    Ec2Client ec2 = ec2Client(cfg, ec2Metrics);
+    Ec2Client ec2;
+    try {
+      ec2 = ec2Client(cfg, ec2Metrics);
+    } catch (RuntimeException e) {
+      err.println("eipfailover-agent: start-up failed: " + e.getMessage());
+      return 1;
+    }
     try {
       AgentStartup.Prepared prepared = AgentStartup.prepare(cfg, ec2);
       PreflightReport aws = AgentStartup.preflight(cfg, ec2, prepared);
-      List<PreflightReport.Finding> all = new java.util.ArrayList<>(aws.findings());
+      List<PreflightReport.Finding> all = new java.util.ArrayList<>();
+      for (PreflightReport.Finding f : aws.findings()) {
+        // With provision.os-addresses the agent adds missing reserved IPs itself, right after preflight.
+        all.add(!f.ok() && f.check().equals("reserved-ips-in-os") && cfg.provision().osAddresses()
+            ? new PreflightReport.Finding(f.check(), true, f.detail() + "; provision.os-addresses=true adds them at"
+                + " start", "")
+            : f);
+      }
       all.addAll(LocalPreflight.run(cfg, prepared.self(), prepared.topology()));
       PreflightReport report = new PreflightReport(all);
       if (preflight) {
@@ -210,9 +223,19 @@ public final class AgentMain {
     Duration attempt = timeout.compareTo(Duration.ofSeconds(3)) < 0 ? timeout : Duration.ofSeconds(3);
     Ec2Clients.Builder b = Ec2Clients.builder().apiCallTimeout(timeout).apiCallAttemptTimeout(attempt)
         .addExecutionInterceptor(metrics);
-    cfg.ec2().region().ifPresent(r -> b.region(Region.of(r)));
+    b.region(Region.of(cfg.ec2().region().orElseGet(() -> regionFromImds(cfg))));
     cfg.ec2().endpoint().ifPresent(b::endpointOverride);
     return b.build();
+  }
+
+  /** Without {@code ec2.region}: the region of this instance, from IMDSv2 (as the agent finds its node). */
+  private static String regionFromImds(AgentConfig cfg) {
+    try {
+      return AgentStartup.identity(cfg).region();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("ec2.region is not set and this host's instance metadata (IMDSv2) gave no region ("
+          + e.getMessage() + "); set ec2.region, e.g. ec2.region = eu-west-1", e);
+    }
   }
 
   private static int usage(PrintStream s, String problem) {
