@@ -69,7 +69,8 @@ public final class AgentNode implements AutoCloseable {
     this.topology = topology;
     this.ec2Metrics = ec2Metrics;
     this.ticker = ticker;
-    this.membership = MembershipFactory.create(config.membership(), self, topology, ticker);
+    this.membership = MembershipFactory.create(config.membership(), self, topology, ticker,
+        PlanFingerprint.of(config, topology));
     this.manager = Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build();
     this.health = new ReloadableHealthCheck(config.health());
     this.listenerThread = Executors.newSingleThreadExecutor(r -> {
@@ -92,10 +93,21 @@ public final class AgentNode implements AutoCloseable {
         .startupGrace(config.failover().startupGrace())
         .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()))
         .listener(events, Runnable::run)
-        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread);
+        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
+        .listener(AgentNode::nameDifferingSettings, listenerThread);
     config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
     listeners.forEach(l -> b.listener(l, listenerThread));
     this.failover = b.build();
+  }
+
+  /** A peer's heartbeat fingerprint differs: say which plan-relevant settings differ. */
+  private static void nameDifferingSettings(io.eipfailover.core.event.FailoverEvent e) {
+    if (e instanceof io.eipfailover.core.event.ConfigMismatch m) {
+      List<String> groups = PlanFingerprint.differing(m.ourFingerprint(), m.theirFingerprint());
+      LOG.error("[node={}] peer {} runs another configuration: it differs in {}; nodes must agree on these or"
+          + " their plans disagree (deploy the same settings everywhere)", m.self(), m.peer(),
+          groups.isEmpty() ? "settings this agent does not fingerprint (another version?)" : String.join(", ", groups));
+    }
   }
 
   /**

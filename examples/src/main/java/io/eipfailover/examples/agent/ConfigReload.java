@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What SIGHUP can change in a running agent: the log level, the health check (its kind, target,
- * time-out and rise/fall; not its interval, which the reconciler schedules at start) and, with UDP
- * membership, the heartbeat keys (a rotation step). Everything else needs a restart; {@link
+ * time-out and rise/fall; not its interval, which the reconciler schedules at start), with UDP
+ * membership the heartbeat keys (a rotation step), and {@code shutdown.handoff-timeout} (the
+ * shutdown hook reads the current configuration). Everything else needs a restart; {@link
  * #needsRestart} names those sections so the operator is told, not silently ignored. Pure.
  */
 final class ConfigReload {
@@ -29,7 +30,6 @@ final class ConfigReload {
     check(out, "ec2.*", old.ec2(), now.ec2());
     check(out, "provision.*", old.provision(), now.provision());
     check(out, "failover.*", old.failover(), now.failover());
-    check(out, "shutdown.handoff-timeout", old.handoffTimeout(), now.handoffTimeout());
     check(out, "dry-run", old.dryRun(), now.dryRun());
     return out;
   }

@@ -35,14 +35,22 @@ final class MembershipFactory {
     };
   }
 
-  static Membership create(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker) {
-    return m.type() == AgentConfig.MembershipType.UDP ? udp(m, self, topology, ticker) : jgroups(m, self, topology, ticker);
+  /**
+   * @param planFingerprint the UDP heartbeats' configuration fingerprint ({@link PlanFingerprint});
+   *     JGroups membership carries the topology's own
+   */
+  static Membership create(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker,
+      long planFingerprint) {
+    return m.type() == AgentConfig.MembershipType.UDP ? udp(m, self, topology, ticker, planFingerprint)
+        : jgroups(m, self, topology, ticker);
   }
 
-  private static UdpMembership udp(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker) {
+  private static UdpMembership udp(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker,
+      long planFingerprint) {
     UdpMembershipBuilder b = UdpMembership.builder()
         .self(self)
         .topology(topology)
+        .configFingerprint(planFingerprint)
         .bindAddress(m.addressOf(self, topology))
         .keyring(keyring(m.keys().orElseThrow(() ->
             new IllegalStateException("membership.key-file is required with membership.type=udp"))))
