@@ -5,22 +5,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command for the packaging tests; output is stdout and stderr merged. Stateless. */
-final class Cmd {
+/**
+ * Runs a command for the packaging and end-to-end tests (no shell); output is stdout and stderr
+ * merged, stdin closed. Stateless.
+ */
+public final class Cmd {
   private Cmd() {}
 
-  record Result(int exitCode, String output) {
-    boolean ok() {
+  /** What a command printed and returned. */
+  public record Result(int exitCode, String output) {
+    public boolean ok() {
       return exitCode == 0;
     }
   }
 
   static Result run(String... argv) {
+    return run(120, List.of(argv));
+  }
+
+  /** Runs {@code argv}, waiting at most {@code timeoutSeconds}; exit code -1 when it could not run or timed out. */
+  public static Result run(int timeoutSeconds, List<String> argv) {
     try {
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(new java.util.ArrayList<>(argv)).redirectErrorStream(true).start();
       p.getOutputStream().close();
       byte[] out = p.getInputStream().readAllBytes();
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return new Result(-1, "timed out: " + String.join(" ", argv));
       }
@@ -29,7 +38,7 @@ final class Cmd {
       return new Result(-1, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted running " + List.of(argv), e);
+      throw new IllegalStateException("interrupted running " + argv, e);
     }
   }
 
