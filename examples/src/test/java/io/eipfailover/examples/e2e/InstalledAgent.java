@@ -96,7 +96,12 @@ final class InstalledAgent {
         // ProtectSystem=strict: every mount read-only but the API file systems.
         .append("awk '{print $5}' /proc/self/mountinfo | sort -u | while read -r m; do\n")
         .append("  case \"$m\" in /dev|/dev/*|/proc|/proc/*|/sys|/sys/*) continue;; esac\n")
-        .append("  mount -o remount,bind,ro \"$m\" 2>/dev/null || grep -q \" $m nsfs \" /proc/mounts\n")
+        // A mount that vanished meanwhile (another run's namespace, deleted) or a namespace file
+        // cannot be remounted and needs not be; anything else stops the start, saying so.
+        .append("  mount -o remount,bind,ro \"$m\" 2>/dev/null && continue\n")
+        .append("  awk -v m=\"$m\" '$5 == m {found=1} END {exit !found}' /proc/self/mountinfo || continue\n")
+        .append("  grep -q \" $m nsfs \" /proc/mounts && continue\n")
+        .append("  echo \"e2e sandbox (ProtectSystem=strict): cannot make $m read-only\" >&2; exit 1\n")
         .append("done\n");
     for (String ro : unit.values("Service", "ReadOnlyPaths")) {
       sh.append("mount -o remount,bind,ro ").append(ro).append(" 2>/dev/null || mount --bind -o ro ").append(ro)
