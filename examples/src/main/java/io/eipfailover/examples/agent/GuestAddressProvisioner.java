@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * onto a secondary IP the kernel does not know carries no traffic), with {@code ip addr add
  * <ip>/<prefix> dev <device>}. Idempotent: addresses already on the device are left alone, and at
  * {@link #release()} only the addresses this object added are removed ({@code ip addr del}), so an
- * address configured by cloud-init or by hand survives an agent restart. In dry-run mode the
+ * address configured by cloud-init or by hand survives an agent restart, and never one an EIP is
+ * associated with (EC2 is asked first, see {@link #release}). In dry-run mode the
  * commands are logged, not run. Not thread-safe; start-up and shutdown call it once each.
  */
 final class GuestAddressProvisioner {
@@ -66,9 +67,28 @@ final class GuestAddressProvisioner {
     return result;
   }
 
-  /** Removes the addresses {@link #ensure} added; failures are logged, not thrown (we are exiting). */
-  void release() {
+  /**
+   * Removes the addresses {@link #ensure} added, except those in {@code carryingEips}: an address
+   * an EIP is still associated with (a dead peer's, when the hand-off found no one to take it)
+   * stays, or that EIP would be black-holed. Failures are logged, not thrown (we are exiting).
+   *
+   * @param carryingEips the private IPs EC2 shows an EIP on, or empty when EC2 could not be asked:
+   *     then nothing is removed
+   */
+  void release(java.util.Optional<java.util.Set<String>> carryingEips) {
+    if (carryingEips.isEmpty()) {
+      if (!added.isEmpty()) {
+        LOG.warn("[node={}] keeping {} on {}: EC2 could not say whether an EIP is on them (removing one that"
+            + " carries an EIP would black-hole it)", node, added, device);
+      }
+      return;
+    }
     for (String ip : List.copyOf(added)) {
+      if (carryingEips.get().contains(ip)) {
+        LOG.warn("[node={}] keeping {}/{} on {}: an EIP is associated with it (removing it would black-hole the EIP)",
+            node, ip, prefixLength, device);
+        continue;
+      }
       List<String> del = List.of("ip", "addr", "del", ip + "/" + prefixLength, "dev", device);
       try {
         CommandRunner.Result r = runner.run(del);
