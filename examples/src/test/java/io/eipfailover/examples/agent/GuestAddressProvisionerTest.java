@@ -66,7 +66,7 @@ class GuestAddressProvisionerTest {
 
   @Test
   void neverRemovesAnAddressAnEipIsOnNorAnyWhenEc2CannotSay() throws IOException {
-    OsAddresses os = new OsAddresses(recorder(0), "lb-a", "eth0", 24, false);
+    GuestAddressProvisioner os = new GuestAddressProvisioner(recorder(0), "lb-a", "eth0", 24, false);
     os.ensure(List.of("10.0.1.20", "10.0.1.22"));
     ran.clear();
     os.release(Optional.empty());
