@@ -1,6 +1,6 @@
 # The agent's configuration (tag discovery: every node gets the same file apart from the subnet's
 # prefix length) and the cloud-init user data that installs the package and writes it.
-# DeployPlanTest feeds the rendered file to the agent's own parser and to its `ports` verb.
+# TerraformRenderedAgentTest feeds the rendered file to the agent's own parser and `ports` verb.
 
 locals {
   key_file = "/etc/eipfailover/keys/cluster.key"

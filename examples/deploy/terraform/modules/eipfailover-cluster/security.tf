@@ -1,18 +1,19 @@
 # Security groups. "agent" holds exactly the agent's port table for this configuration: the rules
 # `eipfailover-agent ports --config agent.properties --json` prints with scope "cluster", each
-# opened to the group itself (the nodes). DeployPlanTest renders the planned configuration, runs
-# the agent's `ports` verb on it and compares with these rules. "node" holds the rest: HAProxy's
+# opened to the group itself (the nodes). TerraformRenderedAgentTest runs the agent's `ports` verb
+# on the rendered configuration and compares with these rules. "node" holds the rest: HAProxy's
 # public ports, SSH if asked, and all egress (EC2 API, package download, heartbeats out).
 
 locals {
   heartbeat_port = coalesce(var.heartbeat_port, var.heartbeat_transport == "udp" ? 694 : 7800)
-  # The agent's port table (rules of scope "cluster"), keyed for for_each.
+  # The agent's port table (rules of scope "cluster"), keyed for for_each. JGroups' FD_SOCK2
+  # listens on the first free port of membership.port + 100 .. + 102.
   agent_port_rules = var.heartbeat_transport == "udp" ? {
-    "udp-${local.heartbeat_port}" = { protocol = "udp", port = local.heartbeat_port, purpose = "heartbeats" }
-    "tcp-${local.heartbeat_port}" = { protocol = "tcp", port = local.heartbeat_port, purpose = "crash-detection link" }
+    "udp-${local.heartbeat_port}" = { protocol = "udp", port = local.heartbeat_port, to_port = local.heartbeat_port, purpose = "heartbeats" }
+    "tcp-${local.heartbeat_port}" = { protocol = "tcp", port = local.heartbeat_port, to_port = local.heartbeat_port, purpose = "crash-detection link" }
     } : {
-    "tcp-${local.heartbeat_port}"       = { protocol = "tcp", port = local.heartbeat_port, purpose = "JGroups TCP" }
-    "tcp-${local.heartbeat_port + 100}" = { protocol = "tcp", port = local.heartbeat_port + 100, purpose = "JGroups FD_SOCK2" }
+    "tcp-${local.heartbeat_port}"       = { protocol = "tcp", port = local.heartbeat_port, to_port = local.heartbeat_port, purpose = "JGroups TCP" }
+    "tcp-${local.heartbeat_port + 100}" = { protocol = "tcp", port = local.heartbeat_port + 100, to_port = local.heartbeat_port + 102, purpose = "JGroups FD_SOCK2" }
   }
 }
 
@@ -29,7 +30,7 @@ resource "aws_vpc_security_group_ingress_rule" "agent" {
   referenced_security_group_id = aws_security_group.agent.id
   ip_protocol                  = each.value.protocol
   from_port                    = each.value.port
-  to_port                      = each.value.port
+  to_port                      = each.value.to_port
   description                  = "eip-failover ${each.value.purpose}"
   tags                         = var.tags
 }

@@ -118,15 +118,15 @@ run "agent_security_group_holds_the_udp_port_table_between_nodes_only" {
   }
 }
 
-run "jgroups_opens_its_tcp_and_fd_sock2_ports" {
+run "jgroups_opens_its_tcp_port_and_fd_sock2_range" {
   command = plan
   variables {
     heartbeat_transport = "jgroups"
   }
 
   assert {
-    condition     = { for k, r in aws_vpc_security_group_ingress_rule.agent : k => [r.ip_protocol, r.from_port] } == { "tcp-7800" = ["tcp", 7800], "tcp-7900" = ["tcp", 7900] }
-    error_message = "jgroups must open TCP 7800 and FD_SOCK2's 7900"
+    condition     = { for k, r in aws_vpc_security_group_ingress_rule.agent : k => [r.ip_protocol, r.from_port, r.to_port] } == { "tcp-7800" = ["tcp", 7800, 7800], "tcp-7900" = ["tcp", 7900, 7902] }
+    error_message = "jgroups must open TCP 7800 and FD_SOCK2's 7900-7902"
   }
   assert {
     condition     = strcontains(output.agent_config["lb-a"], "membership.type = jgroups\n") && strcontains(output.agent_config["lb-a"], "membership.port = 7800\n")
