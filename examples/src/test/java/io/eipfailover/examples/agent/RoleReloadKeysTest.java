@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Ansible role (examples/deploy/ansible/roles/eipfailover_agent) reloads the agent when every
  * changed key is in its eipfailover_agent_reloadable_keys and restarts it otherwise; a new key
- * file follows eipfailover_agent_key_change_action. Both must agree with what the agent itself
+ * file reloads it for the membership types in eipfailover_agent_key_reload_transports. Both must agree with what the agent itself
  * applies on SIGHUP ({@link ConfigReload}): a reload the agent cannot apply would leave the old
  * setting running, a restart it does not need moves EIPs for nothing.
  */
@@ -91,15 +93,20 @@ class RoleReloadKeysTest {
     }
   }
 
-  @Test
-  void roleAppliesANewKeyFileTheWayTheAgentCan(@TempDir Path dir) throws IOException {
-    String action = new YAMLMapper().readTree(DEFAULTS.toFile()).path("eipfailover_agent_key_change_action").asText();
+  @ParameterizedTest
+  @ValueSource(strings = {"udp", "jgroups"})
+  void roleAppliesANewKeyFileTheWayTheAgentCan(String transport, @TempDir Path dir) throws IOException {
+    Set<String> reloading = new HashSet<>();
+    new YAMLMapper().readTree(DEFAULTS.toFile()).path("eipfailover_agent_key_reload_transports")
+        .forEach(t -> reloading.add(t.asText()));
     Path keys = ConfigFixtures.keyFile(dir);
-    String text = ConfigFixtures.text(ConfigFixtures.validPair());
+    Map<String, String> config = ConfigFixtures.validPair();
+    config.put("membership.type", transport);
+    String text = ConfigFixtures.text(config);
     AgentConfig old = AgentConfigParser.parse(text, dir);
     Files.writeString(keys, "2 fedcba9876543210fedcba9876543210\n1 0123456789abcdef0123456789abcdef\n");
     List<String> agentSays = ConfigReload.needsRestart(old, AgentConfigParser.parse(text, dir));
-    assertEquals(agentSays.isEmpty() ? "reload" : "restart", action,
-        "eipfailover_agent_key_change_action vs the agent's reload of a new key file " + agentSays);
+    assertEquals(agentSays.isEmpty(), reloading.contains(transport), "a new key file with membership.type=" + transport
+        + ": the agent needs a restart for " + agentSays + ", eipfailover_agent_key_reload_transports is " + reloading);
   }
 }
