@@ -4,17 +4,17 @@
 # that state: they seed the EC2 fake with the planned ENIs, IPs, tags and EIPs and run the aws
 # module's tag discovery, feed the rendered configuration to the agent's parser and `ports` verb,
 # and compare the role policy with the aws jar's. The mock invents ids (random strings); the Java
-# side maps them to well-formed EC2 ids, one to one.
+# side maps them to well-formed EC2 ids, one to one. us-east-1: the EC2 fake's Region.
 
 mock_provider "aws" {
   mock_data "aws_region" {
-    defaults = { name = "eu-west-1" }
+    defaults = { name = "us-east-1" }
   }
 }
 
 variables {
   cluster_name       = "web-lb"
-  availability_zones = ["eu-west-1a", "eu-west-1b"]
+  availability_zones = ["us-east-1a", "us-east-1b"]
   ami_id             = "ami-0123456789abcdef0"
   agent_package_url  = "https://packages.example.com/eipfailover-agent_0.1.0_all.deb"
   cluster_key        = "0123456789abcdef0123456789abcdef"
