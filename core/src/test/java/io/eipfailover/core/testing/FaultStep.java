@@ -38,6 +38,36 @@ public sealed interface FaultStep {
     }
   }
 
+  /**
+   * The node's host is gone (instance stopped, kernel panic, link down): it is cut off from
+   * everyone and its process dies, so nothing of it answers, not even its kernel. {@link Restart}
+   * starts a process that stays cut off until {@link HealNetwork}.
+   */
+  record HostGone(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.network().isolate(Topologies.node(node).value());
+      c.crash(Topologies.node(node));
+    }
+  }
+
+  /**
+   * A VM-level pause: the node's process and its kernel freeze together, so it neither sends nor
+   * answers anything (not even a kernel probe) until {@link Resume} and {@link HealNetwork}.
+   */
+  record VmPause(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.network().isolate(Topologies.node(node).value());
+      c.pause(Topologies.node(node));
+    }
+  }
+
+  /** A firewall drops kernel probes (TCP) to the node while its datagrams pass, until healed. */
+  record DropProbes(int node) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.network().dropProbes(Topologies.node(node).value());
+    }
+  }
+
   /** Symmetric partition between two nodes. */
   record Partition(int a, int b) implements FaultStep {
     public void apply(SimulatedCluster c) {

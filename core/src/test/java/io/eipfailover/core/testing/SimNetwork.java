@@ -26,6 +26,14 @@ import java.util.function.Consumer;
  * {@link #heal()} lifts every block. The pseudo-address {@link #GATEWAY} stands for the VPC gateway
  * (Heartbeat's {@code ping} node) so guards can ask whether a node is cut off.
  *
+ * <p>Kernel probes ({@link #probe}) model a TCP connection attempt to a node's listening port, which
+ * its host's kernel answers even while the process is paused: a handshake if an endpoint is bound
+ * there, a refusal if none is (the process died, its host lives), nothing if either direction is
+ * blocked (the host is cut off or gone: {@link #isolate} it) or the probe's packets are lost on
+ * the link, or if a firewall drops probes to that address ({@link #dropProbes}); the answer takes a
+ * round trip of the link's delay. A host whose kernel is paused too (a VM-level pause) is a paused
+ * node that is isolated.
+ *
  * <p>All randomness comes from the injected {@link Random}, drawn in send order, and no decision
  * depends on hash order, so a seed replays exactly. Payloads are copied on send. Not thread-safe:
  * use from the thread that drives the virtual time.
@@ -41,6 +49,7 @@ public final class SimNetwork {
   private final Set<String> blocked = new HashSet<>();
   private final Map<String, LinkSettings> links = new HashMap<>();
   private final Map<String, Deque<byte[]>> history = new HashMap<>();
+  private final Set<String> probeFiltered = new HashSet<>();
   private LinkSettings defaults = LinkSettings.CLEAN;
   private long sent;
   private long delivered;
@@ -49,6 +58,8 @@ public final class SimNetwork {
   private long unreachable;
   private long duplicated;
   private long replayed;
+  private long probes;
+  private long probesUnanswered;
 
   /** One datagram as the receiver sees it. */
   public record Datagram(String from, String to, byte[] payload) {
@@ -58,9 +69,17 @@ public final class SimNetwork {
     }
   }
 
-  /** Running totals. */
+  /** Running totals ({@code probes} sent and {@code probesUnanswered} among them). */
   public record Counters(long sent, long delivered, long lost, long partitioned, long unreachable, long duplicated,
-      long replayed) {}
+      long replayed, long probes, long probesUnanswered) {}
+
+  /** What a host's kernel answers to a probe of its listening port. */
+  public enum ProbeAnswer {
+    /** The handshake completed: a process (running or paused) listens there. */
+    HANDSHAKE,
+    /** Refused: the host is up, nothing listens (its process died). */
+    REFUSED
+  }
 
   /** A bound address: sends from it, and receives on its scheduler until {@link #close()}. */
   public final class Endpoint implements AutoCloseable {
@@ -169,9 +188,50 @@ public final class SimNetwork {
     partition(List.of(address), others);
   }
 
-  /** Lifts every block. */
+  /** Lifts every block, probe filters included. */
   public void heal() {
     blocked.clear();
+    probeFiltered.clear();
+  }
+
+  /**
+   * A firewall in front of {@code address} drops kernel probes to it (TCP to its port), while
+   * datagrams still pass: probes of it go unanswered until {@link #heal()}.
+   */
+  public void dropProbes(String address) {
+    probeFiltered.add(address);
+  }
+
+  /**
+   * Probes {@code to}'s kernel from {@code from}: after a round trip (both directions' delay),
+   * {@code answer} runs on {@code from}'s scheduler with what {@code to}'s kernel said, decided when
+   * the probe is sent; it never runs when the probe or its answer is lost, either direction is
+   * blocked (then also when it became blocked while the answer was on its way), probes to {@code
+   * to} are dropped, or {@code from} is closed by then.
+   */
+  public void probe(Endpoint from, String to, Consumer<ProbeAnswer> answer) {
+    Objects.requireNonNull(answer, "answer");
+    probes++;
+    LinkSettings out = links.getOrDefault(key(from.address, to), defaults);
+    LinkSettings back = links.getOrDefault(key(to, from.address), defaults);
+    boolean lost = out.loss() > 0 && random.nextDouble() < out.loss() || back.loss() > 0 && random.nextDouble() < back.loss();
+    if (!from.open || lost || probeFiltered.contains(to) || !canReach(from.address, to) || !canReach(to, from.address)) {
+      probesUnanswered++;
+      return;
+    }
+    ProbeAnswer said = endpoints.containsKey(to) ? ProbeAnswer.HANDSHAKE : ProbeAnswer.REFUSED;
+    long rtt = delay(out) + delay(back);
+    try {
+      from.scheduler.schedule(() -> {
+        if (from.open && canReach(from.address, to) && canReach(to, from.address)) {
+          answer.accept(said);
+        } else {
+          probesUnanswered++;
+        }
+      }, rtt, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      probesUnanswered++;
+    }
   }
 
   /** Whether {@code from -> to} is not blocked (ignores loss). */
@@ -180,7 +240,8 @@ public final class SimNetwork {
   }
 
   public Counters counters() {
-    return new Counters(sent, delivered, lost, partitioned, unreachable, duplicated, replayed);
+    return new Counters(sent, delivered, lost, partitioned, unreachable, duplicated, replayed, probes,
+        probesUnanswered);
   }
 
   private void send(Endpoint from, String to, byte[] payload) {
@@ -218,17 +279,22 @@ public final class SimNetwork {
       unreachable++;
       return;
     }
-    long delay = s.baseDelay().toNanos();
-    long jitter = s.jitter().toNanos();
-    if (jitter > 0) {
-      delay += (long) (random.nextDouble() * jitter);
-    }
+    long delay = delay(s);
     Datagram d = new Datagram(from, to, payload);
     try {
       target.scheduler.schedule(() -> deliver(target, d), delay, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       unreachable++;
     }
+  }
+
+  private long delay(LinkSettings s) {
+    long delay = s.baseDelay().toNanos();
+    long jitter = s.jitter().toNanos();
+    if (jitter > 0) {
+      delay += (long) (random.nextDouble() * jitter);
+    }
+    return delay;
   }
 
   private void deliver(Endpoint target, Datagram d) {

@@ -148,4 +148,59 @@ class SimNetworkTest {
     assertEquals("loss must be a probability in [0, 1], was 1.5", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> LinkSettings.CLEAN.withDelay(Duration.ofMillis(-1), Duration.ZERO));
   }
+
+  private final List<String> probeAnswers = new ArrayList<>();
+
+  private void probeB() {
+    net.probe(a, "b", answer -> probeAnswers.add(answer + "@" + time.nanos() / 1_000_000));
+  }
+
+  @Test
+  void aProbeIsAnsweredByTheKernelAfterARoundTripEvenWhileTheProcessIsPaused() {
+    net.setDefaults(LinkSettings.CLEAN.withDelay(Duration.ofMillis(5), Duration.ZERO));
+    sb.pause();
+    probeB();
+    time.advance(Duration.ofMillis(9));
+    assertEquals(List.of(), probeAnswers);
+    time.advance(Duration.ofMillis(1));
+    assertEquals(List.of("HANDSHAKE@10"), probeAnswers, "a paused process's kernel still answers");
+  }
+
+  @Test
+  void aProbeOfAnUnboundAddressIsRefusedAndOneAcrossABlockOrAFilterGetsNothing() {
+    b.close();
+    probeB();
+    time.advance(Duration.ofMillis(10));
+    assertEquals(List.of("REFUSED@2"), probeAnswers, "host up, process gone");
+    net.bind("b", sb, d -> {});
+    net.block("b", "a");
+    probeB();
+    net.heal();
+    net.isolate("b");
+    probeB();
+    net.heal();
+    net.dropProbes("b");
+    probeB();
+    a.send("b", bytes("datagrams still pass"));
+    time.advance(Duration.ofMillis(10));
+    assertEquals(List.of("REFUSED@2"), probeAnswers, "the answer's way back blocked, isolated, filtered");
+    assertEquals(4, net.counters().probes());
+    assertEquals(3, net.counters().probesUnanswered());
+    net.heal();
+    probeB();
+    time.advance(Duration.ofMillis(10));
+    assertEquals(List.of("REFUSED@2", "HANDSHAKE@22"), probeAnswers);
+  }
+
+  @Test
+  void aProbeIsLostWithTheLinksLossInEitherDirection() {
+    net.setDefaults(new LinkSettings(Duration.ZERO, Duration.ZERO, 0.5, 0, 0));
+    for (int i = 0; i < 400; i++) {
+      probeB();
+    }
+    time.advance(Duration.ofMillis(10));
+    assertTrue(probeAnswers.size() > 50 && probeAnswers.size() < 150, "about a quarter answered: "
+        + probeAnswers.size());
+    assertEquals(400 - probeAnswers.size(), net.counters().probesUnanswered());
+  }
 }

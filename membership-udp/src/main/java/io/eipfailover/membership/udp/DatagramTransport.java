@@ -3,6 +3,7 @@ package io.eipfailover.membership.udp;
 import io.eipfailover.core.NodeId;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * The seam between the UDP membership's protocol logic and the network. The real transport
@@ -37,12 +38,35 @@ public interface DatagramTransport extends AutoCloseable {
    */
   boolean send(NodeId peer, ByteBuffer datagram);
 
+  /**
+   * Asks {@code peer}'s kernel whether its host is alive (the stall-immune verification): one TCP
+   * connection attempt to the peer's crash-detection port, given up after {@code timeout}. Called
+   * only from inside a handler call; the answer comes later through {@link
+   * Handler#onProbeAnswer} (a handshake or a refusal), and no answer within {@code timeout} means
+   * none came. A handshake ends every other attempt to that peer still pending (they would only
+   * queue on a paused peer's listener). The default transport has no such probe.
+   *
+   * @return whether the attempt was made; false when this transport cannot probe or the attempt
+   *     failed locally (then the membership falls back to its deadline)
+   */
+  default boolean probe(NodeId peer, Duration timeout) {
+    return false;
+  }
+
   /** Asks for an {@link Handler#onTick()} call as soon as possible. Callable from any thread. */
   void wakeup();
 
   /** Stops calling the handler and releases what {@link #start} opened. Idempotent. */
   @Override
   void close();
+
+  /** What a peer's kernel answered to a {@link #probe}. */
+  enum ProbeAnswer {
+    /** The TCP handshake completed: the peer's host is up (its process may still be paused). */
+    HANDSHAKE,
+    /** Refused (reset or ICMP port-unreachable): the host is up but nothing listens there. */
+    REFUSED
+  }
 
   /** What the transport drives: the membership's protocol. */
   interface Handler {
@@ -68,6 +92,12 @@ public interface DatagramTransport extends AutoCloseable {
     default void onConnectionLost(NodeId peer) {
       onPortUnreachable(peer);
     }
+
+    /**
+     * {@code peer}'s kernel answered a {@link DatagramTransport#probe}. Transports without probes
+     * never call it.
+     */
+    default void onProbeAnswer(NodeId peer, ProbeAnswer answer) {}
 
     /**
      * Time passes: send due heartbeats and probes, evaluate the detectors.

@@ -31,6 +31,12 @@ import java.util.Objects;
  * milliseconds. A paused peer (GC, SIGSTOP) keeps its ports open and never triggers it; a dead host
  * sends no ICMP and closes nothing, and is left to the detector.
  *
+ * <p>Stall-immune verification ({@link #verifyAfter()} > 0, the {@link #stallImmune()} profile):
+ * before convicting a silent peer, ask its kernel. A TCP handshake on its crash-detection port
+ * means its host lives and its process is only paused: held until {@link #stallLimit()}. No
+ * answer, from a port that answered before, means its host is gone: convicted at once, well before
+ * the deadtime. Anything else leaves the decision to the detector.
+ *
  * <p>Local-pause guard: when this node's own loop stalls longer than {@link
  * #pauseGuardThreshold()} (GC, CPU steal, SIGSTOP), it does not convict anyone on waking; every
  * peer's silence is counted again from the wake time.
@@ -50,6 +56,8 @@ public final class DetectorSettings {
       .initdead(Duration.ofSeconds(1)).build();
   private static final DetectorSettings PHI = builder().kind(Kind.PHI_ACCRUAL).deadtime(Duration.ofSeconds(2))
       .initdead(Duration.ofSeconds(3)).build();
+  private static final DetectorSettings STALL_IMMUNE = builder().verifyAfter(Duration.ofMillis(200))
+      .verifyTimeout(Duration.ofMillis(100)).stallLimit(Duration.ofSeconds(5)).build();
 
   private final Kind kind;
   private final Duration keepalive;
@@ -62,6 +70,9 @@ public final class DetectorSettings {
   private final int crashConfirmations;
   private final Duration probeInterval;
   private final boolean crashDetectionSocket;
+  private final Duration verifyAfter;
+  private final Duration verifyTimeout;
+  private final Duration stallLimit;
 
   DetectorSettings(DetectorSettingsBuilder b) {
     this.kind = b.kind;
@@ -75,6 +86,9 @@ public final class DetectorSettings {
     this.crashConfirmations = b.crashConfirmations;
     this.probeInterval = b.probeInterval;
     this.crashDetectionSocket = b.crashDetectionSocket;
+    this.verifyAfter = b.verifyAfter;
+    this.verifyTimeout = b.verifyTimeout;
+    this.stallLimit = b.stallLimit;
   }
 
   /**
@@ -104,6 +118,17 @@ public final class DetectorSettings {
    */
   public static DetectorSettings phiAccrual() {
     return PHI;
+  }
+
+  /**
+   * The stall-immune profile: the default's deadline detector (100 ms heartbeats, dead after 1 s)
+   * with verification: after 200 ms of silence the peer's kernel is probed (100 ms to answer). A
+   * dead host is convicted about 300 ms after its last heartbeat; a paused process whose host
+   * answers is held for up to 5 s of silence; where the probe cannot be answered (TCP to the
+   * heartbeat port filtered), the 1 s deadline decides as in the default profile.
+   */
+  public static DetectorSettings stallImmune() {
+    return STALL_IMMUNE;
   }
 
   /** A builder starting from {@link #defaults()}. */
@@ -174,6 +199,26 @@ public final class DetectorSettings {
     return crashDetectionSocket;
   }
 
+  /** Silence after which the peer's kernel is probed before any conviction; zero when off. */
+  public Duration verifyAfter() {
+    return verifyAfter;
+  }
+
+  /** Whether silent peers are verified before being convicted ({@link #verifyAfter()} > 0). */
+  public boolean verifies() {
+    return !verifyAfter.isZero();
+  }
+
+  /** How long a verification waits for the peer's kernel to answer. */
+  public Duration verifyTimeout() {
+    return verifyTimeout;
+  }
+
+  /** With verification: the longest silence tolerated from a peer whose host answers. */
+  public Duration stallLimit() {
+    return stallLimit;
+  }
+
   /**
    * A stall of this node's own loop longer than this (half the deadtime, at least two keepalives)
    * triggers the local-pause guard.
@@ -190,13 +235,15 @@ public final class DetectorSettings {
         && warntime.equals(d.warntime) && deadtime.equals(d.deadtime) && initdead.equals(d.initdead)
         && Double.compare(phiThreshold, d.phiThreshold) == 0 && phiMinStdDeviation.equals(d.phiMinStdDeviation)
         && phiAcceptablePause.equals(d.phiAcceptablePause) && crashConfirmations == d.crashConfirmations
-        && probeInterval.equals(d.probeInterval) && crashDetectionSocket == d.crashDetectionSocket;
+        && probeInterval.equals(d.probeInterval) && crashDetectionSocket == d.crashDetectionSocket
+        && verifyAfter.equals(d.verifyAfter) && verifyTimeout.equals(d.verifyTimeout) && stallLimit.equals(d.stallLimit);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(kind, keepalive, warntime, deadtime, initdead, phiThreshold, phiMinStdDeviation,
-        phiAcceptablePause, crashConfirmations, probeInterval, crashDetectionSocket);
+        phiAcceptablePause, crashConfirmations, probeInterval, crashDetectionSocket, verifyAfter, verifyTimeout,
+        stallLimit);
   }
 
   @Override
@@ -207,7 +254,11 @@ public final class DetectorSettings {
       s += ", phiThreshold=" + phiThreshold + ", phiMinStdDeviation=" + phiMinStdDeviation + ", phiAcceptablePause="
           + phiAcceptablePause;
     }
-    return s + ", crashConfirmations=" + crashConfirmations + ", probeInterval=" + probeInterval
-        + ", crashDetectionSocket=" + crashDetectionSocket + "}";
+    s += ", crashConfirmations=" + crashConfirmations + ", probeInterval=" + probeInterval + ", crashDetectionSocket="
+        + crashDetectionSocket;
+    if (verifies()) {
+      s += ", verifyAfter=" + verifyAfter + ", verifyTimeout=" + verifyTimeout + ", stallLimit=" + stallLimit;
+    }
+    return s + "}";
   }
 }

@@ -21,6 +21,9 @@ public final class DetectorSettingsBuilder {
   int crashConfirmations = 3;
   Duration probeInterval = Duration.ofMillis(10);
   boolean crashDetectionSocket = true;
+  Duration verifyAfter = Duration.ZERO;
+  Duration verifyTimeout = Duration.ofMillis(100);
+  Duration stallLimit = Duration.ofSeconds(5);
 
   DetectorSettingsBuilder() {}
 
@@ -36,6 +39,9 @@ public final class DetectorSettingsBuilder {
     this.crashConfirmations = s.crashConfirmations();
     this.probeInterval = s.probeInterval();
     this.crashDetectionSocket = s.crashDetectionSocket();
+    this.verifyAfter = s.verifyAfter();
+    this.verifyTimeout = s.verifyTimeout();
+    this.stallLimit = s.stallLimit();
   }
 
   /** The detector; default {@link Kind#DEADLINE}. */
@@ -150,6 +156,56 @@ public final class DetectorSettingsBuilder {
     return this;
   }
 
+  /**
+   * Silence after which the peer's kernel is asked whether its host is alive, before anyone is
+   * convicted (the stall-immune detector); default 0: off. The probe is a TCP connection attempt
+   * to the peer's crash-detection port, which its kernel answers even while the process is paused:
+   *
+   * <ul>
+   *   <li>a handshake: the host is up, the process only silent (GC, SIGSTOP, a stall): the
+   *       detector's conviction is held back until {@link #stallLimit}, and the question is asked
+   *       again after each further {@code verifyAfter} of silence;
+   *   <li>no answer within {@link #verifyTimeout}, from a peer whose port answered before: the host
+   *       is gone (stopped, crashed kernel, cut off) and the peer is convicted at once, long before
+   *       {@code deadtime};
+   *   <li>a refusal, no answer from a port that never answered (a firewall that drops the probe), or
+   *       a probe that cannot be sent: no information, {@code deadtime} decides as without it.
+   * </ul>
+   *
+   * Must exceed keepalive (one late heartbeat is not worth a probe) and leave room for the probe
+   * before the deadtime ({@code verifyAfter + verifyTimeout < deadtime}). Lower finds a dead host
+   * sooner and probes more often on a lossy link; the probes cost nothing measurable. Needs the
+   * crash-detection listener on every node ({@link #crashDetectionSocket} and {@code
+   * crashConfirmations > 0}) and TCP to the heartbeat port allowed between the nodes.
+   */
+  public DetectorSettingsBuilder verifyAfter(Duration verifyAfter) {
+    this.verifyAfter = Checks.nonNegative("verifyAfter", verifyAfter);
+    return this;
+  }
+
+  /**
+   * How long a verification waits for the peer's kernel to answer; default 100 ms. The probe is
+   * sent up to four times within it, so one lost packet does not look like a dead host. Must cover
+   * the round trip with margin (sub-millisecond inside a Region's Availability Zone). Lower finds a
+   * dead host sooner; too low convicts the live host of a congested link.
+   */
+  public DetectorSettingsBuilder verifyTimeout(Duration verifyTimeout) {
+    this.verifyTimeout = Checks.positive("verifyTimeout", verifyTimeout);
+    return this;
+  }
+
+  /**
+   * With verification on: the longest silence tolerated from a peer whose host still answers;
+   * default 5 s, at least the deadtime. A process wedged longer (a stall, a deadlock, an
+   * overloaded host) is convicted and its EIPs move, even though its kernel lives: it cannot pull
+   * them home, check its HAProxy or hand over, so holding them longer serves no one. Higher survives
+   * longer stalls; lower moves the EIPs of a wedged node sooner.
+   */
+  public DetectorSettingsBuilder stallLimit(Duration stallLimit) {
+    this.stallLimit = Checks.positive("stallLimit", stallLimit);
+    return this;
+  }
+
   /** Checks the timing rules (like Heartbeat does) and builds. */
   public DetectorSettings build() {
     if (deadtime.compareTo(keepalive.multipliedBy(2)) <= 0) {
@@ -167,6 +223,28 @@ public final class DetectorSettingsBuilder {
       throw new IllegalArgumentException(
           "probeInterval must be at most keepalive (" + keepalive + "), was " + probeInterval);
     }
+    if (!verifyAfter.isZero()) {
+      checkVerification();
+    }
     return new DetectorSettings(this);
+  }
+
+  private void checkVerification() {
+    if (verifyAfter.compareTo(keepalive) <= 0) {
+      throw new IllegalArgumentException("verifyAfter must be 0 (off) or more than keepalive (" + keepalive + "), was "
+          + verifyAfter);
+    }
+    if (verifyAfter.plus(verifyTimeout).compareTo(deadtime) >= 0) {
+      throw new IllegalArgumentException("verifyAfter + verifyTimeout (" + verifyTimeout + ") must be less than"
+          + " deadtime (" + deadtime + "), was verifyAfter " + verifyAfter);
+    }
+    if (stallLimit.compareTo(deadtime) < 0) {
+      throw new IllegalArgumentException("stallLimit must be at least deadtime (" + deadtime + "), was " + stallLimit);
+    }
+    if (!crashDetectionSocket || crashConfirmations == 0) {
+      throw new IllegalArgumentException("verifyAfter " + verifyAfter + " probes the peers' crash-detection listener:"
+          + " it needs crashDetectionSocket(true) (was " + crashDetectionSocket + ") and crashConfirmations > 0 (was "
+          + crashConfirmations + "), or verifyAfter(0)");
+    }
   }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param fastPathConvictions peers declared dead by the crash fast path (confirmed ICMP
  *     port-unreachable or TCP connection-loss signals) rather than by the detector
  * @param pauseGuards times this node noticed its own loop had stalled and reset detector baselines
+ * @param verification what the stall-immune verification did (all zero when it is off)
  */
 public record UdpMembershipCounters(
     long sent,
@@ -36,7 +37,23 @@ public record UdpMembershipCounters(
     long tcpCrashSignals,
     long crashSocketConnects,
     long fastPathConvictions,
-    long pauseGuards) {
+    long pauseGuards,
+    Verification verification) {
+  /**
+   * The stall-immune verification's counters ({@code DetectorSettingsBuilder.verifyAfter}).
+   *
+   * @param probesSent TCP connection attempts made to peers' kernels (verifications and path checks)
+   * @param handshakes attempts a peer's kernel completed (its host was up)
+   * @param refusals attempts a peer's kernel refused (nothing listened)
+   * @param stallHolds silences the detector would have convicted but the peer's host answered
+   *     (counted once per silence)
+   * @param hostGoneConvictions peers convicted because their host, which answered before, stopped
+   *     answering
+   * @param stallLimitConvictions peers convicted at the stall limit although their host answered
+   */
+  public record Verification(long probesSent, long handshakes, long refusals, long stallHolds,
+      long hostGoneConvictions, long stallLimitConvictions) {}
+
   public UdpMembershipCounters {
     EnumMap<DropReason, Long> copy = new EnumMap<>(DropReason.class);
     for (DropReason r : DropReason.values()) {

@@ -106,4 +106,48 @@ class DetectorSettingsTest {
     assertEquals(d.hashCode(), icmpOnly.toBuilder().crashDetectionSocket(true).build().hashCode());
     assertEquals(DetectorSettings.aggressive(), DetectorSettings.aggressive().toBuilder().build());
   }
+
+  @Test
+  void stallImmuneIsTheDefaultDeadlineWithVerificationAfterTwoHundredMilliseconds() {
+    DetectorSettings d = DetectorSettings.stallImmune();
+    assertEquals(true, d.verifies());
+    assertEquals(ms(200), d.verifyAfter());
+    assertEquals(ms(100), d.verifyTimeout());
+    assertEquals(ms(5000), d.stallLimit());
+    assertEquals(ms(100), d.keepalive());
+    assertEquals(ms(1000), d.deadtime());
+    assertEquals(d, d.toBuilder().build());
+    assertEquals(d.toString(), d.toBuilder().build().toString());
+    org.junit.jupiter.api.Assertions.assertTrue(d.toString().contains("verifyAfter=PT0.2S"), d.toString());
+    assertEquals(false, DetectorSettings.aggressive().verifies());
+    assertEquals(d, DetectorSettings.builder().verifyAfter(ms(200)).build());
+    org.junit.jupiter.api.Assertions.assertNotEquals(d, d.toBuilder().stallLimit(ms(6000)).build());
+    org.junit.jupiter.api.Assertions.assertNotEquals(d, d.toBuilder().verifyTimeout(ms(50)).build());
+  }
+
+  @Test
+  void rejectsVerificationSettingsNamingTheSettingAndValue() {
+    rejects("verifyAfter must be >= 0, was PT-0.001S", () -> DetectorSettings.builder().verifyAfter(ms(-1)));
+    rejects("verifyTimeout must be > 0, was PT0S", () -> DetectorSettings.builder().verifyTimeout(Duration.ZERO));
+    rejects("stallLimit must be > 0, was PT0S", () -> DetectorSettings.builder().stallLimit(Duration.ZERO));
+    rejects("verifyAfter must be 0 (off) or more than keepalive (PT0.1S), was PT0.1S",
+        () -> DetectorSettings.builder().verifyAfter(ms(100)).build());
+    rejects("verifyAfter + verifyTimeout (PT0.1S) must be less than deadtime (PT1S), was verifyAfter PT0.9S",
+        () -> DetectorSettings.builder().verifyAfter(ms(900)).build());
+    rejects("stallLimit must be at least deadtime (PT1S), was PT0.999S",
+        () -> DetectorSettings.stallImmune().toBuilder().stallLimit(ms(999)).build());
+    rejects("verifyAfter PT0.2S probes the peers' crash-detection listener: it needs crashDetectionSocket(true) (was"
+        + " false) and crashConfirmations > 0 (was 3), or verifyAfter(0)",
+        () -> DetectorSettings.stallImmune().toBuilder().crashDetectionSocket(false).build());
+    rejects("verifyAfter PT0.2S probes the peers' crash-detection listener: it needs crashDetectionSocket(true) (was"
+        + " true) and crashConfirmations > 0 (was 0), or verifyAfter(0)",
+        () -> DetectorSettings.stallImmune().toBuilder().crashConfirmations(0).build());
+  }
+
+  @Test
+  void verificationOffIgnoresItsOtherKnobs() {
+    DetectorSettings off = DetectorSettings.builder().stallLimit(ms(1)).verifyTimeout(ms(5000)).build();
+    assertEquals(false, off.verifies());
+    assertEquals(false, off.toString().contains("stallLimit"), off.toString());
+  }
 }

@@ -22,6 +22,12 @@ final class CounterSet {
   final AtomicLong crashSocketConnects = new AtomicLong();
   final AtomicLong fastPathConvictions = new AtomicLong();
   final AtomicLong pauseGuards = new AtomicLong();
+  final AtomicLong probesSent = new AtomicLong();
+  final AtomicLong probeHandshakes = new AtomicLong();
+  final AtomicLong probeRefusals = new AtomicLong();
+  final AtomicLong stallHolds = new AtomicLong();
+  final AtomicLong hostGoneConvictions = new AtomicLong();
+  final AtomicLong stallLimitConvictions = new AtomicLong();
   private final AtomicLong[] dropped = new AtomicLong[DropReason.values().length];
 
   CounterSet() {
@@ -40,7 +46,9 @@ final class CounterSet {
       drops.put(r, dropped[r.ordinal()].get());
     }
     return new UdpMembershipCounters(sent.get(), sendErrors.get(), received.get(), accepted.get(), drops,
-        suspicions.get(), lateHeartbeats.get(), portUnreachable.get(), tcpCrashSignals.get(), crashSocketConnects.get(), fastPathConvictions.get(),
-        pauseGuards.get());
+        suspicions.get(), lateHeartbeats.get(), portUnreachable.get(), tcpCrashSignals.get(), crashSocketConnects.get(),
+        fastPathConvictions.get(), pauseGuards.get(), new UdpMembershipCounters.Verification(probesSent.get(),
+            probeHandshakes.get(), probeRefusals.get(), stallHolds.get(), hostGoneConvictions.get(),
+            stallLimitConvictions.get()));
   }
 }

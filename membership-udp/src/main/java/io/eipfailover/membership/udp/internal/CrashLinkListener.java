@@ -32,6 +32,12 @@ final class CrashLinkListener {
   private static final int KEEPALIVE_INTERVAL_SECONDS = 2;
   private static final int KEEPALIVE_COUNT = 3;
   private static final int MAX_READS_PER_WAKEUP = 16;
+  /**
+   * Room for the connections queued while this process is paused: each peer's verification adds
+   * one per {@code verifyAfter} of silence, and a full queue drops the next probe, which would read
+   * as a dead host. The kernel caps it at {@code net.core.somaxconn} (4096 on current kernels).
+   */
+  private static final int BACKLOG = 1024;
   /** Marks the keys of accepted connections (the listener's key carries this object itself). */
   private static final Object INBOUND = new Object();
 
@@ -61,7 +67,7 @@ final class CrashLinkListener {
     server = ServerSocketChannel.open();
     server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
     try {
-      server.bind(bindAddress, 64);
+      server.bind(bindAddress, BACKLOG);
     } catch (IOException e) {
       throw new EipFailoverException("bindAddress " + bindAddress + " cannot be bound for TCP (the crash-detection"
           + " socket listens on the heartbeat port; free it or set the detector's crashDetectionSocket(false)): "
@@ -89,6 +95,9 @@ final class CrashLinkListener {
   private void accept() {
     try {
       for (SocketChannel c = server.accept(); c != null; c = server.accept()) {
+        if (endedAlready(c)) {
+          continue; // a peer's verification probe: connected, closed, done
+        }
         if (inbound.size() >= maxInbound) {
           if (!refusing) {
             refusing = true;
@@ -99,7 +108,6 @@ final class CrashLinkListener {
           continue;
         }
         refusing = false;
-        c.configureBlocking(false);
         keepalive(c, self); // reaps connections left half-open by a peer host that died
         c.register(selector, SelectionKey.OP_READ, INBOUND);
         inbound.add(c);
@@ -107,6 +115,26 @@ final class CrashLinkListener {
     } catch (IOException e) {
       LOG.debug("[id={}] accepting a crash-detection connection failed: {}", self, e.toString());
     }
+  }
+
+  /**
+   * Whether {@code c} was closed by its peer before we accepted it (then it is closed here): what a
+   * peer's verification probe looks like, many of them at once after this node was paused.
+   */
+  private boolean endedAlready(SocketChannel c) throws IOException {
+    c.configureBlocking(false);
+    drain.clear();
+    int n;
+    try {
+      n = c.read(drain);
+    } catch (IOException e) {
+      n = -1; // reset by the prober: as good as closed
+    }
+    if (n < 0) {
+      closeQuietly(c, self);
+      return true;
+    }
+    return false;
   }
 
   private void drainInbound(SocketChannel c) {

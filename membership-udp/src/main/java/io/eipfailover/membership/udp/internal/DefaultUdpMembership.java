@@ -11,6 +11,7 @@ import io.eipfailover.core.runtime.Checks;
 import io.eipfailover.core.runtime.Lifecycle;
 import io.eipfailover.core.runtime.ListenerBus;
 import io.eipfailover.membership.udp.DatagramTransport;
+import io.eipfailover.membership.udp.DatagramTransport.ProbeAnswer;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
@@ -184,6 +185,15 @@ public final class DefaultUdpMembership implements UdpMembership {
     }
 
     @Override
+    public void onProbeAnswer(NodeId peer, ProbeAnswer answer) {
+      try {
+        protocol.onProbeAnswer(peer, answer == ProbeAnswer.HANDSHAKE, ticker.read());
+      } catch (RuntimeException e) {
+        LOG.error("[id={}] failed to process a probe answer from {}", parts.self(), peer, e);
+      }
+    }
+
+    @Override
     public long onTick() {
       try {
         long now = ticker.read();
@@ -208,6 +218,11 @@ public final class DefaultUdpMembership implements UdpMembership {
     @Override
     public boolean send(NodeId peer, ByteBuffer datagram) {
       return transport.send(peer, datagram);
+    }
+
+    @Override
+    public boolean probe(NodeId peer, Duration timeout) {
+      return transport.probe(peer, timeout);
     }
 
     @Override

@@ -7,16 +7,13 @@ import io.eipfailover.membership.udp.DatagramTransport;
 import io.eipfailover.membership.udp.DetectorSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,15 +26,17 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>One unconnected channel bound to the configured address receives every peer's heartbeats.
  *   <li>One channel per peer, bound to an ephemeral port and <em>connected</em> to the peer's
- *       address, sends to it. Because it is connected, the kernel delivers the ICMP
- *       port-unreachable a crashed peer's host answers with to this channel, and the next read or
- *       write throws {@link PortUnreachableException}: the crash fast path's signal.
+ *       address, sends to it and receives its ICMP port-unreachable: the crash fast path's signal
+ *       ({@link PeerChannels}).
  *   <li>Optionally the {@link CrashLinks}: a TCP listener on the same address and port, and one
  *       outbound TCP connection per peer whose loss is a second crash signal, reported through
  *       {@link Handler#onConnectionLost}. Same selector, same thread.
+ *   <li>Optionally the {@link KernelProbes}: TCP connection attempts to a peer's listener that
+ *       verify a silent peer's host ({@link #probe}). Same selector, same thread.
  * </ul>
  *
- * Ticks are scheduled from the injected ticker; the selector only waits. Buffers are allocated
+ * Ticks are scheduled from the injected ticker; the selector only waits, and nothing wakes the
+ * thread but I/O, a requested wake-up or the next tick the protocol asked for. Buffers are allocated
  * once. Thread-safety: {@link #wakeup()} and {@link #close()} from any thread; {@link #send} only
  * from handler calls (the loop thread).
  */
@@ -52,35 +51,29 @@ public final class NioDatagramTransport implements DatagramTransport {
   private final Map<NodeId, InetSocketAddress> peerAddresses;
   private final Ticker ticker;
   private final CrashLinks links;
+  private final KernelProbes probes;
   private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
   private final AtomicBoolean wakeupRequested = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final Map<NodeId, PeerChannel> peers = new HashMap<>();
-  private final List<PeerChannel> peerList = new ArrayList<>();
+  private final PeerChannels peers;
   private Selector selector;
   private DatagramChannel main;
   private Thread thread;
   private Handler handler;
 
-  private static final class PeerChannel {
-    final NodeId id;
-    final DatagramChannel channel;
-    boolean unreachable;
-
-    PeerChannel(NodeId id, DatagramChannel channel) {
-      this.id = id;
-      this.channel = channel;
-    }
-  }
-
-  /** @param links the crash-detection TCP links, or null when they are turned off */
+  /**
+   * @param links the crash-detection TCP links, or null when they are turned off
+   * @param probes the verification probes, or null when the detector does not verify
+   */
   private NioDatagramTransport(NodeId self, InetSocketAddress bindAddress, Map<NodeId, InetSocketAddress> peers,
-      Ticker ticker, CrashLinks links) {
+      Ticker ticker, CrashLinks links, KernelProbes probes) {
     this.links = links;
+    this.probes = probes;
     this.self = self;
     this.bindAddress = bindAddress;
     this.peerAddresses = Map.copyOf(peers);
     this.ticker = ticker;
+    this.peers = new PeerChannels(self);
   }
 
   /**
@@ -92,7 +85,8 @@ public final class NioDatagramTransport implements DatagramTransport {
     CrashLinks links = detector.crashDetectionSocket() && detector.crashConfirmations() > 0
         ? new CrashLinks(self, bindAddress, peers, detector.keepalive().toNanos(), detector.deadtime().toNanos(), counters)
         : null;
-    return new NioDatagramTransport(self, bindAddress, peers, ticker, links);
+    KernelProbes probes = detector.verifies() ? new KernelProbes(self, bindAddress, peers) : null;
+    return new NioDatagramTransport(self, bindAddress, peers, ticker, links, probes);
   }
 
   /** As {@link #create} with counters of its own: for {@code DatagramTransports.udp}. Not API. */
@@ -115,18 +109,12 @@ public final class NioDatagramTransport implements DatagramTransport {
       }
       main.configureBlocking(false);
       main.register(selector, SelectionKey.OP_READ);
-      for (Map.Entry<NodeId, InetSocketAddress> e : peerAddresses.entrySet()) {
-        DatagramChannel ch = DatagramChannel.open();
-        peerList.add(new PeerChannel(e.getKey(), ch));
-        ch.bind(new InetSocketAddress(bindAddress.getAddress(), 0));
-        ch.connect(e.getValue());
-        ch.configureBlocking(false);
-        PeerChannel pc = peerList.get(peerList.size() - 1);
-        ch.register(selector, SelectionKey.OP_READ, pc);
-        peers.put(e.getKey(), pc);
-      }
+      peers.open(selector, bindAddress, peerAddresses);
       if (links != null) {
         links.open(selector, handler::onConnectionLost, ticker.read());
+      }
+      if (probes != null) {
+        probes.open(selector);
       }
     } catch (IOException e) {
       closeResources();
@@ -142,19 +130,12 @@ public final class NioDatagramTransport implements DatagramTransport {
 
   @Override
   public boolean send(NodeId peer, ByteBuffer datagram) {
-    PeerChannel pc = peers.get(peer);
-    if (pc == null) {
-      return false;
-    }
-    try {
-      return pc.channel.write(datagram) > 0;
-    } catch (PortUnreachableException e) {
-      pc.unreachable = true;
-      return false;
-    } catch (IOException e) {
-      LOG.debug("[id={}] send to {} failed: {}", self, peer, e.toString());
-      return false;
-    }
+    return peers.send(peer, datagram);
+  }
+
+  @Override
+  public boolean probe(NodeId peer, Duration timeout) {
+    return probes != null && probes.start(peer, timeout.toNanos(), ticker.read());
   }
 
   @Override
@@ -166,35 +147,36 @@ public final class NioDatagramTransport implements DatagramTransport {
     }
   }
 
+  /**
+   * Waits for I/O or the next tick; handles what arrived before it ticks, so evidence that came in
+   * while the thread was late (a heartbeat, a probe's handshake) counts before any deadline does.
+   */
   private void loop() {
     long nextTick = ticker.read();
     while (!closed.get()) {
       try {
-        long now = ticker.read();
-        if (wakeupRequested.getAndSet(false) || now - nextTick >= 0) {
-          nextTick = now + handler.onTick();
-          if (links != null) {
-            links.maintain(now);
-          }
-          deliverUnreachable();
-        }
-        long waitNanos = nextTick - ticker.read();
+        long waitNanos = wakeupRequested.get() ? 0 : nextTick - ticker.read();
         if (waitNanos > 0) {
           selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
         } else {
           selector.selectNow();
         }
         for (SelectionKey key : selector.selectedKeys()) {
-          if (key.attachment() instanceof PeerChannel pc) {
-            readPeer(pc);
-          } else if (links != null && links.owns(key)) {
-            links.onReady(key, ticker.read());
-          } else {
-            receive(main);
-          }
+          dispatch(key);
         }
         selector.selectedKeys().clear();
-        deliverUnreachable();
+        deliverSignals();
+        long now = ticker.read();
+        if (wakeupRequested.getAndSet(false) || now - nextTick >= 0) {
+          nextTick = now + handler.onTick();
+          if (links != null) {
+            links.maintain(now);
+          }
+          if (probes != null) {
+            probes.expire(now);
+          }
+          deliverSignals();
+        }
       } catch (ClosedSelectorException e) {
         break;
       } catch (IOException | RuntimeException e) {
@@ -202,6 +184,18 @@ public final class NioDatagramTransport implements DatagramTransport {
           LOG.warn("[id={}] UDP loop iteration failed; continuing", self, e);
         }
       }
+    }
+  }
+
+  private void dispatch(SelectionKey key) throws IOException {
+    if (peers.owns(key)) {
+      peers.read(key, receiveBuffer, handler);
+    } else if (links != null && links.owns(key)) {
+      links.onReady(key, ticker.read());
+    } else if (probes != null && probes.owns(key)) {
+      probes.onReady(key);
+    } else {
+      receive(main);
     }
   }
 
@@ -217,37 +211,19 @@ public final class NioDatagramTransport implements DatagramTransport {
     }
   }
 
-  private void readPeer(PeerChannel pc) {
-    try {
-      for (int i = 0; i < MAX_RECEIVES_PER_WAKEUP; i++) {
-        receiveBuffer.clear();
-        int n = pc.channel.read(receiveBuffer);
-        if (n <= 0) {
-          return;
-        }
-        receiveBuffer.flip();
-        handler.onDatagram(receiveBuffer, pc.channel.getRemoteAddress());
-      }
-    } catch (PortUnreachableException e) {
-      pc.unreachable = true;
-    } catch (IOException e) {
-      LOG.debug("[id={}] read from the channel to {} failed: {}", self, pc.id, e.toString());
-    }
-  }
-
   /**
-   * Reports the crash signals gathered in this pass. After any, the next pass ticks at once, so the
-   * protocol can schedule its repeat probes (a signal arrives between ticks, and the tick time was
-   * computed before it; without this a repeat probe would wait for the next heartbeat).
+   * Reports the crash signals and probe answers gathered in this pass. After any, the next pass
+   * ticks at once, so the protocol can schedule its repeat probes (a signal arrives between ticks,
+   * and the tick time was computed before it; without this a repeat probe would wait for the next
+   * heartbeat).
    */
-  private void deliverUnreachable() {
+  private void deliverSignals() {
     boolean any = links != null && links.deliverLost();
-    for (PeerChannel pc : peerList) {
-      if (pc.unreachable) {
-        pc.unreachable = false;
-        any = true;
-        handler.onPortUnreachable(pc.id);
-      }
+    if (peers.deliverUnreachable(handler)) {
+      any = true;
+    }
+    if (probes != null && probes.deliver(handler::onProbeAnswer)) {
+      any = true;
     }
     if (any) {
       wakeupRequested.set(true);
@@ -274,12 +250,13 @@ public final class NioDatagramTransport implements DatagramTransport {
   }
 
   private void closeResources() {
-    for (PeerChannel pc : peerList) {
-      closeQuietly(pc.channel);
-    }
+    peers.close();
     closeQuietly(main);
     if (links != null) {
       links.close();
+    }
+    if (probes != null) {
+      probes.close();
     }
     closeQuietly(selector);
   }

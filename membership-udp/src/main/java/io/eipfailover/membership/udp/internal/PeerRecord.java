@@ -25,20 +25,26 @@ final class PeerRecord {
   long silenceSince;
   /** Declared dead (by the detector or the fast path) and not heard from since. */
   boolean convicted;
+  /** The detector's conviction is being held back because the peer's host answers (logged once). */
+  boolean held;
 
   final CrashProbe crash;
+  /** Verify-before-convict state; null when the settings do not verify. */
+  final Verification verification;
 
-  private PeerRecord(NodeId id, int index, FailureDetector detector, CrashProbe crash) {
+  private PeerRecord(NodeId id, int index, FailureDetector detector, CrashProbe crash, Verification verification) {
     this.id = id;
     this.index = index;
     this.detector = detector;
     this.crash = crash;
+    this.verification = verification;
   }
 
   /** A peer at start: SUSPECT since {@code now} until heard (or DEAD after initdead). */
   static PeerRecord notHeardYet(NodeId id, int index, DetectorSettings d, long now) {
     PeerRecord p = new PeerRecord(id, index, FailureDetector.of(d),
-        new CrashProbe(d.crashConfirmations(), d.probeInterval().toNanos(), d.deadtime().toNanos()));
+        new CrashProbe(d.crashConfirmations(), d.probeInterval().toNanos(), d.deadtime().toNanos()),
+        d.verifies() ? new Verification(d.verifyAfter().toNanos(), d.verifyTimeout().toNanos(), now) : null);
     p.state = NodeState.SUSPECT;
     p.since = now;
     return p;
@@ -60,10 +66,28 @@ final class PeerRecord {
     return true;
   }
 
+  /** An authentic datagram from the peer was processed at {@code now}: it lives. */
+  void heard(long now) {
+    detector.heartbeat(now);
+    heard = true;
+    lastHeard = now;
+    silenceSince = now;
+    convicted = false;
+    held = false;
+    crash.reset();
+    if (verification != null) {
+      verification.heard(now);
+    }
+  }
+
   /** This node woke from a pause at {@code now}: the peer's silence counts from now. */
   void restartSilence(long now) {
     detector.restartClock(now);
     silenceSince = now;
+    held = false;
+    if (verification != null) {
+      verification.restart(now);
+    }
   }
 
   PeerState toPeerState() {

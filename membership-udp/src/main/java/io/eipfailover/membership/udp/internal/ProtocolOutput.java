@@ -14,6 +14,12 @@ interface ProtocolOutput {
   /** Sends {@code datagram} (its remaining bytes; valid only during the call) to {@code peer}. */
   boolean send(NodeId peer, ByteBuffer datagram);
 
+  /**
+   * Starts one verification probe of {@code peer}'s kernel, given up after {@code timeout}; the
+   * answer comes back as {@code UdpProtocol.onProbeAnswer}. Whether the attempt was made.
+   */
+  boolean probe(NodeId peer, Duration timeout);
+
   /** The view changed; {@code view} is the new one. */
   void viewChanged(MembershipView view);
 

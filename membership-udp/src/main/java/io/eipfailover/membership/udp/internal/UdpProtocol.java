@@ -4,7 +4,6 @@ import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
@@ -13,19 +12,17 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The UDP membership protocol as a pure state machine: datagrams, crash signals (port-unreachable,
- * lost TCP link) and ticks go in, each with the current ticker reading; datagrams, view changes
+ * lost TCP link), answers to verification probes and ticks go in, each with the current ticker reading; datagrams, view changes
  * and events come out through {@link ProtocolOutput}. No I/O, no clock, no threads: the real transport and the
  * deterministic simulation drive the very same code.
  *
  * <p>Not thread-safe: confined to one thread (the transport's), except {@link #view()},
- * which reads a view published through a volatile field.
+ * which reads a view published through a volatile field ({@link ViewPublisher}).
  */
 final class UdpProtocol {
   private static final Logger LOG = LoggerFactory.getLogger(UdpProtocol.class);
@@ -49,12 +46,9 @@ final class UdpProtocol {
   private long sequence;
   private NodeStatus selfStatus;
   private long selfSince;
-  private long epoch;
-  private boolean changed;
-  private boolean merged;
-  private volatile MembershipView published;
-  private final HeardTimes heardTimes;
+  private final ViewPublisher views;
   private final FingerprintCheck fingerprints;
+  private final Conviction conviction;
 
   UdpProtocol(ProtocolConfig config, NodeStatus initialStatus, ProtocolOutput output, CounterSet counters, long now) {
     this.config = config;
@@ -68,8 +62,8 @@ final class UdpProtocol {
     this.initdead = d.initdead().toNanos();
     this.pauseThreshold = d.pauseGuardThreshold().toNanos();
     this.peers = new PeerRecord[config.peers().size()];
-    this.heardTimes = new HeardTimes(peers.length);
     this.fingerprints = new FingerprintCheck(config.self(), config.fingerprint(), peers.length);
+    this.conviction = new Conviction(config.self(), d, output, counters);
     for (int i = 0; i < peers.length; i++) {
       peers[i] = PeerRecord.notHeardYet(config.peers().get(i), i, d, now);
       byId.put(peers[i].id, peers[i]);
@@ -79,13 +73,12 @@ final class UdpProtocol {
     this.nextHeartbeatAt = now;
     this.selfStatus = initialStatus;
     this.selfSince = now;
-    this.epoch = 1;
-    publish();
+    this.views = new ViewPublisher(config.self(), peers, initialStatus, now);
   }
 
   /** The latest view, with each peer's {@code lastHeard} brought up to date. Thread-safe. */
   MembershipView view() {
-    return heardTimes.refresh(published, peers);
+    return views.view();
   }
 
   /** This node announces {@code status}: sent at once to every peer, and in every later heartbeat. */
@@ -94,7 +87,7 @@ final class UdpProtocol {
       LOG.info("[id={}] announcing {} (was {})", config.self(), status, selfStatus);
       selfStatus = status;
       selfSince = now;
-      changed = true;
+      views.changed();
     }
     sendToAll();
     finish();
@@ -132,19 +125,16 @@ final class UdpProtocol {
       output.lateHeartbeat(p.id, gap);
     }
     if (p.convicted && verdict != ReplayWindow.Verdict.NEW_INCARNATION) {
-      merged = true;
+      views.merged();
     }
-    p.detector.heartbeat(now);
-    p.heard = true;
-    p.lastHeard = now;
-    heardTimes.heard(p.index, now);
-    p.silenceSince = now;
-    p.convicted = false;
-    p.crash.reset();
+    p.heard(now);
+    views.heard(p, now);
     if (verdict != ReplayWindow.Verdict.REORDERED) {
       p.status = decoded.status;
     }
-    checkFingerprint(p, decoded.fingerprint, now);
+    if (fingerprints.shouldReport(p, decoded.fingerprint, now)) {
+      output.configMismatch(p.id, config.fingerprint(), decoded.fingerprint);
+    }
     evaluate(p, now);
     finish();
   }
@@ -163,6 +153,16 @@ final class UdpProtocol {
   void onConnectionLost(NodeId peer, long now) {
     counters.tcpCrashSignals.incrementAndGet();
     crashSignal(peer, "connection-lost", now);
+  }
+
+  /** {@code peer}'s kernel answered a verification probe: a handshake or a refusal. */
+  void onProbeAnswer(NodeId peer, boolean handshake, long now) {
+    PeerRecord p = byId.get(peer);
+    if (p != null) {
+      conviction.answered(p, handshake, now);
+      evaluate(p, now);
+      finish();
+    }
   }
 
   private void crashSignal(NodeId peer, String source, long now) {
@@ -187,8 +187,8 @@ final class UdpProtocol {
   }
 
   /**
-   * Time passes: applies the local-pause guard, sends due heartbeats and probes, evaluates the
-   * detectors.
+   * Time passes: applies the local-pause guard, sends due heartbeats and probes (crash confirmations
+   * and verifications), evaluates the detectors.
    *
    * @return nanoseconds until the next tick is wanted
    */
@@ -198,7 +198,7 @@ final class UdpProtocol {
     if (stalled > pauseThreshold) {
       counters.pauseGuards.incrementAndGet();
       LOG.warn("[id={}] own loop stalled for {} ms (GC, CPU steal, SIGSTOP?): counting peers' silence from now,"
-          + " no conviction until they had a full deadtime to be heard", config.self(), stalled / 1_000_000);
+          + " no conviction until they had time to be heard again", config.self(), stalled / 1_000_000);
       for (PeerRecord p : peers) {
         p.restartSilence(now);
       }
@@ -215,7 +215,8 @@ final class UdpProtocol {
       if (p.crash.probeDue(now)) {
         sendHeartbeat(p.id);
       }
-      next = p.crash.nextTick(next);
+      conviction.tick(p, now);
+      next = conviction.nextTick(p, p.crash.nextTick(next));
       evaluate(p, now);
     }
     finish();
@@ -228,8 +229,7 @@ final class UdpProtocol {
       target = now - startedAt >= initdead ? NodeState.DEAD : NodeState.SUSPECT;
     } else if (p.convicted) {
       target = NodeState.DEAD;
-    } else if (p.detector.isDead(now)) {
-      LOG.info("[id={}] peer {} declared dead by the detector: {}", config.self(), p.id, p.detector.describe(now));
+    } else if (conviction.convicts(p, now)) {
       p.convicted = true;
       target = NodeState.DEAD;
     } else if (now - p.silenceSince >= warntime) {
@@ -245,13 +245,7 @@ final class UdpProtocol {
       counters.suspicions.incrementAndGet();
     }
     LOG.info("[id={}] peer {}: {} -> {}", config.self(), p.id, was, target);
-    changed = true;
-  }
-
-  private void checkFingerprint(PeerRecord p, long theirs, long now) {
-    if (fingerprints.shouldReport(p, theirs, now)) {
-      output.configMismatch(p.id, config.fingerprint(), theirs);
-    }
+    views.changed();
   }
 
   private void drop(DropReason reason, SocketAddress source, int bytes, long now) {
@@ -280,21 +274,9 @@ final class UdpProtocol {
   }
 
   private void finish() {
-    if (changed) {
-      changed = false;
-      epoch++;
-      publish();
-      output.viewChanged(published);
+    MembershipView fresh = views.finish(selfStatus, selfSince);
+    if (fresh != null) {
+      output.viewChanged(fresh);
     }
-    merged = false;
-  }
-
-  private void publish() {
-    Map<NodeId, PeerState> members = new TreeMap<>();
-    members.put(config.self(), new PeerState(selfStatus.asState(), selfSince, OptionalLong.empty(), OptionalLong.empty()));
-    for (PeerRecord p : peers) {
-      members.put(p.id, p.toPeerState());
-    }
-    published = new MembershipView(epoch, config.self(), members, merged);
   }
 }

@@ -15,6 +15,9 @@ final class RecordingOutput implements ProtocolOutput {
   final List<MembershipView> views = new ArrayList<>();
   final List<NodeId> mismatches = new ArrayList<>();
   final List<Duration> lates = new ArrayList<>();
+  final List<NodeId> probes = new ArrayList<>();
+  /** What {@link #probe} answers: whether the transport could make the attempt. */
+  boolean canProbe = true;
 
   @Override
   public boolean send(NodeId peer, ByteBuffer datagram) {
@@ -22,6 +25,12 @@ final class RecordingOutput implements ProtocolOutput {
     datagram.get(b);
     sent.add(new Sent(peer, b));
     return true;
+  }
+
+  @Override
+  public boolean probe(NodeId peer, Duration timeout) {
+    probes.add(peer);
+    return canProbe;
   }
 
   @Override

@@ -36,6 +36,11 @@ class SteadyStateAllocationTest {
     }
 
     @Override
+    public boolean probe(NodeId peer, Duration timeout) {
+      return true;
+    }
+
+    @Override
     public void viewChanged(MembershipView view) {}
 
     @Override

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.Membership;
-import io.eipfailover.core.NodeId;
 import io.eipfailover.core.testing.FaultSchedule;
 import io.eipfailover.core.testing.FaultStep;
 import io.eipfailover.core.testing.LinkSettings;
 import io.eipfailover.core.testing.NodeContext;
 import io.eipfailover.core.testing.ScheduleRunner;
-import io.eipfailover.core.testing.SimTimings;
-import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpMembership;
-import io.eipfailover.membership.udp.UdpMembershipBuilder;
 import io.eipfailover.membership.udp.UdpMembershipCounters;
-import io.eipfailover.membership.udp.testing.SimDatagramTransport;
-import io.eipfailover.membership.udp.testing.TestKeys;
+import io.eipfailover.membership.udp.testing.SimUdp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +28,10 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The deterministic simulation with the real UDP membership: random membership fault schedules
- * (crashes, restarts, pauses, partitions, one-way blocks, isolation, lossy / slow / duplicating /
- * replaying links, health flips, standby) over 2 to 5 nodes, each running the real reconciler on
- * {@link UdpMembership} over the simulated network, with the deadline or the phi-accrual detector. The core kit's {@link ScheduleRunner} checks
+ * (crashes, restarts, pauses, partitions, one-way blocks, isolation, gone hosts, VM-level pauses,
+ * firewalls dropping kernel probes, lossy / slow / duplicating / replaying links, health flips,
+ * standby) over 2 to 5 nodes, each running the real reconciler on {@link UdpMembership} over the
+ * simulated network, with the deadline, phi-accrual or stall-immune profile ({@link SimUdp}). The core kit's {@link ScheduleRunner} checks
  * its safety invariants after every step and liveness after healing; here we also check that every
  * membership's counters add up and that the simulated network, which loses, delays, duplicates and
  * replays but never corrupts, caused no corruption drops. A failing try prints the schedule;
@@ -43,44 +39,40 @@ import net.jqwik.api.statistics.Statistics;
  */
 class UdpSimulationTest {
   static final int TRIES = 300;
+  static final int STALL_IMMUNE_TRIES = 10_000;
 
   private final List<UdpMembership> memberships = new ArrayList<>();
-  private final List<SimDatagramTransport> transports = new ArrayList<>();
 
-  private Membership membership(NodeContext ctx, DetectorSettings.Kind kind) {
-    SimTimings t = ctx.timings();
-    Duration deadtime = t.detection();
-    // Phi knobs scaled to the simulation's slower heartbeat so that phi, not the deadtime bound,
-    // usually decides: mean interval + pause + 5.2 deviations is about the deadtime.
-    DetectorSettings detector = DetectorSettings.builder().kind(kind).keepalive(t.heartbeatInterval())
-        .warntime(deadtime.dividedBy(2)).deadtime(deadtime).initdead(deadtime)
-        .phiAcceptablePause(t.heartbeatInterval()).phiMinStdDeviation(t.heartbeatInterval().dividedBy(3))
-        .probeInterval(Duration.ofMillis(10)).build();
-    SimDatagramTransport transport = new SimDatagramTransport(ctx.self(), ctx.network(), ctx.scheduler());
-    UdpMembershipBuilder b = UdpMembership.builder().self(ctx.self()).topology(ctx.topology())
-        .keyring(TestKeys.k1()).detector(detector).ticker(ctx.scheduler().ticker()).clock(ctx.scheduler().clock())
-        .transport(transport);
-    for (NodeId peer : ctx.topology().nodeIds()) {
-      if (!peer.equals(ctx.self())) {
-        b.peer(peer);
-      }
-    }
-    UdpMembership m = b.build();
+  private Membership membership(NodeContext ctx, SimUdp.Profile profile) {
+    UdpMembership m = SimUdp.membership(ctx, SimUdp.settings(profile, ctx.timings()));
     memberships.add(m);
-    transports.add(transport);
     return m;
   }
 
   @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)
   void realUdpProtocolKeepsTheClusterSafeAndConvergesUnderRandomFaults(@ForAll("schedules") FaultSchedule schedule,
-      @ForAll DetectorSettings.Kind detector) {
+      @ForAll SimUdp.Profile profile) {
+    check(schedule, profile);
+  }
+
+  /**
+   * The stall-immune profile alone over {@link #STALL_IMMUNE_TRIES} schedules (about 2 ms of CPU
+   * each: 20 s on an idle two-core box).
+   */
+  @Property(tries = STALL_IMMUNE_TRIES, shrinking = ShrinkingMode.BOUNDED)
+  void stallImmuneProfileKeepsTheClusterSafeOverTenThousandSchedules(@ForAll("schedules") FaultSchedule schedule) {
+    check(schedule, SimUdp.Profile.STALL_IMMUNE);
+  }
+
+  private void check(FaultSchedule schedule, SimUdp.Profile profile) {
     memberships.clear();
-    transports.clear();
-    new ScheduleRunner(b -> b.membership(ctx -> membership(ctx, detector))).run(schedule);
+    new ScheduleRunner(b -> b.membership(ctx -> membership(ctx, profile))).run(schedule);
     long accepted = 0;
     long fastPath = 0;
     long pauseGuards = 0;
     long replays = 0;
+    long hostGone = 0;
+    long holds = 0;
     for (UdpMembership m : memberships) {
       UdpMembershipCounters c = m.counters();
       assertEquals(c.received(), c.accepted() + c.droppedTotal(), m.self() + " counters add up: " + c);
@@ -90,10 +82,16 @@ class UdpSimulationTest {
       fastPath += c.fastPathConvictions();
       pauseGuards += c.pauseGuards();
       replays += c.dropped(DropReason.REPLAYED);
+      hostGone += c.verification().hostGoneConvictions();
+      holds += c.verification().stallHolds();
     }
     Statistics.label("crash fast path used").collect(fastPath > 0);
     Statistics.label("local-pause guard used").collect(pauseGuards > 0);
     Statistics.label("replays or duplicates dropped").collect(replays > 0);
+    if (profile == SimUdp.Profile.STALL_IMMUNE) {
+      Statistics.label("verification: host gone convicted").collect(hostGone > 0);
+      Statistics.label("verification: stalled peer held").collect(holds > 0);
+    }
     assertTrue(accepted > 0, "the UDP protocol carried the cluster's heartbeats");
   }
 
@@ -136,6 +134,9 @@ class UdpSimulationTest {
         Tuple.of(4, Combinators.combine(node, Arbitraries.of(true, false)).as(FaultStep.Health::new)),
         Tuple.of(4, node.map(FaultStep.Standby::new)),
         Tuple.of(3, node.map(FaultStep.LeaveStandby::new)),
-        Tuple.of(3, Arbitraries.just(new FaultStep.Wait())));
+        Tuple.of(3, Arbitraries.just(new FaultStep.Wait())),
+        Tuple.of(4, node.map(FaultStep.HostGone::new)),
+        Tuple.of(4, node.map(FaultStep.VmPause::new)),
+        Tuple.of(3, node.map(FaultStep.DropProbes::new)));
   }
 }

@@ -7,6 +7,8 @@ import io.eipfailover.membership.udp.DatagramTransport;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * <p>ICMP port-unreachable is emulated the way a kernel behaves: a datagram to a peer whose address
  * is unbound (its process crashed, its host alive) on a link that is not blocked is answered with a
  * port-unreachable signal after {@link #ICMP_DELAY}. A paused peer stays bound and answers nothing.
+ *
+ * <p>Verification probes go to the network's kernel-probe model ({@link SimNetwork#probe}): an
+ * answer that comes after the probe's time-out, or after a handshake from the same peer ended the
+ * probes still pending (as the real transport closes them), is not delivered.
  *
  * <p>Ticks form one chain on the scheduler; a wake-up or a signal starts a new chain and retires
  * the old one, so the handler is ticked no later than it asked. Not thread-safe (virtual time is
@@ -35,6 +41,8 @@ public final class SimDatagramTransport implements DatagramTransport {
   private boolean closed;
   private long chain;
   private long icmpSignals;
+  /** Per peer: bumped by every handshake, so answers to probes sent before it are stale. */
+  private final Map<NodeId, Long> probeGeneration = new HashMap<>();
 
   public SimDatagramTransport(NodeId self, SimNetwork network, VirtualScheduler scheduler) {
     this.self = self;
@@ -81,6 +89,27 @@ public final class SimDatagramTransport implements DatagramTransport {
       }, ICMP_DELAY.toNanos(), TimeUnit.NANOSECONDS);
     }
     endpoint.send(peer.value(), bytes);
+    return true;
+  }
+
+  @Override
+  public boolean probe(NodeId peer, Duration timeout) {
+    if (closed) {
+      return false;
+    }
+    long generation = probeGeneration.getOrDefault(peer, 0L);
+    long deadline = scheduler.ticker().read() + timeout.toNanos();
+    network.probe(endpoint, peer.value(), answer -> {
+      if (closed || scheduler.ticker().read() - deadline > 0 || probeGeneration.getOrDefault(peer, 0L) != generation) {
+        return;
+      }
+      if (answer == SimNetwork.ProbeAnswer.HANDSHAKE) {
+        probeGeneration.put(peer, generation + 1);
+      }
+      handler.onProbeAnswer(peer, answer == SimNetwork.ProbeAnswer.HANDSHAKE ? ProbeAnswer.HANDSHAKE
+          : ProbeAnswer.REFUSED);
+      tickNow();
+    });
     return true;
   }
 

@@ -1,0 +1,174 @@
+package io.eipfailover.membership.udp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.eipfailover.core.NodeId;
+import io.eipfailover.core.NodeState;
+import io.eipfailover.core.NodeStatus;
+import io.eipfailover.membership.udp.DetectorSettings;
+import io.eipfailover.membership.udp.testing.TestKeys;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The protocol with the stall-immune profile (verify after 200 ms, 100 ms to answer, stall limit
+ * 5 s, deadline 1 s) over virtual time: peer B beats every 100 ms until it falls silent, and its
+ * kernel answers (or not) each verification probe 1 ms later as the case says. Times are checked
+ * against the profile's arithmetic, from B's last heartbeat.
+ */
+class StallImmuneProtocolTest {
+  private static final long MS = 1_000_000L;
+  private static final NodeId A = NodeId.of("a");
+  private static final NodeId B = NodeId.of("b");
+  private static final SocketAddress FROM_B = new InetSocketAddress("127.0.0.1", 5405);
+
+  /** What B's kernel does with a probe sent at a given time (ms), the n-th probe overall. */
+  private interface Kernel {
+    Answer answer(long atMs, int n);
+  }
+
+  private enum Answer { HANDSHAKE, REFUSED, NOTHING }
+
+  private final RecordingOutput out = new RecordingOutput();
+  private final CounterSet counters = new CounterSet();
+  private final HeartbeatCodec codecB = new HeartbeatCodec("test", B, List.of(A), TestKeys.k1());
+  private final UdpProtocol p = new UdpProtocol(new ProtocolConfig(A, "test", 42, List.of(B), TestKeys.k1(),
+      DetectorSettings.stallImmune(), 1_000), NodeStatus.ALIVE, out, counters, 0);
+  private long firstDeadAt = -1;
+
+  private record Event(long at, int kind, boolean handshake) implements Comparable<Event> {
+    static final int ANSWER = 0;
+    static final int BEAT = 1;
+    static final int TICK = 2;
+
+    @Override
+    public int compareTo(Event o) {
+      return at != o.at ? Long.compare(at, o.at) : Integer.compare(kind, o.kind);
+    }
+  }
+
+  /**
+   * Runs until {@code untilMs}: B beats every 100 ms except within the {@code silences} (pairs of
+   * from, until in ms), A ticks when it asks, B's kernel answers probes as {@code kernel} says.
+   * Records when B was first seen DEAD.
+   */
+  private void run(long untilMs, Kernel kernel, long... silences) {
+    PriorityQueue<Event> events = new PriorityQueue<>();
+    for (long t = 0; t < untilMs; t += 100) {
+      boolean silent = false;
+      for (int i = 0; i < silences.length; i += 2) {
+        silent |= t >= silences[i] && t < silences[i + 1];
+      }
+      if (!silent) {
+        events.add(new Event(t * MS, Event.BEAT, false));
+      }
+    }
+    events.add(new Event(0, Event.TICK, false));
+    long seq = 0;
+    int probesSeen = 0;
+    while (!events.isEmpty() && events.peek().at() < untilMs * MS) {
+      Event e = events.poll();
+      switch (e.kind()) {
+        case Event.BEAT -> p.onDatagram(codecB.encode(7, ++seq, NodeStatus.ALIVE, 42), FROM_B, e.at());
+        case Event.ANSWER -> p.onProbeAnswer(B, e.handshake(), e.at());
+        default -> events.add(new Event(e.at() + p.onTick(e.at()), Event.TICK, false));
+      }
+      for (; probesSeen < out.probes.size(); probesSeen++) {
+        Answer a = kernel.answer(e.at() / MS, probesSeen);
+        if (a != Answer.NOTHING) {
+          events.add(new Event(e.at() + MS, Event.ANSWER, a == Answer.HANDSHAKE));
+        }
+      }
+      if (firstDeadAt < 0 && p.view().stateOf(B) == NodeState.DEAD) {
+        firstDeadAt = p.view().peer(B).since();
+      }
+    }
+  }
+
+  /** Milliseconds from B's last heartbeat before {@code silentFromMs} to its conviction. */
+  private long convictedAfterMs(long silentFromMs) {
+    assertTrue(firstDeadAt >= 0, "B was never convicted: " + p.view());
+    return (firstDeadAt - (silentFromMs - 100) * MS) / MS;
+  }
+
+  @Test
+  void aHostThatStopsAnsweringIsConvictedAboutThreeHundredMillisecondsAfterItsLastHeartbeat() {
+    run(3_000, (t, n) -> t < 1_000 ? Answer.HANDSHAKE : Answer.NOTHING, 1_000, Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 300 && after <= 310, "verify after 200 ms, 100 ms without an answer: " + after + " ms");
+    assertEquals(1, counters.hostGoneConvictions.get());
+    assertEquals(NodeState.DEAD, p.view().stateOf(B));
+  }
+
+  @Test
+  void aPausedProcessWhoseHostAnswersIsHeldUntilTheStallLimit() {
+    run(8_000, (t, n) -> Answer.HANDSHAKE, 1_000, Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 5_000 && after <= 5_010, "convicted at the 5 s stall limit, after " + after + " ms");
+    assertEquals(1, counters.stallHolds.get(), "the deadline's conviction was held once");
+    assertEquals(1, counters.stallLimitConvictions.get());
+    assertEquals(0, counters.hostGoneConvictions.get());
+    assertTrue(counters.probeHandshakes.get() >= 20, "asked every 200 ms: " + counters.probeHandshakes.get());
+  }
+
+  @Test
+  void halfSecondAndTwoSecondStallsConvictNobody() {
+    run(8_000, (t, n) -> Answer.HANDSHAKE, 1_000, 1_500, 4_000, 6_000);
+    assertEquals(-1, firstDeadAt, "a 0.5 s and a 2 s stall");
+    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(1, counters.stallHolds.get(), "only the 2 s stall outlasted the 1 s deadline");
+  }
+
+  @Test
+  void losingThreeProbesOfEveryFourIsNoDeadHost() {
+    run(4_000, (t, n) -> n % 4 == 3 || t < 1_000 ? Answer.HANDSHAKE : Answer.NOTHING, 1_000, 3_000);
+    assertEquals(-1, firstDeadAt, "each verification's fourth attempt got through");
+    assertTrue(counters.probesSent.get() >= 4 * 6, "four attempts per verification: " + counters.probesSent.get());
+  }
+
+  @Test
+  void aFirewallThatDropsEveryProbeLeavesTheDecisionToTheDeadline() {
+    run(3_000, (t, n) -> Answer.NOTHING, 1_000, Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 1_000 && after <= 1_010, "never sooner than the 1 s deadline: " + after + " ms");
+    assertEquals(0, counters.hostGoneConvictions.get());
+  }
+
+  @Test
+  void aHostThatDiesDuringAStallIsConvictedAtTheNextUnansweredVerification() {
+    run(5_000, (t, n) -> t < 2_400 ? Answer.HANDSHAKE : Answer.NOTHING, 1_000, Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 1_500 && after <= 1_810, "alive until 2.4 s, then one verification: " + after + " ms");
+    assertEquals(1, counters.stallHolds.get());
+    assertEquals(1, counters.hostGoneConvictions.get());
+  }
+
+  @Test
+  void aRefusingPortIsNoVerdictSoTheDeadlineDecides() {
+    run(3_000, (t, n) -> t < 1_000 ? Answer.HANDSHAKE : Answer.REFUSED, 1_000, Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 1_000 && after <= 1_010, "the process died, ICMP filtered: the deadline, " + after + " ms");
+    assertTrue(counters.probeRefusals.get() >= 1);
+  }
+
+  @Test
+  void aTransportThatCannotProbeLeavesTheDecisionToTheDeadline() {
+    out.canProbe = false;
+    run(3_000, (t, n) -> Answer.HANDSHAKE, 1_000, Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 1_000 && after <= 1_010, "deadline: " + after + " ms");
+    assertEquals(0, counters.probesSent.get());
+  }
+
+  @Test
+  void aPeerBackFromAStallIsAliveAgainAndItsNextSilenceStartsAfresh() {
+    run(6_000, (t, n) -> t < 4_000 ? Answer.HANDSHAKE : Answer.NOTHING, 1_000, 3_000);
+    assertEquals(-1, firstDeadAt, "the stall ended by heartbeats; later heartbeats need no probe");
+    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(1, counters.stallHolds.get());
+  }
+}
