@@ -69,8 +69,9 @@ public record AgentConfig(
    * @param port the default heartbeat port of every node
    * @param addresses explicit per-node addresses; a node without one uses its first home IP and {@code port}
    * @param keys the HMAC keys (required for udp; for jgroups they become the auth token)
-   * @param udpProfile {@code default} (100 ms heartbeats, ~1 s to dead), {@code aggressive} (50 ms,
-   *     ~300 ms) or {@code phi-accrual}
+   * @param udpProfile {@code default} (100 ms heartbeats, ~1 s to dead), {@code stall-immune} (the
+   *     default verifying a silent peer's kernel: a gone host ~300 ms, stalls up to 5 s survived),
+   *     {@code aggressive} (50 ms, ~300 ms) or {@code phi-accrual}
    * @param jgroupsStackFile a user JGroups XML stack replacing the built-in one
    */
   public record Membership(

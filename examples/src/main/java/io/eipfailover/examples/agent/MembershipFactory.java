@@ -30,6 +30,7 @@ final class MembershipFactory {
   static DetectorSettings detector(String profile) {
     return switch (profile) {
       case "aggressive" -> DetectorSettings.aggressive();
+      case "stall-immune" -> DetectorSettings.stallImmune();
       case "phi-accrual" -> DetectorSettings.phiAccrual();
       default -> DetectorSettings.defaults();
     };

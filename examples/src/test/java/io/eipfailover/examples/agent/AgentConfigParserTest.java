@@ -54,6 +54,13 @@ class AgentConfigParserTest {
   }
 
   @Test
+  void acceptsTheStallImmuneProfile() {
+    Map<String, String> m = ConfigFixtures.validPair();
+    m.put("membership.udp.profile", "stall-immune");
+    assertEquals("stall-immune", parse(m).membership().udpProfile());
+  }
+
+  @Test
   void readsEveryOptionalKey() {
     Map<String, String> m = ConfigFixtures.validPair();
     m.put("membership.port", "7001");

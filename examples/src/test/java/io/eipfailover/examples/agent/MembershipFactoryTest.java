@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.membership.jgroups.JGroupsSecurity;
+import io.eipfailover.membership.udp.DetectorSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The agent's JGroups security: encryption and join authentication from the key file. */
+/** The agent's membership choices: UDP detector profiles; JGroups encryption and join authentication. */
 class MembershipFactoryTest {
   private static KeyFile.Keys keys(String secret) {
     return new KeyFile.Keys(1, Map.of(1, secret.getBytes(StandardCharsets.UTF_8)));
@@ -33,5 +34,14 @@ class MembershipFactoryTest {
         .getEncoded()), "another cluster, another key");
     assertTrue(!Arrays.equals(key, MembershipFactory.jgroupsSecurity(keys(secret + "x"), "web-lb").secretKey()
         .orElseThrow().getEncoded()), "another secret, another key");
+  }
+
+  @Test
+  void everyUdpProfileNameMapsToItsDetectorSettings() {
+    assertEquals(DetectorSettings.defaults(), MembershipFactory.detector("default"));
+    assertEquals(DetectorSettings.stallImmune(), MembershipFactory.detector("stall-immune"));
+    assertEquals(DetectorSettings.aggressive(), MembershipFactory.detector("aggressive"));
+    assertEquals(DetectorSettings.phiAccrual(), MembershipFactory.detector("phi-accrual"));
+    assertTrue(MembershipFactory.detector("stall-immune").verifies());
   }
 }
