@@ -25,6 +25,8 @@ final class PeerRecord {
   long silenceSince;
   /** Declared dead (by the detector or the fast path) and not heard from since. */
   boolean convicted;
+  /** When its address began sending heartbeats we cannot authenticate, while silent otherwise; -1 if not. */
+  long unauthenticatedSince = -1;
 
   final CrashProbe crash;
 
@@ -60,6 +62,15 @@ final class PeerRecord {
     return true;
   }
 
+  /** Sets when the peer became reachable but unauthenticated (-1: it is not); whether that changed. */
+  boolean unauthenticated(long since) {
+    if (since == unauthenticatedSince) {
+      return false;
+    }
+    unauthenticatedSince = since;
+    return true;
+  }
+
   /** This node woke from a pause at {@code now}: the peer's silence counts from now. */
   void restartSilence(long now) {
     detector.restartClock(now);
@@ -68,6 +79,7 @@ final class PeerRecord {
 
   PeerState toPeerState() {
     return new PeerState(state, since, heard ? OptionalLong.of(lastHeard) : OptionalLong.empty(),
-        suspected ? OptionalLong.of(suspectedAt) : OptionalLong.empty());
+        suspected ? OptionalLong.of(suspectedAt) : OptionalLong.empty(),
+        unauthenticatedSince >= 0 ? OptionalLong.of(unauthenticatedSince) : OptionalLong.empty());
   }
 }

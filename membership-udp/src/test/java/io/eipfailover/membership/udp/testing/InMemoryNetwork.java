@@ -2,8 +2,8 @@ package io.eipfailover.membership.udp.testing;
 
 import io.eipfailover.core.NodeId;
 import io.eipfailover.membership.udp.DatagramTransport;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,9 +49,19 @@ public final class InMemoryNetwork {
     return e;
   }
 
-  /** The source address datagrams from {@code node} appear to come from. */
-  public static SocketAddress addressOf(NodeId node) {
-    return InetSocketAddress.createUnresolved(node.value(), 5405);
+  /**
+   * The source address datagrams from {@code node} appear to come from: a resolved address in
+   * 10.77.0.0/16 derived from the node id (stable, distinct for the few nodes of a test), so it can
+   * also be given to the builder as the peer's address.
+   */
+  public static InetSocketAddress addressOf(NodeId node) {
+    int n = Math.floorMod(node.value().hashCode(), 65_534) + 1;
+    try {
+      return new InetSocketAddress(InetAddress.getByAddress(node.value(), new byte[] {10, 77, (byte) (n >> 8), (byte) n}),
+          5405);
+    } catch (java.net.UnknownHostException impossible) {
+      throw new IllegalStateException(impossible);
+    }
   }
 
   /** Drops every packet matching {@code rule} (replaces the previous rule). */
