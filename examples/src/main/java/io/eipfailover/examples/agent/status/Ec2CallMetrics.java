@@ -1,10 +1,11 @@
 package io.eipfailover.examples.agent.status;
 
+import io.eipfailover.aws.Ec2Outcomes;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -12,9 +13,12 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Counts every EC2 call the agent makes (reconciler, preflight, provisioning, guards), by
- * operation, and every failed call by operation and EC2 error code ({@code RequestLimitExceeded},
- * {@code UnauthorizedOperation}, ... or {@code client} for time-outs and connection errors). Add it
- * to the client with {@code Ec2Clients.Builder.addExecutionInterceptor}. Thread-safe.
+ * operation, and every failed call by operation and what happened, as {@link Ec2Outcomes} labels
+ * it: EC2's error code ({@code RequestLimitExceeded}, {@code UnauthorizedOperation}, ...), {@code
+ * HTTP_502} for an HTTP error without an EC2 error, {@code Timeout}, {@code UnparseableAnswer},
+ * {@code ConnectionRefused}, {@code ConnectionFailed}, ... and {@code WrongShape} for a 200 that is
+ * not shaped like EC2's answer (the SDK counts it a success; the EIP manager refuses it). Add it to
+ * the client with {@code Ec2Clients.Builder.addExecutionInterceptor}. Thread-safe.
  */
 public final class Ec2CallMetrics implements ExecutionInterceptor {
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
@@ -27,9 +31,14 @@ public final class Ec2CallMetrics implements ExecutionInterceptor {
 
   @Override
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-    String code = context.exception() instanceof AwsServiceException a && a.awsErrorDetails() != null
-        && a.awsErrorDetails().errorCode() != null ? a.awsErrorDetails().errorCode() : "client";
+    String code = context.exception() instanceof SdkException e ? Ec2Outcomes.of(e) : "ClientError";
     errors.computeIfAbsent(operation(attributes) + "\u0000" + code, k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    Ec2Outcomes.ofAnswer(context.request(), context.response()).ifPresent(code ->
+        errors.computeIfAbsent(operation(attributes) + "\u0000" + code, k -> new LongAdder()).increment());
   }
 
   /** Calls by operation, sorted. */
