@@ -180,7 +180,7 @@ public final class AgentNode implements AutoCloseable {
   }
 
   public String statusJson() {
-    return StatusJson.render(failover.status(), topology, ticker.read());
+    return StatusJson.render(StatusJson.withHeartbeatsOf(failover.status(), membership.view()), topology, ticker.read());
   }
 
   public String metricsText() {

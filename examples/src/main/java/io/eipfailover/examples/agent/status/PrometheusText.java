@@ -40,6 +40,10 @@ public final class PrometheusText {
               ps.state() == st ? 1 : 0);
         }
       });
+      p.header("eipfailover_peer_unauthenticated", "gauge", "1 while the node's host sends heartbeats that fail"
+          + " authentication and none that pass (reachable but unauthenticated: nothing moves to or from it)");
+      s.view().members().forEach((node, ps) ->
+          p.sample("eipfailover_peer_unauthenticated", "node=\"" + node + "\"", ps.isUnauthenticated() ? 1 : 0));
     }
     p.header("eipfailover_eip_held", "gauge", "1 when EC2 last showed the EIP on this node");
     for (ElasticIp eip : topology.elasticIps()) {
@@ -100,6 +104,11 @@ public final class PrometheusText {
     counter("eipfailover_heartbeat_fast_path_convictions_total", "peers declared dead by the crash fast path",
         h.fastPathConvictions());
     counter("eipfailover_heartbeat_pause_guards_total", "times this node's own loop stalled", h.pauseGuards());
+    header("eipfailover_heartbeat_auth_failures_total", "counter", "datagrams from a configured peer's host that"
+        + " failed authentication, by peer and reason");
+    h.authFailures().forEach((peer, reasons) -> reasons.forEach((reason, n) ->
+        sample("eipfailover_heartbeat_auth_failures_total", "peer=\"" + peer + "\",reason=\""
+            + reason.name().toLowerCase(Locale.ROOT) + "\"", n)));
   }
 
   private void gauge(String name, String help, double value) {

@@ -3,6 +3,8 @@ package io.eipfailover.examples.agent.status;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverStatus;
+import io.eipfailover.core.MembershipView;
+import io.eipfailover.core.NodeId;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.PeerState;
 import io.eipfailover.core.Placement;
@@ -11,11 +13,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * Renders a {@link FailoverStatus} as JSON for the status endpoint: this node, its announced
- * status, the membership view (ages in milliseconds relative to {@code now}), every EIP with where
- * EC2 last showed it and where the plan wants it, the last takeover's timeline and the counters.
+ * status, the membership view (ages in milliseconds relative to {@code now}: {@code sinceMs} in the
+ * state, {@code lastHeardMs} since the last accepted heartbeat, {@code unauthenticatedMs} since a
+ * peer's host began sending heartbeats that fail authentication, or null), every EIP with where EC2
+ * last showed it and where the plan wants it, the last takeover's timeline and the counters.
  * Stateless.
  */
 public final class StatusJson {
@@ -37,12 +42,14 @@ public final class StatusJson {
     } else {
       w.beginObject().name("epoch").value(s.view().epoch()).name("merged").value(s.view().merged()).name("members")
           .beginObject();
-      for (Map.Entry<io.eipfailover.core.NodeId, PeerState> e : s.view().members().entrySet()) {
+      for (Map.Entry<NodeId, PeerState> e : s.view().members().entrySet()) {
         PeerState p = e.getValue();
         w.name(e.getKey().value()).beginObject().name("state").value(p.state().name());
         w.name("sinceMs").value((now - p.since()) / 1_000_000);
         w.name("lastHeardMs");
         ago(w, p.lastHeard(), now);
+        w.name("unauthenticatedMs");
+        ago(w, p.unauthenticatedSince(), now);
         w.endObject();
       }
       w.endObject().endObject();
@@ -89,6 +96,27 @@ public final class StatusJson {
     }
     w.endObject();
     return w.endObject().toString();
+  }
+
+  /**
+   * {@code s} with each member's {@code lastHeard} taken from {@code live}, the membership's own
+   * current view: the failover's view is the one of its last view change, whose heard times stop
+   * there (a heartbeat that changes nothing makes no new view), while the membership brings them up
+   * to date at every read. States, epoch and everything else stay the failover's.
+   */
+  public static FailoverStatus withHeartbeatsOf(FailoverStatus s, MembershipView live) {
+    if (s.view() == null || live == null) {
+      return s;
+    }
+    Map<NodeId, PeerState> members = new TreeMap<>(s.view().members());
+    members.replaceAll((node, p) -> {
+      PeerState l = live.members().get(node);
+      return l == null || l.lastHeard().isEmpty() ? p
+          : new PeerState(p.state(), p.since(), l.lastHeard(), p.suspectedAt(), p.unauthenticatedSince());
+    });
+    MembershipView view = new MembershipView(s.view().epoch(), s.view().self(), members, s.view().merged());
+    return new FailoverStatus(s.self(), s.running(), s.dryRun(), s.localStatus(), view, s.observed(), s.plan(),
+        s.lastTakeover(), s.counters());
   }
 
   /** A timeline as milliseconds after its first known step, plus its derived durations. */
