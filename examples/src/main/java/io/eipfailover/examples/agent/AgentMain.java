@@ -123,12 +123,15 @@ public final class AgentMain {
       }
       all.addAll(LocalPreflight.run(cfg, prepared.self(), prepared.topology()));
       PreflightReport report = new PreflightReport(all);
+      java.util.Optional<String> guardRisk = GuardAdvice.pingPongRisk(cfg.guards(), prepared.topology().nodes().size());
       if (preflight) {
         out.println(report);
+        guardRisk.ifPresent(w -> out.println("[WARN] guard: " + w));
         ec2.close();
         return report.ok() ? 0 : 1;
       }
       report.problems().forEach(p -> LOG.warn("[node={}] preflight: {}", prepared.self(), p));
+      guardRisk.ifPresent(w -> LOG.warn("[node={}] preflight: {}", prepared.self(), w));
       return runAgent(config, cfg, prepared, ec2, ec2Metrics, commands);
     } catch (RuntimeException e) {
       err.println("eipfailover-agent: start-up failed: " + e.getMessage());
