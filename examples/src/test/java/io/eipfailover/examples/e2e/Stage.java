@@ -40,18 +40,24 @@ final class Stage implements AutoCloseable {
    * @param guard the agent's {@code guard} value
    * @param jitterLink every VPC host is on the bridge through a {@code taplink.py} TAP link that
    *     delays each frame by {@code jitterMinMs..jitterMaxMs}
+   * @param resyncInterval the agents' {@code failover.resync-interval}
    */
-  record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs) {
+  record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs,
+      Duration resyncInterval) {
     static Options defaults() {
-      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0);
+      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0, Duration.ofSeconds(5));
     }
 
     Options guard(String g) {
-      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs);
+      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, resyncInterval);
     }
 
     Options jitter(int minMs, int maxMs) {
-      return new Options(guard, failbackDelay, true, minMs, maxMs);
+      return new Options(guard, failbackDelay, true, minMs, maxMs, resyncInterval);
+    }
+
+    Options resync(Duration interval) {
+      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, interval);
     }
   }
 
@@ -162,7 +168,8 @@ final class Stage implements AutoCloseable {
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
   }
 
-  private Path etcDir(String lb) {
+  /** {@code lb}'s /etc/eipfailover as its agent sees it (configuration, {@code keys/cluster.key}). */
+  Path etcDir(String lb) {
     return runDir.resolve("etc-" + lb);
   }
 
