@@ -81,10 +81,10 @@ class JGroupsMembershipBuilderTest {
   }
 
   @Test
-  void jgroupsLogsGoToSlf4j() {
+  void jgroupsLogsGoToSlf4jWithinABudget() {
     JGroupsMembership.builder();
     assertTrue(org.jgroups.logging.LogFactory.getLog(JGroupsMembershipBuilderTest.class)
-        instanceof org.jgroups.logging.Slf4jLogImpl);
+        instanceof io.eipfailover.membership.jgroups.internal.BudgetedJGroupsLog);
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.slf4j.helpers.NOPLogger;
  * applies to each. A line written after suppressed ones says how many. Debug and trace are not
  * limited (off unless someone turns them on to debug). Thread-safe.
  */
-final class BudgetedJGroupsLog implements Log {
+public final class BudgetedJGroupsLog implements Log {
   private final Log delegate;
   private final String category;
   private final RateLimitedLog budget;
