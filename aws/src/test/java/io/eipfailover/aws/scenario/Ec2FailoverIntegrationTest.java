@@ -15,6 +15,7 @@ import io.eipfailover.aws.testing.FakeAssociation;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
@@ -60,14 +61,17 @@ class Ec2FailoverIntegrationTest {
         .elasticIpManager(Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build())
         .guard(Ec2InstanceStateGuard.builder().ec2Client(ec2).instance(peer, peerInstance).build())
         .strategy(FailoverStrategies.homeWithFailback(Duration.ofSeconds(1)))
-        .tickInterval(Duration.ofMillis(50))
-        .detectionDeadline(Duration.ofSeconds(1))
-        .startupGrace(Duration.ofMillis(200))
-        .resyncInterval(Duration.ofSeconds(1))
-        .confirmDelay(Duration.ofMillis(200))
-        .backoff(Duration.ofMillis(100), Duration.ofMillis(800))
-        .holdTime(Duration.ofMillis(500))
-        .apiBudget(20, 20)
+        .config(FailoverConfig.builder()
+            .detectionDeadline(Duration.ofSeconds(1))
+            .startupGrace(Duration.ofMillis(200))
+            .resyncInterval(Duration.ofSeconds(1))
+            .confirmDelay(Duration.ofMillis(200))
+            .initialBackoff(Duration.ofMillis(100))
+            .maxBackoff(Duration.ofMillis(800))
+            .holdTime(Duration.ofMillis(500))
+            .apiBurst(20)
+            .apiCallsPerSecond(20)
+            .build())
         .random(new Random(self.hashCode()))
         .build();
     closeables.add(failover);

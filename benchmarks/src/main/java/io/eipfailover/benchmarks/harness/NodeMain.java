@@ -6,6 +6,7 @@ import io.eipfailover.aws.Ec2Clients;
 import io.eipfailover.aws.Ec2ElasticIpManager;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.HealthChecks;
 import io.eipfailover.core.Membership;
@@ -68,11 +69,10 @@ public final class NodeMain {
         .elasticIpManager(Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(o.self()).build())
         .guard(SplitBrainGuards.reachability(new InetSocketAddress(o.ec2().getHost(), o.ec2().getPort()),
             Duration.ofMillis(200)))
-        .healthCheck(HealthChecks.alwaysHealthy(), Duration.ofSeconds(1))
+        .healthCheck(HealthChecks.alwaysHealthy())
         .strategy(FailoverStrategies.homeWithFailback(Duration.ofSeconds(1)))
-        .holdTime(Duration.ofSeconds(2))
-        .detectionDeadline(o.profile().detectionDeadline())
-        .tickInterval(o.profile().tickInterval())
+        .config(FailoverConfig.builder().holdTime(Duration.ofSeconds(2))
+            .detectionDeadline(o.profile().detectionDeadline()).build())
         .ticker(ticker)
         .clock(clock)
         .listener(event -> out.print("event", "type=" + event.getClass().getSimpleName(), event.toString()),

@@ -42,11 +42,6 @@ public enum Profile {
     };
   }
 
-  /** The reconciler's tick, well under the detection deadline. */
-  public Duration tickInterval() {
-    return this == UDP_AGGRESSIVE ? Duration.ofMillis(50) : Duration.ofMillis(250);
-  }
-
   /** Parses a label or an enum name. */
   public static Profile parse(String s) {
     for (Profile p : values()) {

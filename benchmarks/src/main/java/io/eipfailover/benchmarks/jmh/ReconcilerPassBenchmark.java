@@ -1,6 +1,7 @@
 package io.eipfailover.benchmarks.jmh;
 
 import io.eipfailover.core.EipFailover;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
 import io.eipfailover.core.GuardVerdict;
@@ -66,14 +67,13 @@ public class ReconcilerPassBenchmark {
         .membership(new StaticMembership(view))
         .elasticIpManager(manager)
         .guard(request -> GuardVerdict.allow("benchmark: always allow"))
-        .healthCheck(() -> HealthResult.healthy("benchmark"), Duration.ofSeconds(1))
+        .healthCheck(() -> HealthResult.healthy("benchmark"))
         .strategy(strategy)
         .scheduler(new DirectScheduler())
         .ticker(new AdvancingTicker(ScaleCluster.NOW, 1_000))
         .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
-        .startupGrace(Duration.ZERO)
-        .apiBudget(1_000, 1_000_000.0)
-        .dryRun(true)
+        .config(FailoverConfig.builder().startupGrace(Duration.ZERO).apiBurst(1_000).apiCallsPerSecond(1_000_000.0)
+            .dryRun(true).build())
         .build();
     f.start();
     return f;

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultEipFailover implements EipFailover {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultEipFailover.class);
 
-  private final FailoverSettings s;
+  private final FailoverParts s;
   private final NodeId self;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
@@ -49,7 +49,7 @@ public final class DefaultEipFailover implements EipFailover {
   private NodeStatus announced = NodeStatus.ALIVE;
   private long lastLoopEnd = Long.MIN_VALUE;
 
-  public DefaultEipFailover(FailoverSettings settings) {
+  public DefaultEipFailover(FailoverParts settings) {
     this.s = settings;
     this.self = settings.self();
     this.ownsScheduler = settings.scheduler() == null;
@@ -80,7 +80,7 @@ public final class DefaultEipFailover implements EipFailover {
       throw new IllegalStateException("EipFailover for " + self + " was already started");
     }
     LOG.info("[id={}] starting: {} strategy {}, guard {}{}", self, s.topology(), s.strategy(), s.guard(),
-        s.dryRun() ? ", DRY RUN (no associate calls)" : "");
+        s.config().dryRun() ? ", DRY RUN (no associate calls)" : "");
     s.membership().addListener(new MembershipListener() {
       @Override
       public void viewChanged(MembershipView view) {
@@ -124,7 +124,7 @@ public final class DefaultEipFailover implements EipFailover {
     long now = s.ticker().read();
     if (lastLoopEnd != Long.MIN_VALUE) {
       long gap = now - lastLoopEnd;
-      if (gap > s.tickInterval().toNanos() + s.detectionDeadline().toNanos()) {
+      if (gap > tickInterval().toNanos() + s.config().detectionDeadline().toNanos()) {
         reconciler.onLocalPause(gap);
       }
     }
@@ -134,7 +134,7 @@ public final class DefaultEipFailover implements EipFailover {
     try {
       reconciler.tick();
     } finally {
-      scheduleTick(s.tickInterval().toNanos());
+      scheduleTick(tickInterval().toNanos());
     }
   }
 
@@ -151,7 +151,7 @@ public final class DefaultEipFailover implements EipFailover {
       }
       HealthResult r = result;
       onLoop(() -> onHealth(r));
-      scheduleHealthCheck(s.healthCheckInterval().toNanos());
+      scheduleHealthCheck(s.config().healthCheckInterval().toNanos());
     }, delayNanos, TimeUnit.NANOSECONDS);
   }
 
@@ -197,6 +197,19 @@ public final class DefaultEipFailover implements EipFailover {
     } catch (RuntimeException rejected) {
       LOG.debug("[id={}] work rejected after shutdown: {}", self, rejected.toString());
     }
+  }
+
+  /**
+   * The loop's tick: a quarter of the detection deadline (250 ms with the default 1 s), so a tick
+   * late by more than the deadline is a pause of this node.
+   */
+  private Duration tickInterval() {
+    return s.config().detectionDeadline().dividedBy(4);
+  }
+
+  @Override
+  public Map<String, String> planSettings() {
+    return s.config().planSettings(s.strategy(), s.guard());
   }
 
   @Override

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 final class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
-  private final FailoverSettings s;
+  private final FailoverParts s;
   private final NodeId self;
   private final Consumer<FailoverEvent> events;
   private final TokenBucket budget;
@@ -73,13 +73,13 @@ final class Reconciler {
   /** The cached observations predate something (a pause) that may have changed EC2: describe. */
   private boolean cacheStale;
 
-  Reconciler(FailoverSettings s, MembershipView initialView, Consumer<FailoverEvent> events) {
+  Reconciler(FailoverParts s, MembershipView initialView, Consumer<FailoverEvent> events) {
     this.s = s;
     this.self = s.self();
     this.events = events;
     this.view = initialView;
     this.suppression = new TakeoverSuppression(s.self());
-    this.budget = new TokenBucket(s.apiBurst(), s.apiCallsPerSecond());
+    this.budget = new TokenBucket(s.config().apiBurst(), s.config().apiCallsPerSecond());
     for (ElasticIp eip : s.topology().elasticIps()) {
       tracks.put(eip.allocationId(), new EipTrack());
     }
@@ -103,7 +103,7 @@ final class Reconciler {
 
   /** Starts the start-up grace (see {@link TakeoverSuppression#startupGrace}). */
   void onStart() {
-    suppression.startupGrace(now(), s.startupGrace().toNanos());
+    suppression.startupGrace(now(), s.config().startupGrace().toNanos());
   }
 
   /** This node's loop was paused (its tick came {@code lateNanos} late): do not convict on old data. */
@@ -111,16 +111,16 @@ final class Reconciler {
     counters.localPauses++;
     calmSinceLastDescribe = false;
     cacheStale = true; // EC2 may have changed while we slept
-    suppression.localPause(now(), s.detectionDeadline().toNanos());
+    suppression.localPause(now(), s.config().detectionDeadline().toNanos());
     LOG.warn("[id={}] this node was paused for {} ms; no takeover from unreachable peers until a fresh view or {}",
-        self, lateNanos / 1_000_000, s.detectionDeadline());
+        self, lateNanos / 1_000_000, s.config().detectionDeadline());
   }
 
   /** A periodic tick: resync when due, then plan with what is known. */
   void tick() {
     long now = now();
     boolean planAgain = suppression.expire(now);
-    long confirmDelay = s.confirmDelay().toNanos();
+    long confirmDelay = s.config().confirmDelay().toNanos();
     boolean confirmDue = now - lastDescribeAt >= confirmDelay
         && EipTrack.anyAwaitingConfirmation(tracks.values(), now, confirmDelay);
     boolean describeDue = now >= nextResyncAt || confirmDue || cacheStale;
@@ -143,9 +143,9 @@ final class Reconciler {
     }
     Placement plan = plan(now);
     List<Intent> intents = actionable(plan, now);
-    if (!intents.isEmpty() && !fresh && now - lastDescribeAt >= s.confirmDelay().toNanos()) {
+    if (!intents.isEmpty() && !fresh && now - lastDescribeAt >= s.config().confirmDelay().toNanos()) {
       // Act on fresh facts only: describe (keeping a token for the call it is made for), plan again.
-      int needed = Math.min(2, s.apiBurst());
+      int needed = Math.min(2, s.config().apiBurst());
       if (!budget.hasAtLeast(now, needed)) {
         counters.budgetDeferrals++;
         retryDue = true;
@@ -174,7 +174,7 @@ final class Reconciler {
     List<Intent> all = IntentPlanner.intents(self, input(now), plan);
     all.removeIf(i -> {
       EipTrack t = track(i.elasticIp());
-      return now < t.backoffUntil || t.inFlightTo(i.target().point(), now, s.inFlightTimeout().toNanos())
+      return now < t.backoffUntil || t.inFlightTo(i.target().point(), now, s.config().inFlightTimeout().toNanos())
           || damped(i, t, now) || (i.needsGuard() && suppression.isActive());
     });
     return all;
@@ -182,7 +182,7 @@ final class Reconciler {
 
   /** Flap damping: a live peer pulled this EIP from us recently; do not pull it straight back. */
   private boolean damped(Intent intent, EipTrack t, long now) {
-    return t.lost && now - t.lostAt < s.holdTime().toNanos() && intent.holder().equals(Optional.of(t.lostTo))
+    return t.lost && now - t.lostAt < s.config().holdTime().toNanos() && intent.holder().equals(Optional.of(t.lostTo))
         && view.peer(t.lostTo).since() == t.lostToSince;
   }
 
@@ -216,7 +216,7 @@ final class Reconciler {
     } catch (RuntimeException e) {
       counters.describeFailures++;
       counters.describeFailureStreak++;
-      long delay = Backoff.delayNanos(counters.describeFailureStreak, s.initialBackoff(), s.maxBackoff(), s.random());
+      long delay = Backoff.delayNanos(counters.describeFailureStreak, s.config().initialBackoff(), s.config().maxBackoff(), s.random());
       describeBackoffUntil = now + delay;
       retryDue = true;
       LOG.warn("[id={}] describe failed ({}); retrying in {} ms", self, e.toString(), delay / 1_000_000);
@@ -224,7 +224,7 @@ final class Reconciler {
     }
     if (counters.describeFailureStreak > 0) {
       // EC2 was out of reach: if we were cut off, our view's verdicts on peers were made blind.
-      suppression.reconnected(now, s.detectionDeadline().toNanos());
+      suppression.reconnected(now, s.config().detectionDeadline().toNanos());
     }
     counters.describeFailureStreak = 0;
     long at = now();
@@ -233,7 +233,7 @@ final class Reconciler {
     cacheStale = false;
     observed = Map.copyOf(fresh);
     observedOnce = true;
-    nextResyncAt = at + s.resyncInterval().toNanos();
+    nextResyncAt = at + s.config().resyncInterval().toNanos();
     return true;
   }
 
@@ -250,9 +250,9 @@ final class Reconciler {
         lastTakeover = t.inFlightTimeline.withConfirmed(at);
         LOG.info("[id={}] confirmed {}", self, lastTakeover);
         t.clearInFlight();
-      } else if (awaitingOwnMove && at - t.inFlightSince >= s.inFlightTimeout().toNanos()) {
+      } else if (awaitingOwnMove && at - t.inFlightSince >= s.config().inFlightTimeout().toNanos()) {
         LOG.warn("[id={}] associate of {} to {} not visible after {}; will retry", self, eip, t.inFlightPoint,
-            s.inFlightTimeout());
+            s.config().inFlightTimeout());
         t.clearInFlight();
       } else if (!awaitingOwnMove && calmSinceLastDescribe && was.equals(Optional.of(self)) && now.isPresent()
           && !now.get().equals(self) && view.peer(now.get()).since() <= previousDescribe) {
@@ -286,7 +286,7 @@ final class Reconciler {
       if (!verdict.allowed()) {
         counters.guardDenials++;
         t.failures++;
-        t.backoffUntil = now + Backoff.delayNanos(t.failures, s.initialBackoff(), s.maxBackoff(), s.random());
+        t.backoffUntil = now + Backoff.delayNanos(t.failures, s.config().initialBackoff(), s.config().maxBackoff(), s.random());
         if (!verdict.reason().equals(t.lastDenial)) {
           t.lastDenial = verdict.reason();
           LOG.warn("[id={}] guard denied taking {} from {}: {}", self, eip, intent.holder().orElse(null), verdict.reason());
@@ -296,7 +296,7 @@ final class Reconciler {
       }
       t.lastDenial = null;
     }
-    if (s.dryRun()) {
+    if (s.config().dryRun()) {
       if (!intent.target().point().equals(t.lastDryRun)) {
         t.lastDryRun = intent.target().point();
         LOG.info("[id={}] dry run: would associate {} with {} ({})", self, eip, intent.target().point(), intent.kind());
@@ -346,8 +346,8 @@ final class Reconciler {
     ElasticIpManagerException.Kind kind = e instanceof ElasticIpManagerException m ? m.kind() : ElasticIpManagerException.Kind.RETRYABLE;
     t.failures++;
     long delay = kind == ElasticIpManagerException.Kind.RETRYABLE
-        ? Backoff.delayNanos(t.failures, s.initialBackoff(), s.maxBackoff(), s.random())
-        : s.maxBackoff().toNanos();
+        ? Backoff.delayNanos(t.failures, s.config().initialBackoff(), s.config().maxBackoff(), s.random())
+        : s.config().maxBackoff().toNanos();
     t.backoffUntil = now() + delay;
     counters.takeoverFailures++;
     LOG.warn("[id={}] associating {} failed ({}): {}; retry in {} ms", self, intent.elasticIp(), kind, e.getMessage(),
@@ -383,7 +383,7 @@ final class Reconciler {
   }
 
   FailoverStatus status(boolean running) {
-    return new FailoverStatus(self, running, s.dryRun(), localStatus, view, observed, lastPlan,
+    return new FailoverStatus(self, running, s.config().dryRun(), localStatus, view, observed, lastPlan,
         Optional.ofNullable(lastTakeover), counters.snapshot());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.GuardVerdict;
 import io.eipfailover.core.HealthResult;
@@ -71,7 +72,7 @@ class ReconcilerScenarioTest {
         .clock(time.clock())
         .scheduler(lane)
         .random(new Random(7))
-        .healthCheck(() -> health, Duration.ofSeconds(1))
+        .healthCheck(() -> health)
         .listener(events::add, Runnable::run);
   }
 
@@ -156,7 +157,7 @@ class ReconcilerScenarioTest {
   @Test
   void startupGraceKeepsANewNodeFromStealingPeersItHasNotHeardYet() {
     ec2.placeAllAtHome();
-    failover = nodeA(r -> GuardVerdict.allow("test")).startupGrace(Duration.ofSeconds(2)).build();
+    failover = nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().startupGrace(Duration.ofSeconds(2)).build()).build();
     failover.start();
     time.advance(Duration.ofMillis(1500));
     assertEquals(Optional.of(B), ec2.holder(eipB), "peer never heard, but still in grace");
@@ -224,7 +225,7 @@ class ReconcilerScenarioTest {
 
   @Test
   void resumingFromStandbyPullsTheHomeEipBackAfterTheFailbackDelayWithoutFlapDamping() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).holdTime(Duration.ofSeconds(60)));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().holdTime(Duration.ofSeconds(60)).build()));
     failover.standby();
     time.advance(Duration.ofMillis(200));
     ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // B pulls A's EIP
@@ -239,7 +240,7 @@ class ReconcilerScenarioTest {
 
   @Test
   void anEipPulledAwayByALivePeerWhileWeWereAliveIsNotPulledBackWithinTheHoldTime() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).holdTime(Duration.ofSeconds(60)));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().holdTime(Duration.ofSeconds(60)).build()));
     ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // a confused live peer
     failover.reconcileNow();
     time.advance(Duration.ofSeconds(30));
@@ -251,7 +252,7 @@ class ReconcilerScenarioTest {
 
   @Test
   void whenOnlyHeartbeatsAreLostAPeerPullingItsEipBackIsNotFoughtOver() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("reachability only")).holdTime(Duration.ofSeconds(60)));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("reachability only")).config(FailoverConfig.builder().holdTime(Duration.ofSeconds(60)).build()));
     membership.set(B, NodeState.DEAD); // B is alive; only heartbeats are lost
     time.advance(Duration.ofSeconds(2));
     assertEquals(Optional.of(A), ec2.holder(eipB));
@@ -270,7 +271,7 @@ class ReconcilerScenarioTest {
 
   @Test
   void aNodeWhoseEipMovedWhileItWasPausedFailsBackAfterTheDelayNotTheHoldTime() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).holdTime(Duration.ofSeconds(60)));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().holdTime(Duration.ofSeconds(60)).build()));
     lane.pause();
     time.advance(Duration.ofSeconds(3));
     ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // B thought A dead
@@ -316,7 +317,7 @@ class ReconcilerScenarioTest {
 
   @Test
   void dryRunPlansAndReportsButNeverAssociates() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).dryRun(true));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().dryRun(true).build()));
 
     membership.set(B, NodeState.DEAD);
     time.advance(Duration.ofSeconds(10));

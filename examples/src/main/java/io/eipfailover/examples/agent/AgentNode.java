@@ -6,6 +6,8 @@ import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManager;
+import io.eipfailover.core.FailoverConfig;
+import io.eipfailover.core.FailoverConfigBuilder;
 import io.eipfailover.core.FailoverStatus;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.NodeId;
@@ -84,16 +86,19 @@ public final class AgentNode implements AutoCloseable {
         .elasticIpManager(manager)
         .guard(GuardFactory.create(config.guards(), topology, ec2, instanceIds))
         .strategy(StrategyFactory.create(config.strategy()))
-        .healthCheck(health, config.health().interval())
+        .healthCheck(health)
         .ticker(ticker)
+        .listener(events, Runnable::run)
+        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread);
+    FailoverConfigBuilder tuning = FailoverConfig.builder()
+        .healthCheckInterval(config.health().interval())
         .dryRun(config.dryRun())
         .resyncInterval(config.failover().resyncInterval())
         .holdTime(config.failover().holdTime())
         .startupGrace(config.failover().startupGrace())
-        .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()))
-        .listener(events, Runnable::run)
-        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread);
-    config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
+        .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()));
+    config.failover().toleratedFailures().ifPresent(tuning::toleratedFailures);
+    b.config(tuning.build());
     listeners.forEach(l -> b.listener(l, listenerThread));
     this.failover = b.build();
   }

@@ -8,6 +8,7 @@ import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.SplitBrainGuards;
@@ -91,7 +92,7 @@ public final class CustomStrategyExample {
             .elasticIpManager(Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build())
             .strategy(new LeastLoadedStrategy())
             .guard(new KillSwitchGuard(killSwitch, SplitBrainGuards.quorum()))
-            .startupGrace(Duration.ofSeconds(1))
+            .config(FailoverConfig.builder().startupGrace(Duration.ofSeconds(1)).build())
             .listener(e -> {
               if (e instanceof GuardDenied g && denials.getAndIncrement() == 0) {
                 out.printf("[%s] guard denied taking %s: %s%n", g.self(), g.elasticIp().publicIp(), g.reason());

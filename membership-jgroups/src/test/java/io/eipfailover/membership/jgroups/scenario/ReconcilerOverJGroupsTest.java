@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
@@ -52,9 +53,8 @@ class ReconcilerOverJGroupsTest {
         .elasticIpManager(new LockedEc2(ec2, id))
         .guard(SplitBrainGuards.quorum())
         .strategy(FailoverStrategies.balanced(Duration.ofSeconds(1)))
-        .toleratedFailures(1)
-        .resyncInterval(Duration.ofSeconds(2))
-        .startupGrace(Duration.ofMillis(500))
+        .config(FailoverConfig.builder().toleratedFailures(1).resyncInterval(Duration.ofSeconds(2))
+            .startupGrace(Duration.ofMillis(500)).build())
         .build();
     f.start();
     failovers.put(id, f);
