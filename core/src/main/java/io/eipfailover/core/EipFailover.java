@@ -3,12 +3,12 @@ package io.eipfailover.core;
 import io.eipfailover.core.event.FailoverListener;
 import io.eipfailover.core.internal.DefaultEipFailover;
 import io.eipfailover.core.internal.FailoverParts;
+import io.eipfailover.core.runtime.Checks;
 import com.google.common.base.Ticker;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,7 +67,8 @@ public interface EipFailover extends AutoCloseable {
    * validates at once; {@link #build()} checks across fields. Not thread-safe.
    *
    * <p>Ownership: the failover starts and closes the {@link Membership}; it never closes the {@link
-   * ElasticIpManager} or an injected scheduler; a scheduler it creates itself it closes.
+   * ElasticIpManager}, the guard, listener executors or an injected scheduler or I/O executor; a
+   * scheduler or I/O executor it creates itself it closes.
    */
   final class Builder {
     private ClusterTopology topology;
@@ -81,6 +82,7 @@ public interface EipFailover extends AutoCloseable {
     private Ticker ticker = Ticker.systemTicker();
     private Clock clock = Clock.systemUTC();
     private ScheduledExecutorService scheduler;
+    private Executor ioExecutor;
     private Random random;
     private FailoverConfig config = FailoverConfig.defaults();
 
@@ -88,25 +90,25 @@ public interface EipFailover extends AutoCloseable {
 
     /** The cluster (required). */
     public Builder topology(ClusterTopology topology) {
-      this.topology = Objects.requireNonNull(topology, "topology must not be null");
+      this.topology = Checks.notNull("topology", topology);
       return this;
     }
 
     /** This node (required; must be a node of the topology). */
     public Builder self(NodeId self) {
-      this.self = Objects.requireNonNull(self, "self must not be null");
+      this.self = Checks.notNull("self", self);
       return this;
     }
 
     /** The membership (required). Started by {@link EipFailover#start()}, closed by {@code close()}. */
     public Builder membership(Membership membership) {
-      this.membership = Objects.requireNonNull(membership, "membership must not be null");
+      this.membership = Checks.notNull("membership", membership);
       return this;
     }
 
     /** The EC2 side (required). Never closed by us. */
     public Builder elasticIpManager(ElasticIpManager manager) {
-      this.elasticIpManager = Objects.requireNonNull(manager, "elasticIpManager must not be null");
+      this.elasticIpManager = Checks.notNull("elasticIpManager", manager);
       return this;
     }
 
@@ -115,13 +117,13 @@ public interface EipFailover extends AutoCloseable {
      * SplitBrainGuards#unguarded()} is the loud opt-out).
      */
     public Builder guard(SplitBrainGuard guard) {
-      this.guard = Objects.requireNonNull(guard, "guard must not be null");
+      this.guard = Checks.notNull("guard", guard);
       return this;
     }
 
     /** The placement strategy; default {@link FailoverStrategies#defaults()}. */
     public Builder strategy(FailoverStrategy strategy) {
-      this.strategy = Objects.requireNonNull(strategy, "strategy must not be null");
+      this.strategy = Checks.notNull("strategy", strategy);
       return this;
     }
 
@@ -130,27 +132,27 @@ public interface EipFailover extends AutoCloseable {
      * always healthy. Wrap it in {@link HealthChecks#riseFall} to debounce.
      */
     public Builder healthCheck(HealthCheck check) {
-      this.healthCheck = Objects.requireNonNull(check, "healthCheck must not be null");
+      this.healthCheck = Checks.notNull("healthCheck", check);
       return this;
     }
 
     /** Adds a listener called in order on {@code executor}. */
     public Builder listener(FailoverListener listener, Executor executor) {
       listeners.add(new FailoverParts.Registration(
-          Objects.requireNonNull(listener, "listener must not be null"),
-          Objects.requireNonNull(executor, "listener executor must not be null")));
+          Checks.notNull("listener", listener),
+          Checks.notNull("listener executor", executor)));
       return this;
     }
 
     /** Elapsed-time source shared with the membership; default the system ticker. */
     public Builder ticker(Ticker ticker) {
-      this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
+      this.ticker = Checks.notNull("ticker", ticker);
       return this;
     }
 
     /** Wall-clock source for event timestamps; default UTC system clock. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      this.clock = Checks.notNull("clock", clock);
       return this;
     }
 
@@ -159,47 +161,48 @@ public interface EipFailover extends AutoCloseable {
      * closed by the failover (one for the reconciler, one for health probes).
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
-      this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+      this.scheduler = Checks.notNull("scheduler", scheduler);
+      return this;
+    }
+
+    /**
+     * Where EC2 calls and guard evaluations run, off the loop and each under a deadline ({@link
+     * FailoverConfig#callTimeout()}, {@link FailoverConfig#guardTimeout()}), so a slow one never
+     * delays the others. Not closed by us. Default: a cached pool of daemon threads created and
+     * closed by the failover (at most one thread per EIP plus one, as calls are bounded by the
+     * budget and one question per EIP). A simulation injects a virtual-time executor.
+     */
+    public Builder ioExecutor(Executor ioExecutor) {
+      this.ioExecutor = Checks.notNull("ioExecutor", ioExecutor);
       return this;
     }
 
     /** Source of back-off jitter; default a new {@link Random}. Inject a seeded one for replay. */
     public Builder random(Random random) {
-      this.random = Objects.requireNonNull(random, "random must not be null");
+      this.random = Checks.notNull("random", random);
       return this;
     }
 
     /** The tuning; default {@link FailoverConfig#defaults()}. */
     public Builder config(FailoverConfig config) {
-      this.config = Objects.requireNonNull(config, "config must not be null");
+      this.config = Checks.notNull("config", config);
       return this;
     }
 
     /** Validates across fields and builds (not started). */
     public EipFailover build() {
-      require(topology, "topology");
-      require(self, "self");
-      require(membership, "membership");
-      require(elasticIpManager, "elasticIpManager");
-      if (guard == null) {
-        throw new IllegalArgumentException(
-            "guard must be set; choose one from SplitBrainGuards (unguarded() opts out explicitly)");
-      }
-      if (!topology.contains(self)) {
-        throw new IllegalArgumentException(
-            "self '" + self + "' is not a node of the topology " + topology.nodeIds());
-      }
+      Checks.required("topology", topology);
+      Checks.required("self", self);
+      Checks.required("membership", membership);
+      Checks.required("elasticIpManager", elasticIpManager);
+      Checks.require(guard != null,
+          "guard must be set; choose one from SplitBrainGuards (unguarded() opts out explicitly)");
+      Checks.require(topology.contains(self), "self '%s' is not a node of the topology %s", self, topology.nodeIds());
       int tolerated = config.toleratedFailures().orElse(Math.min(1, topology.nodes().size() - 1));
       topology.requireReservedCapacity(strategy, tolerated);
       return new DefaultEipFailover(new FailoverParts(topology, self, membership, elasticIpManager, guard, strategy,
-          healthCheck, List.copyOf(listeners), ticker, clock, scheduler, random != null ? random : new Random(),
+          healthCheck, List.copyOf(listeners), ticker, clock, scheduler, ioExecutor, random != null ? random : new Random(),
           config.toBuilder().toleratedFailures(tolerated).build()));
-    }
-
-    private static void require(Object value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException(name + " must be set");
-      }
     }
   }
 }

@@ -30,6 +30,8 @@ public final class FailoverConfig {
   private final Duration startupGrace;
   private final int apiBurst;
   private final double apiCallsPerSecond;
+  private final Duration guardTimeout;
+  private final Duration callTimeout;
 
   FailoverConfig(FailoverConfigBuilder b) {
     this.dryRun = b.dryRun;
@@ -45,6 +47,8 @@ public final class FailoverConfig {
     this.startupGrace = b.startupGrace;
     this.apiBurst = b.apiBurst;
     this.apiCallsPerSecond = b.apiCallsPerSecond;
+    this.guardTimeout = b.guardTimeout;
+    this.callTimeout = b.callTimeout;
   }
 
   /** A builder holding the defaults. */
@@ -127,6 +131,16 @@ public final class FailoverConfig {
     return apiCallsPerSecond;
   }
 
+  /** The longest wait for the split-brain guard; no answer by then is a denial. */
+  public Duration guardTimeout() {
+    return guardTimeout;
+  }
+
+  /** The longest wait for one EC2 call ({@code ElasticIpManager}); no answer by then is a failure. */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
   /**
    * The settings that decide where EIPs go and whether this node moves them, by name, with the
    * strategy and guard a failover runs with: two nodes of one cluster should list the same values
@@ -152,14 +166,15 @@ public final class FailoverConfig {
         && detectionDeadline.equals(c.detectionDeadline) && confirmDelay.equals(c.confirmDelay)
         && inFlightTimeout.equals(c.inFlightTimeout) && initialBackoff.equals(c.initialBackoff)
         && maxBackoff.equals(c.maxBackoff) && holdTime.equals(c.holdTime) && startupGrace.equals(c.startupGrace)
-        && apiBurst == c.apiBurst && Double.compare(apiCallsPerSecond, c.apiCallsPerSecond) == 0;
+        && apiBurst == c.apiBurst && Double.compare(apiCallsPerSecond, c.apiCallsPerSecond) == 0
+        && guardTimeout.equals(c.guardTimeout) && callTimeout.equals(c.callTimeout);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(dryRun, toleratedFailures, healthCheckInterval, resyncInterval, detectionDeadline,
         confirmDelay, inFlightTimeout, initialBackoff, maxBackoff, holdTime, startupGrace, apiBurst,
-        apiCallsPerSecond);
+        apiCallsPerSecond, guardTimeout, callTimeout);
   }
 
   @Override
@@ -170,6 +185,7 @@ public final class FailoverConfig {
         + ", detectionDeadline=" + detectionDeadline + ", confirmDelay=" + confirmDelay
         + ", inFlightTimeout=" + inFlightTimeout + ", initialBackoff=" + initialBackoff
         + ", maxBackoff=" + maxBackoff + ", holdTime=" + holdTime + ", startupGrace=" + startupGrace
-        + ", apiBurst=" + apiBurst + ", apiCallsPerSecond=" + apiCallsPerSecond + "}";
+        + ", apiBurst=" + apiBurst + ", apiCallsPerSecond=" + apiCallsPerSecond
+        + ", guardTimeout=" + guardTimeout + ", callTimeout=" + callTimeout + "}";
   }
 }

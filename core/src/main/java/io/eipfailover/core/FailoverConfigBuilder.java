@@ -1,7 +1,7 @@
 package io.eipfailover.core;
 
+import io.eipfailover.core.runtime.Checks;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -23,6 +23,8 @@ public final class FailoverConfigBuilder {
   Duration startupGrace = Duration.ofSeconds(2);
   int apiBurst = 20;
   double apiCallsPerSecond = 2.0;
+  Duration guardTimeout = Duration.ofSeconds(5);
+  Duration callTimeout = Duration.ofSeconds(15);
 
   FailoverConfigBuilder() {}
 
@@ -40,6 +42,8 @@ public final class FailoverConfigBuilder {
     this.startupGrace = c.startupGrace();
     this.apiBurst = c.apiBurst();
     this.apiCallsPerSecond = c.apiCallsPerSecond();
+    this.guardTimeout = c.guardTimeout();
+    this.callTimeout = c.callTimeout();
   }
 
   /** Plan and report ({@code DryRunTakeover} events), but never associate. Default false. */
@@ -53,10 +57,7 @@ public final class FailoverConfigBuilder {
    * every node has the reserved IPs the strategy needs for that. Default 1 (0 for a single node).
    */
   public FailoverConfigBuilder toleratedFailures(int toleratedFailures) {
-    if (toleratedFailures < 0) {
-      throw new IllegalArgumentException("toleratedFailures must be >= 0, was " + toleratedFailures);
-    }
-    this.toleratedFailures = OptionalInt.of(toleratedFailures);
+    this.toleratedFailures = OptionalInt.of(Checks.nonNegative("toleratedFailures", toleratedFailures));
     return this;
   }
 
@@ -65,7 +66,7 @@ public final class FailoverConfigBuilder {
    * one probe per period; debounce with {@link HealthChecks#riseFall}.
    */
   public FailoverConfigBuilder healthCheckInterval(Duration interval) {
-    this.healthCheckInterval = positive("healthCheckInterval", interval);
+    this.healthCheckInterval = Checks.positive("healthCheckInterval", interval);
     return this;
   }
 
@@ -75,7 +76,7 @@ public final class FailoverConfigBuilder {
    * but spends the account's shared Describe budget.
    */
   public FailoverConfigBuilder resyncInterval(Duration interval) {
-    this.resyncInterval = positive("resyncInterval", interval);
+    this.resyncInterval = Checks.positive("resyncInterval", interval);
     return this;
   }
 
@@ -87,7 +88,7 @@ public final class FailoverConfigBuilder {
    * often and suspects pauses sooner, longer misses pauses that could convict live peers.
    */
   public FailoverConfigBuilder detectionDeadline(Duration deadline) {
-    this.detectionDeadline = positive("detectionDeadline", deadline);
+    this.detectionDeadline = Checks.positive("detectionDeadline", deadline);
     return this;
   }
 
@@ -96,7 +97,7 @@ public final class FailoverConfigBuilder {
    * again before acting. Default 500 ms. Shorter confirms sooner at more describes.
    */
   public FailoverConfigBuilder confirmDelay(Duration delay) {
-    this.confirmDelay = positive("confirmDelay", delay);
+    this.confirmDelay = Checks.positive("confirmDelay", delay);
     return this;
   }
 
@@ -106,7 +107,7 @@ public final class FailoverConfigBuilder {
    * retries a lost move sooner, at the risk of a second call for one move.
    */
   public FailoverConfigBuilder inFlightTimeout(Duration timeout) {
-    this.inFlightTimeout = positive("inFlightTimeout", timeout);
+    this.inFlightTimeout = Checks.positive("inFlightTimeout", timeout);
     return this;
   }
 
@@ -115,7 +116,7 @@ public final class FailoverConfigBuilder {
    * {@link #maxBackoff}, each wait shortened by up to half at random. Default 250 ms.
    */
   public FailoverConfigBuilder initialBackoff(Duration initial) {
-    this.initialBackoff = positive("initialBackoff", initial);
+    this.initialBackoff = Checks.positive("initialBackoff", initial);
     return this;
   }
 
@@ -125,7 +126,7 @@ public final class FailoverConfigBuilder {
    * takeover after an API outage. Must be at least {@link #initialBackoff}.
    */
   public FailoverConfigBuilder maxBackoff(Duration max) {
-    this.maxBackoff = positive("maxBackoff", max);
+    this.maxBackoff = Checks.positive("maxBackoff", max);
     return this;
   }
 
@@ -135,7 +136,7 @@ public final class FailoverConfigBuilder {
    * ping-pong between two confused nodes sooner; shorter lets a legitimate return happen sooner.
    */
   public FailoverConfigBuilder holdTime(Duration holdTime) {
-    this.holdTime = positive("holdTime", holdTime);
+    this.holdTime = Checks.positive("holdTime", holdTime);
     return this;
   }
 
@@ -146,11 +147,7 @@ public final class FailoverConfigBuilder {
    * peers steals their EIPs.
    */
   public FailoverConfigBuilder startupGrace(Duration grace) {
-    Objects.requireNonNull(grace, "startupGrace must not be null");
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("startupGrace must be >= 0, was " + grace);
-    }
-    this.startupGrace = grace;
+    this.startupGrace = Checks.nonNegative("startupGrace", grace);
     return this;
   }
 
@@ -159,40 +156,45 @@ public final class FailoverConfigBuilder {
    * inside EC2's per-account buckets; with many nodes in one account, lower it so their sum fits.
    */
   public FailoverConfigBuilder apiBurst(int burst) {
-    if (burst < 1) {
-      throw new IllegalArgumentException("apiBurst must be >= 1, was " + burst);
-    }
-    this.apiBurst = burst;
+    this.apiBurst = Checks.positive("apiBurst", burst);
     return this;
   }
 
   /** How fast this node's EC2 call budget refills, per second. Default 2. */
   public FailoverConfigBuilder apiCallsPerSecond(double callsPerSecond) {
-    if (!(callsPerSecond > 0) || Double.isInfinite(callsPerSecond)) {
-      throw new IllegalArgumentException("apiCallsPerSecond must be > 0 and finite, was " + callsPerSecond);
-    }
+    Checks.require(callsPerSecond > 0 && Double.isFinite(callsPerSecond),
+        "apiCallsPerSecond must be > 0 and finite, was %s", callsPerSecond);
     this.apiCallsPerSecond = callsPerSecond;
+    return this;
+  }
+
+  /**
+   * The longest wait for the split-brain guard's answer; no answer by then counts as a denial (and
+   * the evaluation is interrupted). Default 5 s, above the built-in guards' own probe time-outs.
+   * Shorter gives up on a slow guard sooner; the EIP is then asked about again after back-off.
+   */
+  public FailoverConfigBuilder guardTimeout(Duration timeout) {
+    this.guardTimeout = Checks.positive("guardTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * The longest wait for one EC2 call (describe or associate); no answer by then counts as a
+   * retryable failure (and the call is interrupted). A safety net: the AWS binding's own call
+   * time-out (10 s by default) normally answers first. Default 15 s. An associate that times out
+   * may still have happened; the next describe shows it.
+   */
+  public FailoverConfigBuilder callTimeout(Duration timeout) {
+    this.callTimeout = Checks.positive("callTimeout", timeout);
     return this;
   }
 
   /** Checks the combination and builds. */
   public FailoverConfig build() {
-    if (maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException(
-          "maxBackoff must be >= initialBackoff (" + initialBackoff + "), was " + maxBackoff);
-    }
-    if (inFlightTimeout.compareTo(confirmDelay) <= 0) {
-      throw new IllegalArgumentException(
-          "inFlightTimeout must be longer than confirmDelay (" + confirmDelay + "), was " + inFlightTimeout);
-    }
+    Checks.require(maxBackoff.compareTo(initialBackoff) >= 0,
+        "maxBackoff must be >= initialBackoff (%s), was %s", initialBackoff, maxBackoff);
+    Checks.require(inFlightTimeout.compareTo(confirmDelay) > 0,
+        "inFlightTimeout must be longer than confirmDelay (%s), was %s", confirmDelay, inFlightTimeout);
     return new FailoverConfig(this);
-  }
-
-  private static Duration positive(String name, Duration d) {
-    Objects.requireNonNull(d, name + " must not be null");
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be > 0, was " + d);
-    }
-    return d;
   }
 }

@@ -29,6 +29,8 @@ class FailoverConfigBuilderTest {
     rejects("maxBackoff must not be null", b -> b.maxBackoff(null));
     rejects("holdTime must not be null", b -> b.holdTime(null));
     rejects("startupGrace must not be null", b -> b.startupGrace(null));
+    rejects("guardTimeout must not be null", b -> b.guardTimeout(null));
+    rejects("callTimeout must not be null", b -> b.callTimeout(null));
   }
 
   @Test
@@ -42,12 +44,14 @@ class FailoverConfigBuilderTest {
     rejects("maxBackoff must be > 0, was PT0S", b -> b.maxBackoff(Duration.ZERO));
     rejects("holdTime must be > 0, was PT0S", b -> b.holdTime(Duration.ZERO));
     rejects("startupGrace must be >= 0, was PT-1S", b -> b.startupGrace(Duration.ofSeconds(-1)));
+    rejects("guardTimeout must be > 0, was PT0S", b -> b.guardTimeout(Duration.ZERO));
+    rejects("callTimeout must be > 0, was PT-1S", b -> b.callTimeout(Duration.ofSeconds(-1)));
   }
 
   @Test
   void rejectsBadCounts() {
     rejects("toleratedFailures must be >= 0, was -1", b -> b.toleratedFailures(-1));
-    rejects("apiBurst must be >= 1, was 0", b -> b.apiBurst(0));
+    rejects("apiBurst must be > 0, was 0", b -> b.apiBurst(0));
     rejects("apiCallsPerSecond must be > 0 and finite, was 0.0", b -> b.apiCallsPerSecond(0));
     rejects("apiCallsPerSecond must be > 0 and finite, was NaN", b -> b.apiCallsPerSecond(Double.NaN));
     rejects("apiCallsPerSecond must be > 0 and finite, was Infinity",
@@ -88,6 +92,8 @@ class FailoverConfigBuilderTest {
     assertEquals(Duration.ofSeconds(2), d.startupGrace());
     assertEquals(20, d.apiBurst());
     assertEquals(2.0, d.apiCallsPerSecond());
+    assertEquals(Duration.ofSeconds(5), d.guardTimeout());
+    assertEquals(Duration.ofSeconds(15), d.callTimeout());
   }
 
   @Test
@@ -97,7 +103,7 @@ class FailoverConfigBuilderTest {
         .detectionDeadline(Duration.ofMillis(800)).confirmDelay(Duration.ofMillis(200))
         .inFlightTimeout(Duration.ofSeconds(3)).initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofSeconds(4))
         .holdTime(Duration.ofSeconds(11)).startupGrace(Duration.ofSeconds(5)).apiBurst(7).apiCallsPerSecond(1.5)
-        .build();
+        .guardTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(3)).build();
     assertEquals(c, c.toBuilder().build());
     assertEquals(c.hashCode(), c.toBuilder().build().hashCode());
     assertEquals(c.toString(), c.toBuilder().build().toString());
@@ -106,7 +112,8 @@ class FailoverConfigBuilderTest {
         b -> b.detectionDeadline(Duration.ofMillis(801)), b -> b.confirmDelay(Duration.ofMillis(201)),
         b -> b.inFlightTimeout(Duration.ofSeconds(4)), b -> b.initialBackoff(Duration.ofMillis(51)),
         b -> b.maxBackoff(Duration.ofSeconds(5)), b -> b.holdTime(Duration.ofSeconds(12)),
-        b -> b.startupGrace(Duration.ofSeconds(6)), b -> b.apiBurst(8), b -> b.apiCallsPerSecond(1.6));
+        b -> b.startupGrace(Duration.ofSeconds(6)), b -> b.apiBurst(8), b -> b.apiCallsPerSecond(1.6),
+        b -> b.guardTimeout(Duration.ofSeconds(3)), b -> b.callTimeout(Duration.ofSeconds(4)));
     for (UnaryOperator<FailoverConfigBuilder> change : eachChanged) {
       FailoverConfig other = change.apply(c.toBuilder()).build();
       assertNotEquals(c, other);

@@ -21,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * configuration (with {@code toleratedFailures} resolved).
  *
  * @param scheduler the injected scheduler, or null for one the failover creates and closes
+ * @param ioExecutor the injected executor for EC2 calls and guards, or null for one the failover
+ *     creates and closes
  */
 public record FailoverParts(
     ClusterTopology topology,
@@ -34,6 +36,7 @@ public record FailoverParts(
     Ticker ticker,
     Clock clock,
     ScheduledExecutorService scheduler,
+    Executor ioExecutor,
     Random random,
     FailoverConfig config) {
 

@@ -15,6 +15,7 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.SplitBrainGuard;
+import io.eipfailover.core.event.DryRunTakeover;
 import io.eipfailover.core.event.FailBack;
 import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.core.event.GuardDenied;
@@ -71,6 +72,7 @@ class ReconcilerScenarioTest {
         .ticker(time.ticker())
         .clock(time.clock())
         .scheduler(lane)
+        .ioExecutor(lane)
         .random(new Random(7))
         .healthCheck(() -> health)
         .listener(events::add, Runnable::run);
@@ -324,8 +326,11 @@ class ReconcilerScenarioTest {
 
     assertEquals(0, ec2.calls().stream().filter(c -> c.op() == Ec2Call.Op.ASSOCIATE).count());
     assertEquals(Optional.of(B), ec2.holder(eipB));
-    TakeoverStarted planned = only(TakeoverStarted.class);
-    assertTrue(planned.reason().startsWith("dry run"), planned.reason());
+    DryRunTakeover planned = only(DryRunTakeover.class);
+    assertEquals(Optional.of(B), planned.from());
+    assertTrue(planned.reason().startsWith("failover from n2"), planned.reason());
+    assertEquals(List.of(), events.stream().filter(TakeoverStarted.class::isInstance).toList(),
+        "a dry run starts no takeover");
   }
 
   @Test

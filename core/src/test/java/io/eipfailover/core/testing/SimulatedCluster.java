@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -55,6 +57,7 @@ public final class SimulatedCluster {
   private final BiFunction<NodeContext, ElasticIpManager, ElasticIpManager> managerWrapper;
   private final Consumer<EipFailover.Builder> configure;
   private final UnaryOperator<FailoverConfigBuilder> tuning;
+  private final Duration ioLatency;
   private final int apiBurst;
   private long sequence;
   private final double apiCallsPerSecond;
@@ -73,6 +76,7 @@ public final class SimulatedCluster {
     this.managerWrapper = b.managerWrapper;
     this.configure = b.configure;
     this.tuning = b.tuning;
+    this.ioLatency = b.ioLatency;
     if (b.placeAtHome) {
       ec2.placeAllAtHome();
     }
@@ -117,7 +121,8 @@ public final class SimulatedCluster {
         .guard(guard).strategy(n.strategy)
         .healthCheck(() -> n.healthy ? HealthResult.healthy("sim healthy") : HealthResult.unhealthy("sim unhealthy"))
         .listener(e -> events.add(new SimEvent(time.nanos(), sequence++, n.id, incarnation, e)), Runnable::run)
-        .ticker(time.ticker()).clock(time.clock()).scheduler(n.scheduler).random(new Random(random.nextLong()))
+        .ticker(time.ticker()).clock(time.clock()).scheduler(n.scheduler).ioExecutor(io(n.scheduler))
+        .random(new Random(random.nextLong()))
         .config(tuning.apply(config).build());
     configure.accept(fb);
     n.failover = fb.build();
@@ -125,6 +130,19 @@ public final class SimulatedCluster {
     if (n.standby) {
       n.failover.standby();
     }
+  }
+
+  /**
+   * The node's I/O executor: its own lane (so a paused or crashed node's calls pause or die with
+   * it), each call delayed by a uniform draw in [0, ioLatency] when a latency is set.
+   */
+  private Executor io(VirtualScheduler lane) {
+    if (ioLatency.isZero()) {
+      return lane;
+    }
+    Random latency = new Random(random.nextLong());
+    long max = ioLatency.toNanos();
+    return task -> lane.schedule(task, (long) (latency.nextDouble() * max), TimeUnit.NANOSECONDS);
   }
 
   // ---- faults -------------------------------------------------------------------------------
@@ -290,6 +308,7 @@ public final class SimulatedCluster {
     private BiFunction<NodeContext, ElasticIpManager, ElasticIpManager> managerWrapper = (ctx, m) -> m;
     private Consumer<EipFailover.Builder> configure = b -> {};
     private UnaryOperator<FailoverConfigBuilder> tuning = c -> c;
+    private Duration ioLatency = Duration.ZERO;
     private int apiBurst = 20;
     private double apiCallsPerSecond = 2.0;
 
@@ -366,6 +385,19 @@ public final class SimulatedCluster {
      */
     public Builder config(UnaryOperator<FailoverConfigBuilder> tuning) {
       this.tuning = Objects.requireNonNull(tuning, "config tuning must not be null");
+      return this;
+    }
+
+    /**
+     * Delays each node's EC2 calls and guard evaluations by a uniform draw in [0, {@code max}] of
+     * virtual time (default zero: they answer in the instant they are asked).
+     */
+    public Builder ioLatency(Duration max) {
+      Objects.requireNonNull(max, "ioLatency must not be null");
+      if (max.isNegative()) {
+        throw new IllegalArgumentException("ioLatency must be >= 0, was " + max);
+      }
+      this.ioLatency = max;
       return this;
     }
 

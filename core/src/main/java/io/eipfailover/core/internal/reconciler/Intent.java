@@ -1,4 +1,4 @@
-package io.eipfailover.core.internal;
+package io.eipfailover.core.internal.reconciler;
 
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.MembershipView;
@@ -19,9 +19,9 @@ import java.util.OptionalLong;
  * @param needsGuard whether taking it needs the split-brain guard's consent
  * @param kind why it moves, for events and logs
  */
-record Intent(ElasticIp elasticIp, Placement.Target target, Optional<NodeId> holder, boolean needsGuard, Kind kind) {
+public record Intent(ElasticIp elasticIp, Placement.Target target, Optional<NodeId> holder, boolean needsGuard, Kind kind) {
   /** Why it moves, for logs and events. */
-  String reason() {
+  public String reason() {
     String from = holder.map(NodeId::toString).orElse("nobody");
     return switch (kind) {
       case FAILOVER -> "failover from " + from;
@@ -51,7 +51,7 @@ record Intent(ElasticIp elasticIp, Placement.Target target, Optional<NodeId> hol
   }
 
   /** Why an EIP moves. */
-  enum Kind {
+  public enum Kind {
     /** The holder is gone (dead or unreachable). */
     FAILOVER,
     /** The holder is reachable but handing off (standby, unhealthy). */

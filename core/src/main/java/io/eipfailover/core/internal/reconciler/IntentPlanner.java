@@ -1,4 +1,4 @@
-package io.eipfailover.core.internal;
+package io.eipfailover.core.internal.reconciler;
 
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.NodeId;
@@ -9,8 +9,6 @@ import io.eipfailover.core.PlacementInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns a placement into the associations this node must make: a pure function of the plan, the
@@ -18,12 +16,19 @@ import org.slf4j.LoggerFactory;
  * this node's own attachment points.
  */
 final class IntentPlanner {
-  private static final Logger LOG = LoggerFactory.getLogger(IntentPlanner.class);
-
   private IntentPlanner() {}
 
-  static List<Intent> intents(NodeId self, PlacementInput input, Placement plan) {
+  /**
+   * The moves this node wants, and the targets it refused because they are not its own.
+   *
+   * @param intents every EIP the plan puts on one of this node's points, where it is not already
+   * @param refused human-readable descriptions of plan targets that broke the pull-only rule
+   */
+  record Planned(List<Intent> intents, List<String> refused) {}
+
+  static Planned intents(NodeId self, PlacementInput input, Placement plan) {
     List<Intent> result = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
     for (ElasticIp eip : input.topology().elasticIps()) {
       Optional<Placement.Target> target = plan.targetOf(eip);
       if (target.isEmpty() || !target.get().node().equals(self)) {
@@ -31,8 +36,8 @@ final class IntentPlanner {
       }
       Placement.Target t = target.get();
       if (!input.topology().node(self).owns(t.point().networkInterfaceId(), t.point().privateIp())) {
-        LOG.error("[id={}] strategy placed {} on {}, which is not an attachment point of this node;"
-            + " ignored (pull-only rule)", self, eip, t.point());
+        refused.add("strategy placed " + eip + " on " + t.point()
+            + ", which is not an attachment point of this node; ignored (pull-only rule)");
         continue;
       }
       ObservedAssociation observed = input.observed().get(eip.allocationId());
@@ -42,7 +47,7 @@ final class IntentPlanner {
       Optional<NodeId> holder = input.holderOf(eip);
       result.add(new Intent(eip, t, holder, needsGuard(self, eip, holder, input), kind(self, eip, holder, observed, input)));
     }
-    return result;
+    return new Planned(result, refused);
   }
 
   /**

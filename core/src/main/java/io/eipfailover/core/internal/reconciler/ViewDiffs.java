@@ -1,4 +1,4 @@
-package io.eipfailover.core.internal;
+package io.eipfailover.core.internal.reconciler;
 
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
