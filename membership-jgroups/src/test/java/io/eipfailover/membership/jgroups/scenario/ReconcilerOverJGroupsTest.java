@@ -53,8 +53,10 @@ class ReconcilerOverJGroupsTest {
         .elasticIpManager(new LockedEc2(ec2, id))
         .guard(SplitBrainGuards.quorum())
         .strategy(FailoverStrategies.balanced(Duration.ofSeconds(1)))
+        // The grace must cover the time the three nodes take to start one after the other (about a
+        // second on a loaded machine): a node not heard by then is dead, and a quorum takes its EIPs.
         .config(FailoverConfig.builder().toleratedFailures(1).resyncInterval(Duration.ofSeconds(2))
-            .startupGrace(Duration.ofMillis(500)).build())
+            .startupGrace(Duration.ofSeconds(3)).build())
         .build();
     f.start();
     failovers.put(id, f);
