@@ -20,9 +20,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * says they belong here.
  *
  * <p>Lifecycle: {@link #start()} once (it starts the membership); {@link #close()} is idempotent
- * and closes the membership and the scheduler if this object created it. The {@link
- * ElasticIpManager} and an injected scheduler are never closed. Thread-safe: all work runs on one
- * logical thread; the methods here only post to it.
+ * and closes the membership, and the scheduler and I/O executor if this object created them. The
+ * {@link ElasticIpManager}, the guard and an injected scheduler or I/O executor are never closed.
+ * Thread-safe: all decisions run on one logical thread; the methods here only post to it. EC2
+ * calls and guard evaluations run off that thread, each under a deadline (see {@link
+ * FailoverConfig#callTimeout()} and {@link FailoverConfig#guardTimeout()}).
  */
 public interface EipFailover extends AutoCloseable {
   /** A new builder. */

@@ -108,8 +108,8 @@ final class Notes {
           hmac.get().get("alloc_bytes_per_op")));
     }
     md.append("- **Reconciler planning step.** `IntentPlanner` is package-private, so `ReconcilerPassBenchmark` runs a"
-        + " whole pass through the public `EipFailover.reconcileNow()` (direct scheduler, in-memory EC2, dry run):"
-        + " describe + placement + intents + guard + status snapshot; `placementOnly` and `baselineDescribe` beside"
+        + " whole pass through the public `EipFailover.reconcileNow()` (direct scheduler and I/O executor, in-memory"
+        + " EC2, dry run): the steps for describe, placement + intents, guard answers, and a status snapshot per step; `placementOnly` and `baselineDescribe` beside"
         + " it separate the parts. The codec and detector benchmarks call the module-internal classes from their"
         + " own package inside the benchmarks jar (same runtime package on the class path), with no API change.\n");
     md.append("- **Machine.** 2 cores; the agents, the EC2 fake, the harness and (for JMH) the forked benchmark JVM"
