@@ -89,6 +89,9 @@ class DeadlinesStepTest {
     g.describedAtHome();
     g.guard(g.eip(B), false, "no");
     assertEquals(g.nanos() + 250 * MS, g.state.eip(g.eip(B)).retryAt());
+    assertEquals(List.of("AskGuard eipalloc-0200 from n2"), g.idle(3_250));
+    g.guard(g.eip(B), false, "no");
+    assertEquals(g.nanos() + 500 * MS, g.state.eip(g.eip(B)).retryAt(), "second denial: twice as long");
 
     StepDriver e = StepDriver.pair().steady();
     e.feed(Input.ReconcileNow::new);
@@ -174,6 +177,45 @@ class DeadlinesStepTest {
     d.describedAtHome();
     d.feed(at -> new Input.HealthReported(at, HealthResult.healthy("HTTP 200")));
     assertEquals("WARN local service is now healthy: HTTP 200", d.logs().get(0));
+  }
+
+  @Test
+  void aMoveAnsweredLateIsConfirmedConfirmDelayAfterItsAnswer() {
+    StepDriver d = StepDriver.pair().takeoverSent();
+    assertEquals(List.of("Emit TakeoverCompleted eipalloc-0200"), d.at(3_400).associated(d.eip(B), d.reserved(A)),
+        "answered 400 ms after the describe");
+    assertEquals(List.of(), d.at(3_600).wake(), "facts 600 ms old, but the answer only 200 ms");
+    assertEquals(List.of("Describe"), d.at(3_900).wake());
+  }
+
+  @Test
+  void aWakeUpExactlyOneSecondAfterThePlanPlansAgain() {
+    StepDriver d = StepDriver.pair(c -> c.detectionDeadline(Duration.ofSeconds(4))).steady();
+    long planned = d.state.lastPlanAt();
+    d.feed(at -> new Input.WakeUp(new Stamp(planned + 999 * MS, at.wallClock(), 0)));
+    assertEquals(planned, d.state.lastPlanAt());
+    d.feed(at -> new Input.WakeUp(new Stamp(planned + 1_000 * MS, at.wallClock(), 0)));
+    assertEquals(planned + 1_000 * MS, d.state.lastPlanAt());
+  }
+
+  @Test
+  void anAllowanceThatFindsTheBudgetSpentIsDeferred() {
+    StepDriver d = new StepDriver(3, FailoverStrategies.homeWithFailback(Duration.ofSeconds(5)),
+        c -> c.apiBurst(4).apiCallsPerSecond(0.001));
+    d.at(0).start();
+    d.describedAtHome();
+    d.at(100).peer(B, NodeState.ALIVE);
+    d.describedAtHome();
+    d.peer(C, NodeState.ALIVE);
+    d.describedAtHome();
+    d.idle(3_000);
+    d.membership.setAll(Map.of(B, NodeState.DEAD, C, NodeState.DEAD));
+    d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
+    assertEquals(2, d.describedAtHome().size(), "one token left: both asked, only one can act");
+    assertEquals(List.of("Emit TakeoverStarted eipalloc-0200", "Associate eipalloc-0200 -> 10.0.1.11"),
+        d.guard(d.eip(B), true, "ok"));
+    assertEquals(List.of(), d.guard(d.eip(C), true, "ok"));
+    assertEquals(1, d.state.counters().budgetDeferrals());
   }
 
   @Test
