@@ -1,7 +1,5 @@
 package io.eipfailover.core.internal.reconciler;
 
-import java.util.stream.LongStream;
-
 /**
  * When the step wants to run again: the earliest future deadline the state holds ({@code workAt})
  * and the wake-up the runner arms ({@code wakeAt}: {@code workAt}, or the watchdog if earlier).
@@ -12,29 +10,38 @@ final class Deadlines {
 
   /** The earliest reading after {@code now} at which something in {@code s} falls due ({@link Times#NONE}: nothing). */
   static long workAt(ReconcilerSettings settings, ReconcilerState s, long now) {
-    LongStream.Builder e = LongStream.builder();
-    e.add(s.lastPlanAt() + ReconcilerSettings.IDLE_PLAN_NANOS);
-    e.add(s.deferredUntil());
-    s.suppression().hold().ifPresent(h -> e.add(h.until()));
+    long t = earliest(Times.NONE, now, s.lastPlanAt() + ReconcilerSettings.IDLE_PLAN_NANOS);
+    t = earliest(t, now, s.deferredUntil());
+    if (s.suppression().hold().isPresent()) {
+      t = earliest(t, now, s.suppression().hold().get().until());
+    }
     Observation o = s.observation();
-    if (!s.describe().inFlight()) {
-      e.add(s.describe().retryAt());
+    boolean describeOut = s.describe().inFlight();
+    if (!describeOut) {
+      t = earliest(t, now, s.describe().retryAt());
       if (o.made()) {
-        e.add(o.sentAt() + settings.resync());
+        t = earliest(t, now, o.sentAt() + settings.resync());
       }
     }
     for (EipRecord r : s.eips().values()) {
-      e.add(r.retryAt());
-      r.damping().ifPresent(d -> e.add(d.pulledAt() + settings.holdTime()));
+      t = earliest(t, now, r.retryAt());
+      if (r.damping().isPresent()) {
+        t = earliest(t, now, r.damping().get().pulledAt() + settings.holdTime());
+      }
       if (r.unconfirmed().isPresent()) {
         long answeredAt = r.unconfirmed().get().answeredAt();
-        e.add(answeredAt + settings.inFlightTimeout());
-        if (!s.describe().inFlight()) {
-          e.add(Math.max(answeredAt, o.sentAt()) + settings.confirmDelay());
+        t = earliest(t, now, answeredAt + settings.inFlightTimeout());
+        if (!describeOut) {
+          t = earliest(t, now, Math.max(answeredAt, o.sentAt()) + settings.confirmDelay());
         }
       }
     }
-    return e.build().filter(at -> at > now).min().orElse(Times.NONE);
+    return t;
+  }
+
+  /** {@code candidate} if it is after {@code now} and before {@code earliest}, else {@code earliest}. */
+  private static long earliest(long earliest, long now, long candidate) {
+    return candidate > now && candidate < earliest ? candidate : earliest;
   }
 
   /**

@@ -60,10 +60,10 @@ final class Observations {
       List<Effect> effects) {
     long previousLook = s.observation().sentAt();
     boolean calm = s.self().calmSince(previousLook);
-    Map<String, EipRecord> eips = new HashMap<>(s.eips());
+    Map<String, EipRecord> eips = new HashMap<>();
     ReconcilerState next = s;
     for (ElasticIp eip : settings.topology().elasticIps()) {
-      EipRecord r = eips.get(eip.allocationId());
+      EipRecord r = s.eip(eip);
       ObservedAssociation after = fresh.get(eip.allocationId());
       if (r.unconfirmed().isPresent()) {
         EipRecord.Unconfirmed u = r.unconfirmed().get();
@@ -90,7 +90,18 @@ final class Observations {
         eips.put(eip.allocationId(), r.pulledAway(new EipRecord.Damping(is.get(), now, s.view().peer(is.get()).since())));
       }
     }
-    return next.withEips(eips);
+    if (eips.isEmpty()) {
+      return next; // the usual describe: nothing to remember, no copy of the records
+    }
+    Map<String, EipRecord> all = new HashMap<>(s.eips());
+    eips.forEach((id, r) -> {
+      if (r.equals(EipRecord.IDLE)) {
+        all.remove(id);
+      } else {
+        all.put(id, r);
+      }
+    });
+    return next.withEips(all);
   }
 
   private Optional<NodeId> holder(ObservedAssociation a) {

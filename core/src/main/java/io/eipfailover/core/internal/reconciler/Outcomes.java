@@ -35,7 +35,7 @@ final class Outcomes {
   Step guardAnswered(ReconcilerState s, Input.GuardAnswered answer, Stamp at) {
     ElasticIp eip = answer.elasticIp();
     EipRecord r = s.eip(eip);
-    if (r == null || !(r.pending().orElse(null) instanceof EipRecord.GuardAsked asked)) {
+    if (!(r.pending().orElse(null) instanceof EipRecord.GuardAsked asked)) {
       return Step.of(s, new Effect.Log(Level.DEBUG, "ignored a guard answer nobody asked for about " + eip));
     }
     long now = at.nanos();
@@ -71,7 +71,7 @@ final class Outcomes {
   Step associated(ReconcilerState s, Input.AssociateSucceeded result, Stamp at) {
     ElasticIp eip = result.elasticIp();
     EipRecord r = s.eip(eip);
-    if (r == null || !(r.pending().orElse(null) instanceof EipRecord.AssociateSent sent)
+    if (!(r.pending().orElse(null) instanceof EipRecord.AssociateSent sent)
         || !sent.intent().target().point().equals(result.target())) {
       return Step.of(s, new Effect.Log(Level.DEBUG, "ignored an associate result nobody asked for about " + eip));
     }
@@ -101,7 +101,7 @@ final class Outcomes {
   Step associateFailed(ReconcilerState s, Input.AssociateFailed result, Stamp at) {
     ElasticIp eip = result.elasticIp();
     EipRecord r = s.eip(eip);
-    if (r == null || !(r.pending().orElse(null) instanceof EipRecord.AssociateSent sent)
+    if (!(r.pending().orElse(null) instanceof EipRecord.AssociateSent sent)
         || !sent.intent().target().point().equals(result.target())) {
       return Step.of(s, new Effect.Log(Level.DEBUG, "ignored an associate failure nobody asked for about " + eip));
     }

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * @param self this node's own status
  * @param observation where EC2 last said the EIPs are
  * @param describe the describe in flight, its back-off, and how fresh the next one must be
- * @param eips one record per EIP, by allocation id
+ * @param eips the record of each EIP that has one other than {@link EipRecord#IDLE}, by allocation
+ *     id (sparse, so that changing one EIP copies little on a node with many)
  * @param suppression when takeovers from unreachable peers are held back
  * @param budget this node's EC2 call budget
  * @param lastPlan the last placement computed
@@ -72,12 +73,8 @@ public record ReconcilerState(
     for (NodeId n : settings.topology().nodeIds()) {
       members.put(n, PeerState.of(n.equals(settings.self()) ? NodeState.ALIVE : NodeState.DEAD, now));
     }
-    Map<String, EipRecord> eips = new HashMap<>();
-    for (ElasticIp eip : settings.topology().elasticIps()) {
-      eips.put(eip.allocationId(), EipRecord.IDLE);
-    }
     return new ReconcilerState(new MembershipView(0, settings.self(), members), SelfStatus.INITIAL,
-        Observation.NONE, DescribeProgress.INITIAL, eips, Suppression.NONE,
+        Observation.NONE, DescribeProgress.INITIAL, Map.of(), Suppression.NONE,
         TokenBudget.full(settings.config().apiBurst(), settings.config().apiCallsPerSecond()),
         new Placement(Map.of()), Times.NEVER, Optional.empty(), Counters.ZERO, Times.NEVER, Times.NONE, Times.NONE);
   }
@@ -94,13 +91,18 @@ public record ReconcilerState(
     return new PlacementInput(settings.topology(), v, observation.byAllocationId(), now);
   }
 
+  /** The record of {@code eip} ({@link EipRecord#IDLE} if it has none). */
   EipRecord eip(ElasticIp eip) {
-    return eips.get(eip.allocationId());
+    return eips.getOrDefault(eip.allocationId(), EipRecord.IDLE);
   }
 
   ReconcilerState withEip(ElasticIp eip, EipRecord record) {
     Map<String, EipRecord> m = new HashMap<>(eips);
-    m.put(eip.allocationId(), record);
+    if (record.equals(EipRecord.IDLE)) {
+      m.remove(eip.allocationId());
+    } else {
+      m.put(eip.allocationId(), record);
+    }
     return withEips(m);
   }
 
