@@ -1,5 +1,6 @@
 package io.eipfailover.core.internal.reconciler;
 
+import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManagerException;
 import io.eipfailover.core.GuardVerdict;
@@ -71,10 +72,11 @@ final class Outcomes {
   Step associated(ReconcilerState s, Input.AssociateSucceeded result, Stamp at) {
     ElasticIp eip = result.elasticIp();
     EipRecord r = s.eip(eip);
-    if (!(r.pending().orElse(null) instanceof EipRecord.AssociateSent sent)
-        || !sent.intent().target().point().equals(result.target())) {
+    Optional<EipRecord.AssociateSent> asked = sent(r, result.target());
+    if (asked.isEmpty()) {
       return Step.of(s, new Effect.Log(Level.DEBUG, "ignored an associate result nobody asked for about " + eip));
     }
+    EipRecord.AssociateSent sent = asked.get();
     long now = at.nanos();
     Intent move = sent.intent();
     FailoverTimeline timeline = sent.timeline().withAnswered(now);
@@ -101,8 +103,7 @@ final class Outcomes {
   Step associateFailed(ReconcilerState s, Input.AssociateFailed result, Stamp at) {
     ElasticIp eip = result.elasticIp();
     EipRecord r = s.eip(eip);
-    if (!(r.pending().orElse(null) instanceof EipRecord.AssociateSent sent)
-        || !sent.intent().target().point().equals(result.target())) {
+    if (sent(r, result.target()).isEmpty()) {
       return Step.of(s, new Effect.Log(Level.DEBUG, "ignored an associate failure nobody asked for about " + eip));
     }
     long delay = result.kind() == ElasticIpManagerException.Kind.RETRYABLE
@@ -115,5 +116,11 @@ final class Outcomes {
             + "; retry in " + delay / 1_000_000 + " ms"),
         new Effect.Emit(new TakeoverFailed(settings.self(), at.wallClock(), eip, result.target(), result.kind(),
             result.message(), Duration.ofNanos(delay))));
+  }
+
+  /** The associate outstanding for the EIP of {@code r} to {@code target}, if that is what is outstanding. */
+  private static Optional<EipRecord.AssociateSent> sent(EipRecord r, AttachmentPoint target) {
+    return r.pending().filter(EipRecord.AssociateSent.class::isInstance).map(EipRecord.AssociateSent.class::cast)
+        .filter(a -> a.intent().target().point().equals(target));
   }
 }

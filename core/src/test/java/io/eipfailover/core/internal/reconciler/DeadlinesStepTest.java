@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.ElasticIpManagerException.Kind;
-import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.HealthResult;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.event.LocalStatusChanged;
@@ -135,14 +134,7 @@ class DeadlinesStepTest {
 
   @Test
   void theGuardsAnswerIsAppliedToTheEipItIsAbout() {
-    StepDriver d = new StepDriver(3, FailoverStrategies.homeWithFailback(Duration.ofSeconds(5)), c -> c);
-    d.at(0).start();
-    d.describedAtHome();
-    d.at(100).peer(B, NodeState.ALIVE);
-    d.describedAtHome();
-    d.peer(C, NodeState.ALIVE);
-    d.describedAtHome();
-    d.idle(3_000);
+    StepDriver d = StepDriver.trio(c -> c);
     d.membership.setAll(Map.of(B, NodeState.DEAD, C, NodeState.DEAD));
     d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
     List<String> asked = d.describedAtHome();
@@ -200,15 +192,7 @@ class DeadlinesStepTest {
 
   @Test
   void anAllowanceThatFindsTheBudgetSpentIsDeferred() {
-    StepDriver d = new StepDriver(3, FailoverStrategies.homeWithFailback(Duration.ofSeconds(5)),
-        c -> c.apiBurst(4).apiCallsPerSecond(0.001));
-    d.at(0).start();
-    d.describedAtHome();
-    d.at(100).peer(B, NodeState.ALIVE);
-    d.describedAtHome();
-    d.peer(C, NodeState.ALIVE);
-    d.describedAtHome();
-    d.idle(3_000);
+    StepDriver d = StepDriver.trio(c -> c.apiBurst(4).apiCallsPerSecond(0.001));
     d.membership.setAll(Map.of(B, NodeState.DEAD, C, NodeState.DEAD));
     d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
     assertEquals(2, d.describedAtHome().size(), "one token left: both asked, only one can act");

@@ -137,6 +137,19 @@ final class StepDriver {
     return this;
   }
 
+  /** Three nodes, started at 0, every EIP home, n2 and n3 alive from 100 ms, at 3 s. */
+  static StepDriver trio(UnaryOperator<FailoverConfigBuilder> config) {
+    StepDriver d = new StepDriver(3, FailoverStrategies.homeWithFailback(Duration.ofSeconds(5)), config);
+    d.at(0).start();
+    d.describedAtHome();
+    d.at(100).peer(B, NodeState.ALIVE);
+    d.describedAtHome();
+    d.peer(C, NodeState.ALIVE);
+    d.describedAtHome();
+    expect(List.of(), d.idle(3_000));
+    return d;
+  }
+
   /** {@link #steady()}, then n2 dies and the guard allows: the associate for n2's EIP is out. */
   StepDriver takeoverSent() {
     steady();

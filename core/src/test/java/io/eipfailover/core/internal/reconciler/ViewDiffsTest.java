@@ -7,7 +7,6 @@ import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.PeerState;
-import io.eipfailover.core.testing.Topologies;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -17,14 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /** {@link ViewDiffs} as tables: which view changes matter to the reconciler. */
 class ViewDiffsTest {
-  private static final NodeId A = Topologies.node(1);
-  private static final NodeId B = Topologies.node(2);
+  private static final NodeId A = Views.A;
+  private static final NodeId B = Views.B;
 
   private static MembershipView view(NodeState b, long since, Long heard) {
-    Map<NodeId, PeerState> m = new TreeMap<>();
-    m.put(A, PeerState.of(NodeState.ALIVE, 0));
-    m.put(B, new PeerState(b, since, heard == null ? OptionalLong.empty() : OptionalLong.of(heard), OptionalLong.empty()));
-    return new MembershipView(1, A, m);
+    return Views.pair(b, since, heard);
   }
 
   @ParameterizedTest(name = "{0} -> {1}: relevant {2}")
