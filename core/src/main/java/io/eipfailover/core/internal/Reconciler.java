@@ -327,6 +327,7 @@ final class Reconciler {
     t.inFlightTimeline = timeline.withAnswered(answered);
     lastTakeover = t.inFlightTimeline;
     counters.takeovers++;
+    ObservedAssociation found = observed.getOrDefault(eip.allocationId(), ObservedAssociation.unassociated(eip.allocationId()));
     // Optimistic: plan the next passes as if the move were visible (describe may lag behind).
     Map<String, ObservedAssociation> updated = new HashMap<>(observed);
     updated.put(eip.allocationId(), ObservedAssociation.associated(eip.allocationId(), null,
@@ -337,7 +338,6 @@ final class Reconciler {
     if (intent.kind() == Intent.Kind.FAILBACK) {
       events.accept(new FailBack(self, instant(), eip, intent.holder()));
     } else if (intent.kind() == Intent.Kind.DRIFT) {
-      ObservedAssociation found = observed.getOrDefault(eip.allocationId(), ObservedAssociation.unassociated(eip.allocationId()));
       events.accept(new DriftRepaired(self, instant(), eip, found, intent.target().point()));
     }
   }
