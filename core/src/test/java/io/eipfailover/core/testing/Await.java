@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The one way a test waits in real time, for every module: poll until a condition holds, or fail
- * after a timeout. Use it only where a real thread, socket or process must be watched; anything
+ * The one way a test waits in real time, for every module: poll until a condition holds ({@link
+ * #until}) or a probed value satisfies one ({@link #value}), or fail after a timeout. Use it only where a real thread, socket or process must be watched; anything
  * that runs on {@link VirtualTime} is advanced, never waited for.
  *
  * <p>Every timeout is multiplied by the system property {@value #TIME_SCALE_PROPERTY} (default 1;
@@ -67,7 +67,7 @@ public final class Await {
    * Polls {@code probe} until its value satisfies {@code done} and returns that value; fails after
    * the scaled {@code timeout} showing the last value.
    */
-  public static <T> T until(String what, Duration timeout, Supplier<? extends T> probe, Predicate<? super T> done) {
+  public static <T> T value(String what, Duration timeout, Supplier<? extends T> probe, Predicate<? super T> done) {
     Objects.requireNonNull(probe, "probe");
     Objects.requireNonNull(done, "done");
     Object[] last = new Object[1];

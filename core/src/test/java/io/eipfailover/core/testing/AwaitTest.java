@@ -34,7 +34,7 @@ class AwaitTest {
   @Test
   void returnsTheFirstValueThatSatisfiesTheCondition() {
     AtomicInteger calls = new AtomicInteger();
-    int value = Await.until("the third call", Duration.ofSeconds(30), calls::incrementAndGet, v -> v >= 3);
+    int value = Await.value("the third call", Duration.ofSeconds(30), calls::incrementAndGet, v -> v >= 3);
     assertEquals(3, value);
   }
 
@@ -48,7 +48,7 @@ class AwaitTest {
         return "rendered #" + renders.incrementAndGet() + " after " + probes.get() + " probes";
       }
     };
-    AssertionError e = assertThrows(AssertionError.class, () -> Await.until("a condition that never holds",
+    AssertionError e = assertThrows(AssertionError.class, () -> Await.value("a condition that never holds",
         Duration.ofMillis(50), () -> {
           probes.incrementAndGet();
           return value;

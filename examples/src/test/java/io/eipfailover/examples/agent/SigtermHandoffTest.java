@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.aws.testing.Ec2Call;
+import io.eipfailover.core.testing.Await;
 import io.eipfailover.examples.demo.NodeProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +37,7 @@ class SigtermHandoffTest {
         NodeProcess a = NodeProcess.start("lb-a", world.config("lb-a", Map.of("log.level", "INFO")), creds, null);
         NodeProcess b = NodeProcess.start("lb-b", world.config("lb-b",
             Map.of("log.level", "INFO", "shutdown.handoff-timeout", "20s")), creds, null)) {
-      waitFor(Duration.ofSeconds(60), () -> status(world.statusA).contains("\"lb-b\":{\"state\":\"ALIVE\"")
+      waitFor("both nodes see each other ALIVE", Duration.ofSeconds(60), () -> status(world.statusA).contains("\"lb-b\":{\"state\":\"ALIVE\"")
           && status(world.statusB).contains("\"lb-a\":{\"state\":\"ALIVE\""), a, b);
       assertEquals(TwoNodeWorld.ENI_B, world.fake.association(TwoNodeWorld.ALLOC_B).orElseThrow().networkInterfaceId());
 
@@ -48,7 +49,7 @@ class SigtermHandoffTest {
       changed.put("strategy.failback-delay", null);
       world.config("lb-b", changed);
       new ProcessBuilder("kill", "-HUP", Long.toString(b.pid())).start().waitFor();
-      waitFor(Duration.ofSeconds(10), () -> b.tail().contains("SIGHUP: configuration reloaded"), a, b);
+      waitFor("lb-b reloads on SIGHUP", Duration.ofSeconds(20), () -> b.tail().contains("SIGHUP: configuration reloaded"), a, b);
       assertTrue(b.tail().contains("SIGHUP: log level INFO -> DEBUG"), b.tail());
       assertTrue(b.tail().contains("need a restart (not applied): [strategy*]"), b.tail());
       assertTrue(b.isAlive());
@@ -58,7 +59,7 @@ class SigtermHandoffTest {
       b.terminate();
       int code = b.waitFor(40_000);
       assertEquals(143, code, "SIGTERM exit status; lb-b said:\n" + b.tail());
-      waitFor(Duration.ofSeconds(5), () -> exitedAt.get() != null, a, b);
+      waitFor("lb-b's exit noticed", Duration.ofSeconds(10), () -> exitedAt.get() != null, a, b);
 
       assertEquals(TwoNodeWorld.ENI_A, world.fake.association(TwoNodeWorld.ALLOC_B).orElseThrow().networkInterfaceId(),
           "lb-a holds lb-b's EIP; lb-b said:\n" + b.tail());
@@ -88,18 +89,13 @@ class SigtermHandoffTest {
     }
   }
 
-  private static void waitFor(Duration timeout, java.util.function.BooleanSupplier c, NodeProcess... ps)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!c.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        StringBuilder sb = new StringBuilder("condition not met within " + timeout);
-        for (NodeProcess p : ps) {
-          sb.append("\n--- ").append(p).append(":\n").append(p.tail());
-        }
-        throw new AssertionError(sb.toString());
+  private static void waitFor(String what, Duration timeout, java.util.function.BooleanSupplier c, NodeProcess... ps) {
+    Await.until(what, timeout, c, () -> {
+      StringBuilder sb = new StringBuilder("the nodes' output:");
+      for (NodeProcess p : ps) {
+        sb.append("\n--- ").append(p).append(":\n").append(p.tail());
       }
-      Thread.sleep(50);
-    }
+      return sb;
+    });
   }
 }

@@ -100,7 +100,7 @@ class JGroupsMembershipBuilderTest {
       assertEquals(NodeState.DEAD, m.view().stateOf(NodeId.of("n2")));
       assertEquals(NodeState.ALIVE, m.view().stateOf(N1));
       m.announce(io.eipfailover.core.NodeStatus.STANDBY);
-      Await.until("self STANDBY after announce", Duration.ofSeconds(5), m::view, v -> v.stateOf(N1) == NodeState.STANDBY);
+      Await.value("self STANDBY after announce", Duration.ofSeconds(5), m::view, v -> v.stateOf(N1) == NodeState.STANDBY);
     }
   }
 

@@ -106,7 +106,7 @@ class UdpMembershipBuilderTest {
   void startTwiceThrows() {
     UdpMembership m = UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1()).peer(B)
         .transport(new io.eipfailover.membership.udp.testing.InMemoryNetwork(
-            new io.eipfailover.membership.udp.testing.ManualTicker()).transport(A)).build();
+            new io.eipfailover.core.testing.VirtualTime()).transport(A)).build();
     m.start();
     assertEquals("UdpMembership of a can be started once; it is already started",
         assertThrows(IllegalStateException.class, m::start).getMessage());

@@ -189,7 +189,7 @@ final class LoopbackCluster implements AutoCloseable {
 
   /** Waits (see {@link Await}) until {@code observer}'s view satisfies {@code condition}; returns that view. */
   MembershipView await(String observer, Predicate<MembershipView> condition, Duration timeout, String what) {
-    return Await.until(observer + " sees " + what, timeout, () -> member(observer).view(), condition);
+    return Await.value(observer + " sees " + what, timeout, () -> member(observer).view(), condition);
   }
 
   @Override

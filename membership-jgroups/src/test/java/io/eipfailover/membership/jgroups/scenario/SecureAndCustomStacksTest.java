@@ -144,7 +144,7 @@ class SecureAndCustomStacksTest {
       m2.close();
       assertFalse(injected.isConnected(), "close() leaves the cluster");
       assertFalse(injected.isClosed(), "but never closes an injected channel");
-      Await.until("n1 sees n2's graceful leave", WAIT, m1::view, v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD);
+      Await.value("n1 sees n2's graceful leave", WAIT, m1::view, v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD);
     } finally {
       injected.close();
     }

@@ -49,12 +49,12 @@ class StrangersAndNoiseTest {
       try (JChannel stranger = new JChannel(new ByteArrayInputStream(
           compatibleStack(LoopbackPorts.reserve(), n1.port).getBytes(StandardCharsets.UTF_8)))) {
         stranger.name("intruder").connect(cluster);
-        Await.until("the stranger joins the JGroups group", WAIT, stranger::getView, v -> v.size() == 2);
+        Await.value("the stranger joins the JGroups group", WAIT, stranger::getView, v -> v.size() == 2);
 
         stranger.send(new BytesMessage(null, "not an announcement".getBytes(StandardCharsets.UTF_8)));
         stranger.send(new BytesMessage(null,
             new Announcement(NodeId.of("n2"), NodeStatus.ALIVE, c.topology.fingerprint(), 1).encode()));
-        Await.until("garbage and impersonation are both dropped and counted", WAIT, n1.membership::droppedMessages,
+        Await.value("garbage and impersonation are both dropped and counted", WAIT, n1.membership::droppedMessages,
             dropped -> dropped >= 2);
         assertEquals(2, n1.membership.droppedMessages(), "exactly those two");
         assertEquals(NodeState.DEAD, n1.view().stateOf(NodeId.of("n2")), "the intruder did not become n2");
