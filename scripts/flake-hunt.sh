@@ -81,19 +81,20 @@ for i in $(seq 1 "$RUNS"); do
   lines=$(wc -l < "$log")
   printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$load" "$code" "$seconds" "$lines" >> "$RESULTS"
   # Surefire prints one line per failed or errored test method: "[ERROR] pkg.Class.method -- Time elapsed: ... <<< FAILURE!"
-  grep -E '^\[ERROR\] [A-Za-z0-9_.$]+\.[A-Za-z0-9_$\[\]]+ -- Time elapsed: .* <<< (FAILURE|ERROR)!' "$log" \
+  { grep -E '^\[ERROR\] [^ ]+ -- Time elapsed: .* <<< (FAILURE|ERROR)!' "$log" || true; } \
     | sed -E 's/^\[ERROR\] ([^ ]+) -- .*/\1/' | sort -u | while read -r test; do
-      message=$(grep -A1 -F "[ERROR] $test -- Time elapsed" "$log" | sed -n 2p | cut -c1-160 | tr '\t|' '  ')
+      message=$({ grep -A1 -F "[ERROR] $test -- Time elapsed" "$log" || true; } | sed -n 2p | cut -c1-160 | tr '\t|' '  ')
       printf '%s\t%s\t%s\t%s\n' "$i" "$load" "$test" "$message" >> "$FAILURES"
     done
   if [ "$code" -ne 0 ] && ! grep -q -P "^$i\t" "$FAILURES"; then
     printf '%s\t%s\t%s\t%s\n' "$i" "$load" "(build failed outside a test)" \
-      "$(grep -m1 -E '^\[ERROR\]' "$log" | cut -c1-160 | tr '\t|' '  ')" >> "$FAILURES"
+      "$({ grep -m1 -E '^\[ERROR\]' "$log" || true; } | cut -c1-160 | tr '\t|' '  ')" >> "$FAILURES"
   fi
   if [ "$code" -ne 0 ]; then
     mkdir -p "$OUT/run-$i-reports"
     # keep the reports (and test logs) of failed classes before the clone goes
-    grep -l -E '<(failure|error)[ >]' "$clone"/*/target/surefire-reports/TEST-*.xml 2>/dev/null | while read -r xml; do
+    { grep -l -E '<(failure|error)[ >]' "$clone"/*/target/surefire-reports/TEST-*.xml 2>/dev/null || true; } \
+      | while read -r xml; do
       dir=$(dirname "$xml"); cls=$(basename "$xml" .xml); cls=${cls#TEST-}
       cp "$xml" "$dir/$cls.txt" "$dir/$cls-output.txt" "$OUT/run-$i-reports/" 2>/dev/null || true
     done
