@@ -26,7 +26,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Each port is the first of a block of {@value #BLOCK} ports that this JVM hands to no one else
  * (until it has gone round every block), because some members also listen a little above their
  * port (JGroups' {@code FD_SOCK2} at +100..+109). Blocks are taken round-robin from a random
- * start, so two builds on one machine rarely meet, and a block is reused only after all others.
+ * start, and a block another JVM on the machine handed out within the last 15 to 30 s is skipped
+ * ({@link PortLeases}): parallel builds, and PIT's minions rerunning loopback tests, would
+ * otherwise take a port in the seconds between its check here and its member's bind. When every
+ * block is leased, the bind check alone decides.
  *
  * <p>Thread-safe.
  */
@@ -38,6 +41,7 @@ public final class LoopbackPorts {
   private static final int LOWEST = 10_240;
   private static final int MIN_BLOCKS = 16;
   private static final Range RANGE = Range.outsideEphemeral(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+  private static final PortLeases LEASES = PortLeases.shared();
   private static int next = ThreadLocalRandom.current().nextInt(RANGE.blocks());
 
   private LoopbackPorts() {}
@@ -68,11 +72,18 @@ public final class LoopbackPorts {
     }
   }
 
-  /** A loopback port free for both TCP and UDP now, outside the kernel's ephemeral range. */
-  public static int reserve() {
+  /**
+   * A loopback port free for both TCP and UDP now, outside the kernel's ephemeral range, that no
+   * other JVM on this machine handed out lately (if any such port is left).
+   */
+  public static synchronized int reserve() {
     IOException last = null;
-    for (int attempt = 0; attempt < RANGE.blocks(); attempt++) {
-      int port = nextCandidate();
+    for (int attempt = 0; attempt < 2 * RANGE.blocks(); attempt++) {
+      int port = RANGE.first() + next * BLOCK;
+      next = (next + 1) % RANGE.blocks();
+      if (attempt < RANGE.blocks() && !LEASES.tryLease(port)) {
+        continue; // another JVM handed it out lately; the second round ignores leases
+      }
       try {
         checkFree(port);
         return port;
@@ -80,13 +91,7 @@ public final class LoopbackPorts {
         last = e; // someone else has it: take the next block
       }
     }
-    throw new UncheckedIOException("no free loopback port in " + RANGE, last);
-  }
-
-  private static synchronized int nextCandidate() {
-    int block = next;
-    next = (next + 1) % RANGE.blocks();
-    return RANGE.first() + block * BLOCK;
+    throw new UncheckedIOException("no free, unleased loopback port in " + RANGE, last);
   }
 
   private static void checkFree(int port) throws IOException {
