@@ -1,6 +1,7 @@
 package io.eipfailover.benchmarks.harness;
 
 import io.eipfailover.aws.testing.Ec2Fake;
+import io.eipfailover.core.testing.LoopbackPorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -25,7 +26,8 @@ import java.util.Random;
  * first refreshes the survivor's EC2 observation (as its periodic resync would in a long-steady
  * pair). UDP default adds {@code kill9-after-failback} (at most 2 repetitions): the kill comes right
  * after the previous fail-back, without that refresh. Then, for UDP default: an idle window (CPU,
- * EC2 calls), a SIGSTOP soak and a jitter + loss soak.
+ * EC2 calls), a SIGSTOP soak, a jitter + loss soak and {@code crash-in-jvm} ({@link
+ * CrashLinkLatency}: 4 × repetitions abrupt closes per crash path, inside this JVM).
  */
 public final class FailoverHarness {
   private final HarnessSettings settings;
@@ -50,15 +52,14 @@ public final class FailoverHarness {
     Path logs = settings.outDir().toAbsolutePath().resolveSibling("tmp").resolve(settings.mode()).resolve("logs");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("java.class.path");
-    Ports ports = new Ports(new Random(settings.seed()));
     try (Ec2Fake ec2 = Ec2Fake.start(clock.clock(), new Random(settings.seed()))) {
       PairLayout.seed(ec2);
       Ec2Log log = new Ec2Log(ec2, clock);
       Scenarios scenarios = new Scenarios(clock, log);
       Soaks soaks = new Soaks(clock, log, clockTicksPerSecond());
       for (Profile profile : settings.profiles()) {
-        NodeOptions base = new NodeOptions(PairLayout.A, profile, ports.free(), ports.free(), ec2.endpoint(), 0, 0, 0,
-            false, settings.seed());
+        NodeOptions base = new NodeOptions(PairLayout.A, profile, LoopbackPorts.reserve(), LoopbackPorts.reserve(),
+            ec2.endpoint(), 0, 0, 0, false, settings.seed());
         List<String> plain = profile == Profile.UDP_DEFAULT
             ? List.of("kill9-hostup", "sigstop", "standby", "kill9-after-failback")
             : List.of("kill9-hostup", "sigstop", "standby");
@@ -67,13 +68,16 @@ public final class FailoverHarness {
           runScenarios(base, base.forNode(PairLayout.B), plain, ec2, scenarios, java, classpath, logs);
         }
         if (profile.udp() && settings.runs("kill9-hostdown")) {
-          NodeOptions noIcmp = new NodeOptions(PairLayout.A, profile, ports.free(), ports.free(), ec2.endpoint(), 0, 0,
-              0, true, settings.seed());
+          NodeOptions noIcmp = new NodeOptions(PairLayout.A, profile, LoopbackPorts.reserve(), LoopbackPorts.reserve(),
+              ec2.endpoint(), 0, 0, 0, true, settings.seed());
           runScenarios(noIcmp, noIcmp.forNode(PairLayout.B), List.of("kill9-hostdown"), ec2, scenarios, java, classpath,
               logs);
         }
         if (profile == Profile.UDP_DEFAULT) {
-          soak(base, ec2, soaks, java, classpath, logs, ports);
+          soak(base, ec2, soaks, java, classpath, logs);
+          if (settings.runs("crash-in-jvm")) {
+            measures.addAll(CrashLinkLatency.measure(profile.label(), 4 * settings.repetitions()));
+          }
         }
       }
     }
@@ -110,8 +114,8 @@ public final class FailoverHarness {
     }
   }
 
-  private void soak(NodeOptions base, Ec2Fake ec2, Soaks soaks, String java, String classpath, Path logs,
-      Ports ports) throws IOException {
+  private void soak(NodeOptions base, Ec2Fake ec2, Soaks soaks, String java, String classpath, Path logs)
+      throws IOException {
     String label = base.profile().label();
     if (settings.runs("idle") || settings.runs("soak-sigstop")) {
       try (Pair pair = Pair.start(base, base.forNode(PairLayout.B), ec2, clock, java, classpath, logs)) {
@@ -131,8 +135,8 @@ public final class FailoverHarness {
       return;
     }
     URI endpoint = base.ec2();
-    NodeOptions jitter = new NodeOptions(PairLayout.A, base.profile(), ports.free(), ports.free(), endpoint, 20, 10,
-        0.01, false, settings.seed());
+    NodeOptions jitter = new NodeOptions(PairLayout.A, base.profile(), LoopbackPorts.reserve(), LoopbackPorts.reserve(),
+        endpoint, 20, 10, 0.01, false, settings.seed());
     try (Pair pair = Pair.start(jitter, jitter.forNode(PairLayout.B), ec2, clock, java, classpath, logs)) {
       measures.addAll(soaks.linkSoak(pair, label, settings.soak(),
           "20 +- 10 ms uniform one-way delay and 1 % loss on every heartbeat, both directions (in-JVM transport"

@@ -18,14 +18,14 @@ import java.util.TreeSet;
  * @param repetitions repetitions per scenario
  * @param soak length of each false-takeover soak
  * @param idleWindow length of the idle CPU window
- * @param seed seed for ports and impairments
+ * @param seed seed for the EC2 fake and the link impairments
  * @param scenarios which scenarios and soaks to run (see {@link #ALL_SCENARIOS})
  */
 public record HarnessSettings(String mode, Path outDir, List<Profile> profiles, int repetitions, Duration soak,
     Duration idleWindow, long seed, Set<String> scenarios) {
   /** Every scenario and measurement the harness knows, the default selection. */
   public static final Set<String> ALL_SCENARIOS = Set.of("kill9-hostup", "kill9-hostdown", "sigstop", "standby",
-      "kill9-after-failback", "idle", "soak-sigstop", "soak-jitter");
+      "kill9-after-failback", "idle", "soak-sigstop", "soak-jitter", "crash-in-jvm");
 
   /** Whether {@code scenario} is selected. */
   public boolean runs(String scenario) {

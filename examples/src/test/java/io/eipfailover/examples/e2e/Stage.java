@@ -2,6 +2,7 @@ package io.eipfailover.examples.e2e;
 
 import io.eipfailover.aws.testing.Ec2Fake;
 import io.eipfailover.aws.testing.FakeAssociation;
+import io.eipfailover.core.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -284,14 +285,7 @@ final class Stage implements AutoCloseable {
   }
 
   void awaitOk(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n"
-            + diagnostics());
-      }
-      Sh.sleep(50);
-    }
+    Await.until(what, timeout, condition, () -> "\n" + diagnostics());
   }
 
   /** Holders, data plane, statuses and the tails of the agents' logs, for failure messages. */
