@@ -4,6 +4,7 @@ import com.google.common.base.Ticker;
 import io.eipfailover.aws.Ec2Clients;
 import io.eipfailover.aws.PreflightReport;
 import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.examples.agent.importer.ImportCommand;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,6 +57,10 @@ public final class AgentMain {
    * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err, CommandRunner commands) {
+    if (args.length > 0 && args[0].equals("import")) {
+      return ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
+          ImportCommand.localHostname(), new java.security.SecureRandom());
+    }
     Path config = null;
     boolean dryRun = false;
     boolean preflight = false;
@@ -201,6 +206,7 @@ public final class AgentMain {
       s.println("eipfailover-agent: " + problem);
     }
     s.println("usage: eipfailover-agent --config FILE [--dry-run] [--preflight]");
+    s.println("       eipfailover-agent import heartbeat|keepalived ...   (see: import --help)");
     s.println("  --config FILE  agent configuration (see examples/README.md, Configuration reference)");
     s.println("  --dry-run      plan and report, never move an EIP or change an address");
     s.println("  --preflight    check IAM, IMDSv2, EIPs and reserved IPs, print each problem with its fix, exit");
