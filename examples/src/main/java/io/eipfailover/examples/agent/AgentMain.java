@@ -6,6 +6,7 @@ import io.eipfailover.aws.PreflightReport;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.examples.agent.importer.ImportCommand;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
+import io.eipfailover.examples.agent.statusclient.StatusCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,9 @@ public final class AgentMain {
    * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err, CommandRunner commands) {
+    if (args.length > 0 && args[0].equals("status")) {
+      return StatusCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     if (args.length > 0 && args[0].equals("import")) {
       return ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
           ImportCommand.localHostname(), new java.security.SecureRandom());
@@ -206,6 +210,7 @@ public final class AgentMain {
       s.println("eipfailover-agent: " + problem);
     }
     s.println("usage: eipfailover-agent --config FILE [--dry-run] [--preflight]");
+    s.println("       eipfailover-agent status [--config FILE] [--json] [--watch]   (see: status --help)");
     s.println("       eipfailover-agent import heartbeat|keepalived ...   (see: import --help)");
     s.println("  --config FILE  agent configuration (see examples/README.md, Configuration reference)");
     s.println("  --dry-run      plan and report, never move an EIP or change an address");

@@ -14,12 +14,16 @@ import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.FailoverListener;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
 import io.eipfailover.examples.agent.status.FailoverMetrics;
+import io.eipfailover.examples.agent.status.HolderSince;
 import io.eipfailover.examples.agent.status.PrometheusText;
+import io.eipfailover.examples.agent.status.RecentEvents;
 import io.eipfailover.examples.agent.status.StatusJson;
 import io.eipfailover.examples.agent.status.StatusServer;
 import io.eipfailover.membership.udp.UdpMembership;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,9 @@ public final class AgentNode implements AutoCloseable {
   private final ElasticIpManager manager;
   private final EipFailover failover;
   private final FailoverMetrics events = new FailoverMetrics();
+  private final Clock clock = Clock.systemUTC();
+  private final RecentEvents recent = new RecentEvents(clock, Duration.ofMinutes(10), 200);
+  private final HolderSince holderSince = new HolderSince();
   private final Ec2CallMetrics ec2Metrics;
   private final ReloadableHealthCheck health;
   private final Ticker ticker;
@@ -68,6 +75,7 @@ public final class AgentNode implements AutoCloseable {
     this.self = self;
     this.topology = topology;
     this.ec2Metrics = ec2Metrics;
+    ec2Metrics.onError(recent::ec2Error);
     this.ticker = ticker;
     this.membership = MembershipFactory.create(config.membership(), self, topology, ticker);
     this.manager = Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build();
@@ -91,8 +99,11 @@ public final class AgentNode implements AutoCloseable {
         .holdTime(config.failover().holdTime())
         .startupGrace(config.failover().startupGrace())
         .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()))
+        .clock(clock)
         .listener(events, Runnable::run)
-        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread);
+        .listener(recent, Runnable::run)
+        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
+        .listener(e -> notePlacement(), listenerThread);
     config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
     listeners.forEach(l -> b.listener(l, listenerThread));
     this.failover = b.build();
@@ -168,13 +179,21 @@ public final class AgentNode implements AutoCloseable {
   }
 
   public String statusJson() {
-    return StatusJson.render(failover.status(), topology, ticker.read());
+    FailoverStatus s = failover.status();
+    Instant now = clock.instant();
+    return StatusJson.render(s, topology, ticker.read(), Optional.of(new StatusJson.Extras(now,
+        holderSince.update(topology, s.observed(), now), recent.entries())));
   }
 
   public String metricsText() {
     FailoverStatus s = failover.status();
     return PrometheusText.render(s, topology, events, ec2Metrics,
         membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty());
+  }
+
+  /** Notes where the EIPs are now, so {@code /status} can say since when (after every event). */
+  private void notePlacement() {
+    holderSince.update(topology, failover.status().observed(), clock.instant());
   }
 
   /** Replaces the health probe with new settings (SIGHUP). */
