@@ -12,6 +12,7 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.FailoverListener;
+import io.eipfailover.examples.agent.hooks.Hooks;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
 import io.eipfailover.examples.agent.status.FailoverMetrics;
 import io.eipfailover.examples.agent.status.HolderSince;
@@ -61,6 +62,7 @@ public final class AgentNode implements AutoCloseable {
   private final Clock clock = Clock.systemUTC();
   private final RecentEvents recent = new RecentEvents(clock, Duration.ofMinutes(10), 200);
   private final HolderSince holderSince = new HolderSince();
+  private final Hooks hooks;
   private final Ec2CallMetrics ec2Metrics;
   private final ReloadableHealthCheck health;
   private final Ticker ticker;
@@ -80,6 +82,12 @@ public final class AgentNode implements AutoCloseable {
     this.membership = MembershipFactory.create(config.membership(), self, topology, ticker);
     this.manager = Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build();
     this.health = new ReloadableHealthCheck(config.health());
+    this.hooks = new Hooks(self, topology.clusterName(), config.dryRun(), topology, config.hooks().commands(),
+        config.hooks().timeout(), Executors.newCachedThreadPool(r -> {
+          Thread t = new Thread(r, "eipfailover-hook-" + self);
+          t.setDaemon(true);
+          return t;
+        }), ticker, clock, recent::note);
     this.listenerThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "eipfailover-events-" + self);
       t.setDaemon(true);
@@ -106,6 +114,9 @@ public final class AgentNode implements AutoCloseable {
         .listener(e -> notePlacement(), listenerThread);
     config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
     listeners.forEach(l -> b.listener(l, listenerThread));
+    if (hooks.any()) {
+      b.listener(hooks, listenerThread);
+    }
     this.failover = b.build();
   }
 
@@ -145,6 +156,7 @@ public final class AgentNode implements AutoCloseable {
   /** Starts the failover (and its membership) and, if enabled, the status endpoint. */
   public synchronized void start() throws IOException {
     failover.start();
+    hooks.watch(() -> failover.status().observed(), Duration.ofSeconds(1));
     if (config.status().enabled()) {
       statusServer = StatusServer.start(self.value(), config.status().port(), this::statusJson, this::metricsText);
     }
@@ -188,12 +200,15 @@ public final class AgentNode implements AutoCloseable {
   public String metricsText() {
     FailoverStatus s = failover.status();
     return PrometheusText.render(s, topology, events, ec2Metrics,
-        membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty());
+        membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty())
+        + (hooks.any() ? hooks.prometheusText() : "");
   }
 
   /** Notes where the EIPs are now, so {@code /status} can say since when (after every event). */
   private void notePlacement() {
-    holderSince.update(topology, failover.status().observed(), clock.instant());
+    Map<String, ObservedAssociation> observed = failover.status().observed();
+    holderSince.update(topology, observed, clock.instant());
+    hooks.observe(observed);
   }
 
   /** Replaces the health probe with new settings (SIGHUP). */
@@ -216,6 +231,7 @@ public final class AgentNode implements AutoCloseable {
       List<ElasticIp> held = new ArrayList<>();
       try {
         Map<String, ObservedAssociation> observed = manager.describe(topology.elasticIps());
+        hooks.observe(observed);
         for (ElasticIp eip : topology.elasticIps()) {
           ObservedAssociation o = observed.get(eip.allocationId());
           if (o != null && o.isAssociated() && topology.ownerOf(o.privateIp().get()).map(self::equals).orElse(false)) {
@@ -254,6 +270,7 @@ public final class AgentNode implements AutoCloseable {
       statusServer.close();
     }
     failover.close();
+    hooks.close();
     // events already queued are still logged; then the thread ends
     listenerThread.shutdown();
     if (owned != null) {

@@ -28,6 +28,7 @@ final class ConfigReload {
     check(out, "failover.*", old.failover(), now.failover());
     check(out, "shutdown.handoff-timeout", old.handoffTimeout(), now.handoffTimeout());
     check(out, "dry-run", old.dryRun(), now.dryRun());
+    check(out, "hooks.*", old.hooks(), now.hooks());
     return out;
   }
 

@@ -100,7 +100,7 @@ final class ScriptMapper {
     if (!f.shellLines.isEmpty()) {
       report.unmapped(new Where(script, f.shellLines.get(0)), "lines " + f.shellLineRanges(),
           "shell around the calls above: the agent makes the EIP move itself (one AssociateAddress, with a"
-              + " time-out and back-off); other actions of the script belong in a hook");
+              + " time-out and back-off); other actions of the script belong in a hook (hooks.takeover-completed)");
     }
     return allocations;
   }

@@ -18,7 +18,8 @@ record VrrpInstance(String name, String node, Where where, Optional<String> stat
     boolean nopreempt, Optional<Located> preemptDelay, List<Item> trackScripts, List<Item> notifyScripts) {
   private static final String VRRP_DETAIL = "a VRRP protocol detail with no equivalent (EC2 moves an EIP in one"
       + " call: no ARP, no virtual MAC)";
-  private static final String HOOK = "an action on a state change; the agent runs none (a hook can)";
+  private static final String HOOK = "an action on a state change: give it to a hook (hooks.eip-released,"
+      + " hooks.local-status-changed; docs/migrating.md#hooks)";
   private static final String FLOATING = "a floating private IP cannot move between instances in a VPC; the EIPs"
       + " move (notify_master's associate-address)";
   private static final String HEALTH = "the agent's health check (health.check) decides whether a node serves";

@@ -95,6 +95,11 @@ public final class RecentEvents implements FailoverListener {
     add(new Entry(clock.instant(), "ec2-error", Optional.empty(), Optional.empty(), operation + ": " + code));
   }
 
+  /** Any other notable thing, e.g. a hook that failed ({@code type} {@code hook-failed}). */
+  public void note(String type, String detail) {
+    add(new Entry(clock.instant(), type, Optional.empty(), Optional.empty(), detail));
+  }
+
   /** The entries of the last {@code window}, oldest first. */
   public synchronized List<Entry> entries() {
     prune(clock.instant());
