@@ -38,18 +38,24 @@ final class Stage implements AutoCloseable {
    * @param guard the agent's {@code guard} value
    * @param jitterLink every VPC host is on the bridge through a {@code taplink.py} TAP link that
    *     delays each frame by {@code jitterMinMs..jitterMaxMs}
+   * @param agents whether {@link #up} starts the agents (false: the case brings its own failover)
    */
-  record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs) {
+  record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs,
+      boolean agents) {
     static Options defaults() {
-      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0);
+      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0, true);
     }
 
     Options guard(String g) {
-      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs);
+      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, agents);
     }
 
     Options jitter(int minMs, int maxMs) {
-      return new Options(guard, failbackDelay, true, minMs, maxMs);
+      return new Options(guard, failbackDelay, true, minMs, maxMs, agents);
+    }
+
+    Options withoutAgents() {
+      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, false);
     }
   }
 
@@ -126,6 +132,9 @@ final class Stage implements AutoCloseable {
         Sh.tryRun("ip netns exec " + net.ns("lb1") + " curl -s -m 1 -o /dev/null -w %{http_code} http://"
             + StageNetwork.GATEWAY + ":" + StageNetwork.EC2_PORT + "/").ok()
             && Sh.tryRun("ip netns exec " + net.ns("lb2") + " curl -s -f -m 1 http://10.99.0.31:8080/").ok());
+    if (!options.agents()) {
+      return;
+    }
     for (String lb : List.of("lb1", "lb2")) {
       startAgent(lb);
     }
@@ -154,13 +163,18 @@ final class Stage implements AutoCloseable {
   }
 
   void startAgent(String lb) throws IOException {
+    startAgent(lb, runDir.resolve("agent-" + lb + ".properties"));
+  }
+
+  /** Starts {@code lb}'s agent with the configuration {@code config}. */
+  void startAgent(String lb, Path config) throws IOException {
     int n = agentStarts.merge(lb, 1, Integer::sum);
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> argv = new ArrayList<>(List.of(javaBin, "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Daws.accessKeyId=AKIDE2E" + lb.toUpperCase(java.util.Locale.ROOT), "-Daws.secretAccessKey=e2e-not-a-secret",
         "-Dlogback.configurationFile=" + buildDir().resolve("classes").resolve("logback.xml"),
         "-cp", classpath(), "io.eipfailover.examples.agent.AgentMain",
-        "--config", runDir.resolve("agent-" + lb + ".properties").toString()));
+        "--config", config.toString()));
     agents.put(lb, StageProcess.start("agent-" + lb, net.ns(lb), argv, runDir.resolve("agent-" + lb + "-" + n + ".log")));
   }
 
