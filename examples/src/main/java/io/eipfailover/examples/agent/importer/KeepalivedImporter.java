@@ -71,6 +71,9 @@ final class KeepalivedImporter {
     track.map(d, r);
     o.publicIps().forEach((alloc, ip) -> t.publicIp(alloc, ip, ScriptMapper.commandLine()));
     settings(d, r, o, owners, instances, track, sticky);
+    instances.values().stream().flatMap(List::stream).flatMap(v -> v.peers().stream()).filter(p -> !t.knows(p.value()))
+        .forEach(p -> d.todo("topology.nodes", "the node at " + p.value() + " (unicast_peer, " + p.where() + ") is not"
+            + " among the inputs: pass its keepalived.conf too (NODE=FILE)"));
     t.write(d, r, 694);
     List<String> header = new ArrayList<>();
     header.add("eip-failover agent configuration, written by `eipfailover-agent import keepalived` from:");

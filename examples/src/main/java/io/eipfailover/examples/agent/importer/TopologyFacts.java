@@ -90,6 +90,11 @@ final class TopologyFacts {
     heard.add(new Heard(ip, where, text, node));
   }
 
+  /** Whether {@code ip} is known as an address of some node (a script's private IP or a named heartbeat source). */
+  boolean knows(String ip) {
+    return ownerOf(ip).isPresent() || heard.stream().anyMatch(h -> h.node().isPresent() && h.ip().equals(ip));
+  }
+
   /** Writes the topology and heartbeat addresses; every gap becomes a to-do. */
   void write(Draft d, ImportReport r, int port) {
     if (nodes.isEmpty()) {

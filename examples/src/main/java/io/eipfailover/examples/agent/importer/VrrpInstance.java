@@ -15,7 +15,8 @@ import java.util.Set;
  * it tracks and notifies. {@link #read} reports every line it does not carry over.
  */
 record VrrpInstance(String name, String node, Where where, Optional<String> state, int priority, Duration advert,
-    boolean nopreempt, Optional<Located> preemptDelay, List<Item> trackScripts, List<Item> notifyScripts) {
+    boolean nopreempt, Optional<Located> preemptDelay, List<Item> trackScripts, List<Item> notifyScripts,
+    List<Located> peers) {
   private static final String VRRP_DETAIL = "a VRRP protocol detail with no equivalent (EC2 moves an EIP in one"
       + " call: no ARP, no virtual MAC)";
   private static final String HOOK = "an action on a state change: give it to a hook (hooks.eip-released,"
@@ -51,6 +52,7 @@ record VrrpInstance(String name, String node, Where where, Optional<String> stat
     Optional<Located> delay = Optional.empty();
     List<Item> track = new ArrayList<>();
     List<Item> notify = new ArrayList<>();
+    List<Located> peers = new ArrayList<>();
     for (Item i : block.children()) {
       Where w = i.where();
       switch (i.keyword()) {
@@ -81,8 +83,10 @@ record VrrpInstance(String name, String node, Where where, Optional<String> stat
           r.mapped(w, i.text(), "strategy.failback-delay");
         }
         case "unicast_src_ip" -> topology.heartbeat(ip(i, i.arg(0)), w, i.text(), Optional.of(node));
-        case "unicast_peer" -> i.children().forEach(p -> topology.heartbeat(ip(p, p.keyword()), p.where(), p.text(),
-            Optional.empty()));
+        case "unicast_peer" -> i.children().forEach(p -> {
+          topology.heartbeat(ip(p, p.keyword()), p.where(), p.text(), Optional.empty());
+          peers.add(new Located(p.keyword(), p.where()));
+        });
         case "track_script" -> track.addAll(i.children().isEmpty() ? List.of(i) : i.children());
         case "notify_master", "notify" -> notify.add(i);
         case "authentication" -> i.children().forEach(a -> r.unmapped(a.where(), a.keyword().equals("auth_pass")
@@ -101,7 +105,7 @@ record VrrpInstance(String name, String node, Where where, Optional<String> stat
         }
       }
     }
-    return new VrrpInstance(name, node, block.where(), state, priority, advert, nopreempt, delay, track, notify);
+    return new VrrpInstance(name, node, block.where(), state, priority, advert, nopreempt, delay, track, notify, peers);
   }
 
   /**

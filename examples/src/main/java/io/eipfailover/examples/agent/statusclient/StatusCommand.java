@@ -88,7 +88,7 @@ public final class StatusCommand {
     }
     int p;
     try {
-      p = port != null ? port : port(config == null ? DEFAULT_CONFIG : config, config != null);
+      p = port != null ? port : port(config == null ? DEFAULT_CONFIG : config, config != null, err);
     } catch (IllegalStateException e) {
       err.println("eipfailover-agent status: " + e.getMessage());
       return 2;
@@ -153,12 +153,20 @@ public final class StatusCommand {
     return view.healthy() ? 0 : 1;
   }
 
-  /** {@code status.port} of {@code file}, or the default when the file is absent and was not named. */
-  private static int port(Path file, boolean named) {
+  /**
+   * {@code status.port} of {@code file}; the default port when the default file is absent or not
+   * readable by this user (said on {@code err}).
+   */
+  private static int port(Path file, boolean named, PrintStream err) {
     if (!Files.exists(file)) {
       if (named) {
         throw new IllegalStateException("--config: cannot read '" + file + "': no such file");
       }
+      return DEFAULT_PORT;
+    }
+    if (!named && !Files.isReadable(file)) {
+      err.println("eipfailover-agent status: cannot read " + file + " as this user; asking port " + DEFAULT_PORT
+          + " (pass --port N if status.port differs)");
       return DEFAULT_PORT;
     }
     Properties p = new Properties();

@@ -118,6 +118,18 @@ class KeepalivedImportTest {
   }
 
   @Test
+  void oneNodesFileAloneSaysWhichPeerIsMissing() throws Exception {
+    Path in = ImportFixtures.copy("keepalived/one-instance", dir.resolve("in"));
+    Run run = ImportFixtures.run("ignored", "keepalived", "--out", dir.resolve("out").toString(),
+        in.resolve("lb1/keepalived.conf").toString());
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("topology.nodes: the node at 10.0.32.10 (unicast_peer, " + in.resolve(
+        "lb1/keepalived.conf") + ":25) is not among the inputs"), run.out());
+    assertTrue(Files.readString(dir.resolve("out/agent.properties")).contains("node.id = lb1"),
+        "the node is the file's router_id");
+  }
+
+  @Test
   void nopreemptBecomesSticky() throws Exception {
     Path in = ImportFixtures.copy("keepalived/one-instance", dir.resolve("in"));
     for (String n : List.of("lb1", "lb2")) {
