@@ -8,6 +8,7 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.core.event.FailoverListener;
+import io.eipfailover.core.runtime.Checks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,16 +65,16 @@ public final class Hooks implements FailoverListener, AutoCloseable {
    */
   public Hooks(NodeId self, String cluster, boolean dryRun, ClusterTopology topology, Map<HookEvent, String> commands,
       Duration timeout, ExecutorService pool, Ticker ticker, Clock clock, BiConsumer<String, String> problems) {
-    this.self = self;
-    this.cluster = cluster;
+    this.self = Checks.notNull("self", self);
+    this.cluster = Checks.notNull("cluster", cluster);
     this.dryRun = dryRun;
-    this.topology = topology;
-    this.commands = Map.copyOf(commands);
-    this.timeout = timeout;
-    this.pool = pool;
-    this.clock = clock;
-    this.problems = problems;
-    this.runner = new HookRunner(ticker, List.of("/bin/sh", "-c"));
+    this.topology = Checks.notNull("topology", topology);
+    this.commands = Map.copyOf(Checks.notNull("commands", commands));
+    this.timeout = Checks.positive("timeout", timeout);
+    this.pool = Checks.notNull("pool", pool);
+    this.clock = Checks.notNull("clock", clock);
+    this.problems = Checks.notNull("problems", problems);
+    this.runner = new HookRunner(Checks.notNull("ticker", ticker), List.of("/bin/sh", "-c"));
   }
 
   /** Whether any hook is configured (none: register nothing). */

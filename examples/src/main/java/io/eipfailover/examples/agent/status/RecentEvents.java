@@ -6,6 +6,7 @@ import io.eipfailover.core.event.DriftRepaired;
 import io.eipfailover.core.event.FailBack;
 import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.core.event.FailoverListener;
+import io.eipfailover.core.runtime.Checks;
 import io.eipfailover.core.event.GuardDenied;
 import io.eipfailover.core.event.LocalStatusChanged;
 import io.eipfailover.core.event.PeerDead;
@@ -50,9 +51,9 @@ public final class RecentEvents implements FailoverListener {
    * @param capacity the most entries kept (the oldest go first)
    */
   public RecentEvents(Clock clock, Duration window, int capacity) {
-    this.clock = clock;
-    this.window = window;
-    this.capacity = capacity;
+    this.clock = Checks.notNull("clock", clock);
+    this.window = Checks.positive("window", window);
+    this.capacity = Checks.positive("capacity", capacity);
   }
 
   @Override
