@@ -12,9 +12,9 @@ import io.eipfailover.core.Membership;
 import io.eipfailover.core.SplitBrainGuards;
 import io.eipfailover.membership.jgroups.JGroupsMembership;
 import io.eipfailover.membership.udp.DatagramTransport;
+import io.eipfailover.membership.udp.DatagramTransports;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
-import io.eipfailover.membership.udp.internal.HarnessTransports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -112,8 +112,8 @@ public final class NodeMain {
   private static Membership udp(NodeOptions o, ClusterTopology topology, Ticker ticker) {
     InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), o.selfPort());
     InetSocketAddress peerAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), o.peerPort());
-    DatagramTransport transport = HarnessTransports.nio(o.self(), bind, Map.of(PairLayout.peerOf(o.self()), peerAddress),
-        ticker, o.profile().detector().keepalive(), o.profile().detector().deadtime());
+    DatagramTransport transport = DatagramTransports.udp(o.self(), bind, Map.of(PairLayout.peerOf(o.self()), peerAddress),
+        ticker, o.profile().detector());
     if (o.delayMillis() > 0 || o.loss() > 0 || o.noIcmp()) {
       transport = new ImpairedTransport(transport, ticker, new Random(o.seed() * 31 + o.self().hashCode()),
           Duration.ofMillis(o.delayMillis()).toNanos(), Duration.ofMillis(o.jitterMillis()).toNanos(), o.loss(),

@@ -110,8 +110,8 @@ final class Notes {
     md.append("- **Reconciler planning step.** `IntentPlanner` is package-private, so `ReconcilerPassBenchmark` runs a"
         + " whole pass through the public `EipFailover.reconcileNow()` (direct scheduler, in-memory EC2, dry run):"
         + " describe + placement + intents + guard + status snapshot; `placementOnly` and `baselineDescribe` beside"
-        + " it separate the parts. The codec and detector benchmarks call the module-internal classes from their"
-        + " own package inside the benchmarks jar (same runtime package on the class path), with no API change.\n");
+        + " it separate the parts. The codec and detector benchmarks call the module-internal classes through"
+        + " `InternalProbes` in membership-udp's test-jar, with no API change and no class of ours in its package.\n");
     md.append("- **Machine.** 2 cores; the agents, the EC2 fake, the harness and (for JMH) the forked benchmark JVM"
         + " share them, so scheduling delays land in the tails. " + (full ? "" : "The short run's JMH settings"
         + " (1 fork, 2 × 1 s warm-up, 5 × 1 s measurement) give wide error bars; the full run uses each class's own"
