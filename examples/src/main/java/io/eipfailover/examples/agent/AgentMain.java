@@ -215,6 +215,9 @@ public final class AgentMain {
     if (!fresh.health().equals(old.health())) {
       node.reloadHealth(fresh.health());
     }
+    if (!fresh.hooks().equals(old.hooks())) {
+      node.reloadHooks(fresh.hooks());
+    }
     if (ConfigReload.keysChanged(old, fresh) && fresh.membership().type() == AgentConfig.MembershipType.UDP
         && old.membership().type() == AgentConfig.MembershipType.UDP) {
       node.reloadKeys(fresh.membership().keys().orElseThrow());

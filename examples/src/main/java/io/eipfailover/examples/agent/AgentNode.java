@@ -12,19 +12,13 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.FailoverListener;
-import io.eipfailover.examples.agent.hooks.Hooks;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
 import io.eipfailover.examples.agent.status.FailoverMetrics;
-import io.eipfailover.examples.agent.status.HolderSince;
 import io.eipfailover.examples.agent.status.PrometheusText;
-import io.eipfailover.examples.agent.status.RecentEvents;
-import io.eipfailover.examples.agent.status.StatusJson;
-import io.eipfailover.examples.agent.status.StatusServer;
 import io.eipfailover.membership.udp.UdpMembership;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +53,11 @@ public final class AgentNode implements AutoCloseable {
   private final ElasticIpManager manager;
   private final EipFailover failover;
   private final FailoverMetrics events = new FailoverMetrics();
-  private final Clock clock = Clock.systemUTC();
-  private final RecentEvents recent = new RecentEvents(clock, Duration.ofMinutes(10), 200);
-  private final HolderSince holderSince = new HolderSince();
-  private final Hooks hooks;
+  private final OperatorFeeds feeds;
   private final Ec2CallMetrics ec2Metrics;
   private final ReloadableHealthCheck health;
   private final Ticker ticker;
   private final java.util.concurrent.ExecutorService listenerThread;
-  private StatusServer statusServer;
   private AutoCloseable owned;
   private boolean closed;
 
@@ -77,18 +67,12 @@ public final class AgentNode implements AutoCloseable {
     this.self = self;
     this.topology = topology;
     this.ec2Metrics = ec2Metrics;
-    ec2Metrics.onError(recent::ec2Error);
     this.ticker = ticker;
     this.membership = MembershipFactory.create(config.membership(), self, topology, ticker,
         PlanFingerprint.of(config, topology));
     this.manager = Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build();
     this.health = new ReloadableHealthCheck(config.health());
-    this.hooks = new Hooks(self, topology.clusterName(), config.dryRun(), topology, config.hooks().commands(),
-        config.hooks().timeout(), Executors.newCachedThreadPool(r -> {
-          Thread t = new Thread(r, "eipfailover-hook-" + self);
-          t.setDaemon(true);
-          return t;
-        }), ticker, clock, recent::note);
+    this.feeds = new OperatorFeeds(config, self, topology, ec2Metrics, ticker, Clock.systemUTC());
     this.listenerThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "eipfailover-events-" + self);
       t.setDaemon(true);
@@ -108,17 +92,13 @@ public final class AgentNode implements AutoCloseable {
         .holdTime(config.failover().holdTime())
         .startupGrace(config.failover().startupGrace())
         .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()))
-        .clock(clock)
         .listener(events, Runnable::run)
-        .listener(recent, Runnable::run)
+        .listener(feeds.recent(), Runnable::run)
         .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
-        .listener(AgentNode::nameDifferingSettings, listenerThread)
-        .listener(e -> notePlacement(), listenerThread);
+        .listener(AgentNode::nameDifferingSettings, listenerThread);
     config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
     listeners.forEach(l -> b.listener(l, listenerThread));
-    if (hooks.any()) {
-      b.listener(hooks, listenerThread);
-    }
+    b.listener(feeds, listenerThread);
     this.failover = b.build();
   }
 
@@ -167,11 +147,9 @@ public final class AgentNode implements AutoCloseable {
 
   /** Starts the failover (and its membership) and, if enabled, the status endpoint. */
   public synchronized void start() throws IOException {
+    feeds.start(() -> failover.status().observed());
     failover.start();
-    hooks.watch(() -> failover.status().observed(), Duration.ofSeconds(1));
-    if (config.status().enabled()) {
-      statusServer = StatusServer.start(self.value(), config.status().port(), this::statusJson, this::metricsText);
-    }
+    feeds.serveStatus(config.status(), this::statusJson, this::metricsText);
     LOG.info("[node={}] started: cluster {}, {} membership, strategy {}, guard {}, health {}{}", self,
         topology.clusterName(), config.membership().type(), config.strategy().kind(), config.guards().kinds(),
         config.health().kind(), config.dryRun() ? ", DRY RUN (no EIP will move)" : "");
@@ -199,28 +177,22 @@ public final class AgentNode implements AutoCloseable {
 
   /** The status endpoint's port, if it runs. */
   public synchronized Optional<Integer> statusPort() {
-    return Optional.ofNullable(statusServer).map(StatusServer::port);
+    return feeds.statusPort();
   }
 
   public String statusJson() {
-    FailoverStatus s = failover.status();
-    Instant now = clock.instant();
-    return StatusJson.render(s, topology, ticker.read(), Optional.of(new StatusJson.Extras(now,
-        holderSince.update(topology, s.observed(), now), recent.entries())));
+    return feeds.statusJson(failover.status(), ticker.read());
   }
 
   public String metricsText() {
     FailoverStatus s = failover.status();
     return PrometheusText.render(s, topology, events, ec2Metrics,
-        membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty())
-        + (hooks.any() ? hooks.prometheusText() : "");
+        membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty()) + feeds.metricsText();
   }
 
-  /** Notes where the EIPs are now, so {@code /status} can say since when (after every event). */
-  private void notePlacement() {
-    Map<String, ObservedAssociation> observed = failover.status().observed();
-    holderSince.update(topology, observed, clock.instant());
-    hooks.observe(observed);
+  /** Replaces the hook commands and time limit (SIGHUP); runs already queued keep theirs. */
+  public void reloadHooks(AgentConfig.Hooks settings) {
+    feeds.reloadHooks(settings);
   }
 
   /** Replaces the health probe with new settings (SIGHUP). */
@@ -256,7 +228,7 @@ public final class AgentNode implements AutoCloseable {
       List<ElasticIp> held = new ArrayList<>();
       try {
         Map<String, ObservedAssociation> observed = manager.describe(topology.elasticIps());
-        hooks.observe(observed);
+        feeds.observe(observed);
         for (ElasticIp eip : topology.elasticIps()) {
           ObservedAssociation o = observed.get(eip.allocationId());
           if (o != null && o.isAssociated() && topology.ownerOf(o.privateIp().get()).map(self::equals).orElse(false)) {
@@ -311,11 +283,8 @@ public final class AgentNode implements AutoCloseable {
       return;
     }
     closed = true;
-    if (statusServer != null) {
-      statusServer.close();
-    }
     failover.close();
-    hooks.close();
+    feeds.close();
     // events already queued are still logged; then the thread ends
     listenerThread.shutdown();
     if (owned != null) {

@@ -83,13 +83,20 @@ final class HeartbeatPair {
     for (String eip : List.of(Stage.EIP1, Stage.EIP2)) {
       String privateIp = lb.equals("lb" + i) ? StageNetwork.HOSTS.get(lb) : StageNetwork.RESERVED.get(lb);
       Path script = ha.resolve("resource.d").resolve("updateEIP" + i);
-      Files.writeString(script, resourceScript(lb, eip, Stage.PUBLIC_IPS.get(eip), privateIp, dir.resolve("res.log")));
+      Files.writeString(script, resourceScript(lb, eip, Stage.PUBLIC_IPS.get(eip), privateIp,
+          !privateIp.equals(StageNetwork.HOSTS.get(lb)), dir.resolve("res.log")));
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
       i++;
     }
   }
 
-  private static String resourceScript(String lb, String allocationId, String publicIp, String privateIp, Path log) {
+  /**
+   * The classic {@code updateEIPn}: on a peer's EIP ({@code secondary}) it first adds the reserved
+   * IP to the OS, as the recipe does; {@code stop} neither disassociates nor removes the address
+   * (either would cut the EIP off while its holder still serves).
+   */
+  private static String resourceScript(String lb, String allocationId, String publicIp, String privateIp,
+      boolean secondary, Path log) {
     return String.join("\n",
         "#!/bin/sh",
         "# Heartbeat resource script: moves EIP " + publicIp + " onto this node (" + lb + ").",
@@ -104,6 +111,7 @@ final class HeartbeatPair {
         "case \"$1\" in",
         "  start)",
         "    echo \"$(date +%T.%N) start $EIP\" >> " + log,
+        secondary ? "    ip addr add $PRIVATE_IP/24 dev eth0 2>/dev/null || true" : "    # the primary IP: always there",
         "    aws --endpoint-url $ENDPOINT ec2 associate-address --allocation-id $ALLOCATION_ID \\",
         "        --network-interface-id $ENI --private-ip-address $PRIVATE_IP --allow-reassociation >> " + log + " 2>&1",
         "    ;;",

@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * ones (reported), so a flapping cluster cannot queue hooks without bound.
  *
  * <p>{@link #observe} turns observations into {@code eip-released}: an EIP this node held that a
- * peer now holds. Lifecycle: {@link #close()} (idempotent) gives running hooks two seconds, then
- * kills them; it shuts the pool down (owned, created by the caller for this instance). Thread-safe.
+ * peer now holds. {@link #update} (SIGHUP) swaps the commands and the time limit for the events
+ * that follow; runs already handed to a lane keep theirs. Lifecycle: {@link #close()} (idempotent)
+ * gives running hooks two seconds, then kills them; it shuts the pool down (owned, created by the
+ * caller for this instance). Thread-safe.
  */
 public final class Hooks implements FailoverListener, AutoCloseable {
   static final int MAX_PENDING = 20;
@@ -46,8 +48,8 @@ public final class Hooks implements FailoverListener, AutoCloseable {
   private final String cluster;
   private final boolean dryRun;
   private final ClusterTopology topology;
-  private final Map<HookEvent, String> commands;
-  private final Duration timeout;
+  private volatile Map<HookEvent, String> commands;
+  private volatile Duration timeout;
   private final HookRunner runner;
   private final ExecutorService pool;
   private final Clock clock;
@@ -57,6 +59,8 @@ public final class Hooks implements FailoverListener, AutoCloseable {
   private final Map<String, LongAdder> runs = new ConcurrentHashMap<>();
   private final Map<String, Boolean> heldHere = new ConcurrentHashMap<>();
   private java.util.concurrent.ScheduledExecutorService watcher;
+  private java.util.function.Supplier<Map<String, ObservedAssociation>> watched;
+  private Duration watchPeriod;
 
   /**
    * @param commands the command of each configured event
@@ -77,9 +81,17 @@ public final class Hooks implements FailoverListener, AutoCloseable {
     this.runner = new HookRunner(Checks.notNull("ticker", ticker), List.of("/bin/sh", "-c"));
   }
 
-  /** Whether any hook is configured (none: register nothing). */
+  /** Whether any hook is configured now. */
   public boolean any() {
     return !commands.isEmpty();
+  }
+
+  /** New commands and time limit for the events from now on (SIGHUP). */
+  public synchronized void update(Map<HookEvent, String> commands, Duration timeout) {
+    this.commands = Map.copyOf(Checks.notNull("commands", commands));
+    this.timeout = Checks.positive("timeout", timeout);
+    LOG.info("[id={}] hooks now: {} (time limit {} ms)", self, this.commands.keySet(), timeout.toMillis());
+    startWatcherIfNeeded();
   }
 
   @Override
@@ -113,9 +125,17 @@ public final class Hooks implements FailoverListener, AutoCloseable {
    */
   public synchronized void watch(java.util.function.Supplier<Map<String, ObservedAssociation>> observed,
       Duration period) {
-    if (!commands.containsKey(HookEvent.EIP_RELEASED) || watcher != null) {
+    this.watched = Checks.notNull("observed", observed);
+    this.watchPeriod = Checks.positive("period", period);
+    startWatcherIfNeeded();
+  }
+
+  private void startWatcherIfNeeded() {
+    if (!commands.containsKey(HookEvent.EIP_RELEASED) || watcher != null || watched == null || pool.isShutdown()) {
       return;
     }
+    java.util.function.Supplier<Map<String, ObservedAssociation>> observed = watched;
+    Duration period = watchPeriod;
     watcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "eipfailover-hook-watch-" + self);
       t.setDaemon(true);
@@ -132,6 +152,7 @@ public final class Hooks implements FailoverListener, AutoCloseable {
 
   void submit(HookCall call) {
     String command = commands.get(call.event());
+    Duration limit = timeout;
     if (command == null) {
       return;
     }
@@ -147,7 +168,7 @@ public final class Hooks implements FailoverListener, AutoCloseable {
     try {
       lanes.computeIfAbsent(call.lane(), k -> MoreExecutors.newSequentialExecutor(pool)).execute(() -> {
         waiting.decrementAndGet();
-        run(call, command);
+        run(call, command, limit);
       });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       waiting.decrementAndGet();
@@ -155,9 +176,9 @@ public final class Hooks implements FailoverListener, AutoCloseable {
     }
   }
 
-  private void run(HookCall call, String command) {
+  private void run(HookCall call, String command, Duration limit) {
     LOG.info("[id={}] hook {}: running for {}", self, call.event(), call.lane());
-    HookRunner.Outcome o = runner.run(call, command, timeout,
+    HookRunner.Outcome o = runner.run(call, command, limit,
         line -> LOG.info("[id={}] hook {}: {}", self, call.event(), line));
     count(call.event(), o.result().name().toLowerCase(java.util.Locale.ROOT));
     if (o.result() == HookRunner.Result.OK) {

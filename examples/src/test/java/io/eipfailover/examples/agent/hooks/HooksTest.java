@@ -163,6 +163,22 @@ class HooksTest {
   }
 
   @Test
+  void anUpdateAppliesToTheEventsThatFollow() throws Exception {
+    Path log = dir.resolve("log");
+    try (Hooks h = hooks(Map.of(HookEvent.PEER_DEAD, "echo old >> '" + log + "'"), Duration.ofSeconds(10))) {
+      h.onEvent(new PeerDead(LB1, AT, LB2));
+      waitFor(() -> lines(log).size() == 1);
+      h.update(Map.of(HookEvent.PEER_DEAD, "echo new >> '" + log + "'", HookEvent.PEER_RECOVERED, "true"),
+          Duration.ofSeconds(5));
+      h.onEvent(new PeerDead(LB1, AT, LB2));
+      waitFor(() -> lines(log).size() == 2);
+      assertEquals(List.of("old", "new"), lines(log));
+      h.update(Map.of(), Duration.ofSeconds(5));
+      assertFalse(h.any(), "every hook removed");
+    }
+  }
+
+  @Test
   void onEventReturnsWhileTheHookStillRuns() throws Exception {
     try (Hooks h = hooks(Map.of(HookEvent.PEER_DEAD, "while [ ! -e '" + dir + "/go' ]; do sleep 0.05; done; touch '"
         + dir + "/done'"), Duration.ofSeconds(20))) {
