@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -19,6 +20,12 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class Ec2CallMetrics implements ExecutionInterceptor {
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private volatile BiConsumer<String, String> errorListener = (operation, code) -> { };
+
+  /** Also tells {@code listener} (operation, code) of every failed call, on the calling thread; replaces any earlier one. */
+  public void onError(BiConsumer<String, String> listener) {
+    this.errorListener = listener;
+  }
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -30,6 +37,7 @@ public final class Ec2CallMetrics implements ExecutionInterceptor {
     String code = context.exception() instanceof AwsServiceException a && a.awsErrorDetails() != null
         && a.awsErrorDetails().errorCode() != null ? a.awsErrorDetails().errorCode() : "client";
     errors.computeIfAbsent(operation(attributes) + "\u0000" + code, k -> new LongAdder()).increment();
+    errorListener.accept(operation(attributes), code);
   }
 
   /** Calls by operation, sorted. */
