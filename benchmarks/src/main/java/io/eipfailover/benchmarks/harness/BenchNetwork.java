@@ -1,5 +1,6 @@
 package io.eipfailover.benchmarks.harness;
 
+import io.eipfailover.core.runtime.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,12 @@ import java.util.Optional;
 final class BenchNetwork implements AutoCloseable {
   /** Delay {@code meanMs ± jitterMs} (uniform) and loss in percent on lb-b's link, each frame independently. */
   record LinkImpairment(int meanMs, int jitterMs, double lossPercent, long seed) {
+    LinkImpairment {
+      Checks.nonNegative("meanMs", meanMs);
+      Checks.range("jitterMs", jitterMs, 0, meanMs);
+      Checks.require(lossPercent >= 0 && lossPercent < 100, "lossPercent must be in [0, 100), was %s", lossPercent);
+    }
+
     String describe() {
       return String.format(java.util.Locale.ROOT, "%d ± %d ms uniform delay and %.1f %% loss on every frame to and"
           + " from lb-b (jitterlink.py TAP forwarder)", meanMs, jitterMs, lossPercent);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
  * thread-safe: the harness thread drives it (the event log is filled by reader threads).
  */
 abstract class Daemon implements AutoCloseable {
+  /** Numbers every start in this JVM, so each gets its own log file. */
+  private static final AtomicInteger STARTS = new AtomicInteger();
   /** Which daemon. */
   enum Kind {
     AGENT,
@@ -29,7 +32,6 @@ abstract class Daemon implements AutoCloseable {
   protected final EventLog events;
   private Proc proc;
   private long startMicros;
-  private int starts;
 
   protected Daemon(Setting setting, PairLayout.Node node, BenchNetwork net, Path runDir, WallClock clock) {
     this.setting = setting;
@@ -70,10 +72,9 @@ abstract class Daemon implements AutoCloseable {
     if (proc != null && proc.isAlive()) {
       throw new IllegalStateException(node.id() + " is already running: " + proc);
     }
-    starts++;
+    String name = node.id() + "-" + STARTS.incrementAndGet();
     startMicros = clock.micros();
-    proc = Proc.start(setting.label() + "-" + node.id() + "-" + starts, net.ns(node), command(),
-        runDir.resolve("logs").resolve(setting.label() + "-" + node.id() + "-" + starts + ".log"), this::onLine);
+    proc = Proc.start(name, net.ns(node), command(), runDir.resolve("logs").resolve(name + ".log"), this::onLine);
   }
 
   NodeId id() {
@@ -117,10 +118,19 @@ abstract class Daemon implements AutoCloseable {
     return all;
   }
 
-  /** {@code kill -KILL} of all its processes in one command, then waits until the main one is gone. */
+  /**
+   * {@code kill -KILL} of all its processes in one command, then waits (up to 5 s) until all are
+   * gone: keepalived refuses to start while its old VRRP child's pid still exists.
+   */
   void kill9() {
+    List<Long> pids = pids();
     signalAll("KILL");
     proc.waitFor(5_000);
+    long deadline = clock.micros() + 5_000_000;
+    while (pids.stream().anyMatch(p -> java.nio.file.Files.exists(Path.of("/proc", Long.toString(p))))
+        && clock.micros() < deadline) {
+      clock.sleep(java.time.Duration.ofMillis(5));
+    }
   }
 
   /** Sends {@code signal} to all its processes in one {@code kill} command. */

@@ -39,6 +39,7 @@ public final class FailoverHarness {
   private final List<Measure> measures = new ArrayList<>();
   private final String runId = String.format("%04x", new Random().nextInt(0x10000));
   private final List<AutoCloseable> open = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger networks = new java.util.concurrent.atomic.AtomicInteger();
 
   private final java.io.PrintStream progress;
 
@@ -98,41 +99,72 @@ public final class FailoverHarness {
     }
     BenchNetwork net = opened(network(ec2, runDir, Optional.empty()));
     Pair pair = opened(Pair.start(s, net, ec2, runDir, clock, agentJar));
+    int repairs = 0;
     try {
       Scenarios scenarios = new Scenarios(clock, log, net);
       for (Scenarios.Fault f : faults) {
+        long t0 = clock.micros();
         for (int rep = 1; rep <= settings.repetitions(); rep++) {
           for (RunRecord r : scenarios.run(pair, s.label(), f, rep)) {
             runs.add(r);
             progress.println("harness: " + r.toCsv());
           }
-          if (!pair.isSteady() && !pair.awaitSteady(Duration.ofSeconds(5))) {
+          if (!pair.isSteady() && !pair.settle(Duration.ofSeconds(5))) {
+            repairs += pair.repairs();
             close(pair);
             pair = opened(Pair.start(s, net, ec2, runDir, clock, agentJar));
           }
         }
+        took(s, f.scenario, t0);
       }
+      if (!faults.isEmpty()) {
+        add(List.of(repairs(s, "after_faults", repairs + pair.repairs())));
+      }
+      repairs = -pair.repairs();
       Soaks soak = new Soaks(clock, log, ec2, ProcStats.clockTicksPerSecond());
+      long t0 = clock.micros();
       if (settings.runs("idle")) {
         add(idle(s, soak, pair, runDir));
+        t0 = took(s, "idle", t0);
       }
       if (settings.runs("stalls-500ms")) {
         pair.settle(Duration.ofSeconds(30));
         add(soak.stalls(pair, s.label(), "stalls-500ms", Duration.ofMillis(500), Duration.ofSeconds(10),
             settings.stalls500()));
+        t0 = took(s, "stalls-500ms", t0);
       }
       if (settings.runs("stalls-2s")) {
         pair.settle(Duration.ofSeconds(30));
-        add(soak.stalls(pair, s.label(), "stalls-2s", Duration.ofSeconds(2), Duration.ofSeconds(10),
+        add(soak.stalls(pair, s.label(), "stalls-2s", Duration.ofSeconds(2), Duration.ofSeconds(8),
             settings.stalls2s()));
+        t0 = took(s, "stalls-2s", t0);
       }
       if (settings.runs("stall-ladder")) {
         add(soak.ladder(pair, s.label(), HarnessSettings.LADDER));
+        took(s, "stall-ladder", t0);
+      }
+      if (soaks) {
+        pair.settle(Duration.ofSeconds(30));
+        add(List.of(repairs(s, "after_stalls", repairs + pair.repairs())));
       }
     } finally {
       close(pair);
       close(net);
     }
+  }
+
+  /** How often the harness put keepalived's EIPs home (always 0 for ours: it must converge alone). */
+  private static Measure repairs(Setting s, String when, int n) {
+    return new Measure("repairs", s.label(), "eip_repairs_" + when, n, "times", "the harness put both EIPs home at"
+        + " the fake because the daemons held their normal roles for a second with an EIP misplaced (keepalived's"
+        + " notify scripts are edge-triggered and run concurrently); never done for our agent");
+  }
+
+  /** Prints how long a phase took (for the run's budget); returns now. */
+  private long took(Setting s, String phase, long t0) {
+    long now = clock.micros();
+    progress.printf(java.util.Locale.ROOT, "harness: %s %s took %.0f s%n", s.label(), phase, (now - t0) / 1e6);
+    return now;
   }
 
   private List<Measure> idle(Setting s, Soaks soak, Pair pair, Path runDir) throws IOException {
@@ -149,6 +181,7 @@ public final class FailoverHarness {
 
   /** The jitter + loss soak: a fresh network with lb-b behind the impaired link, a fresh pair. */
   private void jitter(Setting s, Ec2Fake ec2, Ec2Log log, Path runDir, Path agentJar) throws IOException {
+    long t0 = clock.micros();
     BenchNetwork.LinkImpairment li = new BenchNetwork.LinkImpairment(20, 10, 1.0, settings.seed());
     BenchNetwork net = opened(network(ec2, runDir, Optional.of(li)));
     try (Pair pair = opened(Pair.start(s, net, ec2, runDir, clock, agentJar))) {
@@ -160,6 +193,7 @@ public final class FailoverHarness {
       stats.ifPresent(st -> progress.println("harness: " + s.label() + " jitter link " + st));
       stats.ifPresent(st -> add(List.of(new Measure("jitter-loss", s.label(), "link_frames_dropped",
           Double.parseDouble(st.replaceFirst(".*dropped=(\\d+).*", "$1")), "frames", "jitterlink.py: " + st))));
+      took(s, "jitter-loss", t0);
     }
   }
 
@@ -168,7 +202,8 @@ public final class FailoverHarness {
     for (PairLayout.Node n : PairLayout.nodes()) {
       imds.put(n, ec2.imds(n.instance()).endpoint().getPort());
     }
-    return BenchNetwork.create(runId, runDir.resolve("logs"), li, ec2.endpoint().getPort(), imds);
+    return BenchNetwork.create(runId, runDir.resolve("logs").resolve("net-" + networks.incrementAndGet()), li,
+        ec2.endpoint().getPort(), imds);
   }
 
   private void add(List<Measure> ms) {

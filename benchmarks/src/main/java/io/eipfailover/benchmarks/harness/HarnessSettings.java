@@ -72,7 +72,7 @@ public record HarnessSettings(String mode, Path outDir, List<String> settings, S
     Path out = Path.of(args[1]);
     return switch (args[0]) {
       case "short" -> new HarnessSettings("short", out, settings, scenarios, 5, 6, 4, Duration.ofSeconds(60),
-          Duration.ofSeconds(20), Duration.ofSeconds(30), 7);
+          Duration.ofSeconds(15), Duration.ofSeconds(30), 7);
       case "full" -> new HarnessSettings("full", out, settings, scenarios, 100, 60, 60, Duration.ofMinutes(10),
           Duration.ofSeconds(60), Duration.ofSeconds(120), 7);
       case "smoke" -> new HarnessSettings("smoke", out, settings, scenarios, 1, 1, 1, Duration.ofSeconds(5),

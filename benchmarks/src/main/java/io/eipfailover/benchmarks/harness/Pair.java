@@ -17,6 +17,7 @@ final class Pair implements AutoCloseable {
   private final Daemon b;
   private final Ec2Fake ec2;
   private final WallClock clock;
+  private int repairs;
 
   private Pair(Setting setting, Daemon a, Daemon b, Ec2Fake ec2, WallClock clock) {
     this.setting = setting;
@@ -80,10 +81,16 @@ final class Pair implements AutoCloseable {
       rolesSince = roles ? Math.min(rolesSince, clock.micros()) : Long.MAX_VALUE;
       if (!setting.agent() && roles && clock.micros() - rolesSince > 1_000_000) {
         PairLayout.sendHome(ec2);
+        repairs++;
         rolesSince = Long.MAX_VALUE;
       }
     }
     return false;
+  }
+
+  /** How often {@link #settle} put keepalived's EIPs home so far. */
+  int repairs() {
+    return repairs;
   }
 
   /** Waits until steady, then 300 ms more; false on timeout. */

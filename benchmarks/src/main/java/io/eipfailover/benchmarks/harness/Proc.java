@@ -105,13 +105,17 @@ final class Proc implements AutoCloseable {
     }
   }
 
-  /** SIGCONT (it may be stopped), SIGTERM, and SIGKILL if it has not exited after {@code graceMillis}. */
+  /**
+   * SIGCONT (it may be stopped), SIGTERM, and SIGKILL if it has not exited after {@code
+   * graceMillis}. SIGTERM goes by {@code kill}, not {@link Process#destroy()}, which also closes our
+   * end of its output and so loses what it prints while it exits.
+   */
   void stop(long graceMillis) {
     if (!process.isAlive()) {
       return;
     }
     signal("CONT");
-    process.destroy();
+    signal("TERM");
     if (!waitFor(graceMillis)) {
       kill();
     }

@@ -1,5 +1,6 @@
 package io.eipfailover.benchmarks.harness;
 
+import io.eipfailover.core.runtime.Checks;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -112,9 +113,7 @@ public record Setting(String label, Daemon.Kind daemon, String title, List<Strin
       throw new IllegalArgumentException(source + ": keepalived.advert_int must be seconds (0.01 to 40), was '" + v
           + "'", e);
     }
-    if (!(d >= 0.01 && d <= 40)) {
-      throw new IllegalArgumentException(source + ": keepalived.advert_int must be 0.01 to 40 seconds, was " + v);
-    }
+    Checks.require(d >= 0.01 && d <= 40, "%s: keepalived.advert_int must be 0.01 to 40 seconds, was %s", source, v);
     return d;
   }
 
