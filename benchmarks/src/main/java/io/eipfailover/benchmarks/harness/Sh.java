@@ -29,11 +29,6 @@ final class Sh {
     return r.output();
   }
 
-  /** Runs {@code cmd} in network namespace {@code ns}; throws unless it exits 0. */
-  static String in(String ns, String cmd) {
-    return run("ip netns exec " + ns + " " + cmd);
-  }
-
   /** Runs {@code cmd} (split on spaces), whatever its exit code; 10 s at most. */
   static Result tryRun(String cmd) {
     return tryRun(List.of(cmd.trim().split("\\s+")));

@@ -88,6 +88,7 @@ final class FrontierChart {
     a.setBase(10);
     a.setSmallestValue(1);
     a.setRange(2, 5000);
+    a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one major tick per power of ten
     a.setMinorTickCount(9);
     a.setMinorTickMarksVisible(true);
     a.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));

@@ -37,7 +37,8 @@ final class Notes {
         + " (agent: standby hand-off; keepalived: priority-0 advertisement). Stalls: `stall.py` sends SIGSTOP to"
         + " all the daemon's processes and SIGCONT after the stall (measured lengths in `measures.csv`); a takeover"
         + " is an `AssociateAddress` by `lb-a` for `lb-b`'s EIP within the stall and 2 s after it. Stall ladder:"
-        + " 10 ms to 3 s, one stall per step, stopping at the first takeover. After every fault the victim is"
+        + " 10 ms to 3 s, one stall per step, stopping at the first takeover: one pass, so the threshold can move a"
+        + " step between runs (where in the heartbeat or advert cycle the stall starts matters). After every fault the victim is"
         + " restarted and the pair waits until steady again (each in its role, both EIPs home).\n");
     md.append("- **Jitter and loss.** The pair runs on a fresh network where `lb-b` hangs on the bridge through"
         + " `jitterlink.py`: a TAP pair whose forwarder drops each frame with probability 1 % and delays the others"
@@ -115,7 +116,7 @@ final class Notes {
     String floor = Metric.num(r.value("idle-jvm", "udp-default", "idle-jvm.cpu_percent_of_core"), "%.3f");
     return String.format(Locale.ROOT, "- **Idle CPU above 0.2 %%** (max %.2f %% of a core per agent; an idle JVM with"
         + " the same flags: %s %%). The agent's threads wake about 25 times a second (heartbeats sent and received"
-        + " at 10 Hz, the reconciler's tick, the health check); removing the idle wake-ups is issue 18's item 2,"
+        + " at 10 Hz, the reconciler's tick); removing the idle wake-ups is issue 18's item 2,"
         + " not the harness's.\n", ours.getAsDouble(), floor);
   }
 

@@ -11,6 +11,12 @@ import java.util.Map;
 final class SideBySide {
   private SideBySide() {}
 
+  /** A column header without what only the value table shows (units, the second value in brackets). */
+  static String ratioHeader(String header) {
+    return header.replaceFirst(", p50 \\(p99\\) ms", "").replaceFirst(", p50 ms \\(→ running\\)", "")
+        .replaceFirst(", lb-a / lb-b", "").replaceFirst(", MB \\(threads\\)", "").replaceFirst(", ms$", "");
+  }
+
   static String render(Results r) {
     List<Metric> metrics = Metric.all();
     StringBuilder md = new StringBuilder("\n## Side by side with keepalived (same network, same faults)\n\n");
@@ -34,8 +40,7 @@ final class SideBySide {
         + " of the two nodes for CPU, the larger node for memory). Below 1 ours is faster or smaller, except for"
         + " the stall column, where above 1 ours survives longer stalls. Counts (takeovers under stalls, jitter) are"
         + " compared in the table above, not divided.\n\n| ours ÷ keepalived |");
-    ratios.forEach(m -> md.append(' ').append(m.header().replaceFirst(", p50 \\(p99\\) ms", "").replaceFirst(
-        ", p50 ms \\(→ running\\)", "")).append(" |"));
+    ratios.forEach(m -> md.append(' ').append(ratioHeader(m.header())).append(" |"));
     md.append("\n|---|");
     ratios.forEach(m -> md.append("---|"));
     md.append('\n');

@@ -46,6 +46,7 @@ class ReportTest {
     String md = ReportMain.render(r, false, "a note", true, "test machine",
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
+    assertTrue(md.contains("| ours ÷ keepalived | `kill -9`, host up: fault → takeover | host gone (link down + kill): fault → takeover |"), md);
     assertTrue(md.contains("| udp-default ÷ keepalived-100ms | 0.20 | 3.00 |"), "kill9 40/200, host gone 900/300: "
         + md);
     assertTrue(md.contains("| this project, UDP default | 40.0 (40.0) | 900 (900) |"), md);
