@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what the end-to-end suite needs on a fresh Debian or Ubuntu machine, as root:
-# HAProxy, iptables, iproute2 (ip netns), curl, python3 (the jitter link) and node.js if absent
-# (Debian's nodejs is enough).
+# HAProxy, iptables, iproute2 (ip netns), curl, python3 (the jitter link), node.js if absent
+# (Debian's nodejs is enough), lintian (the package check), and dpkg-deb and setpriv (present on
+# Debian: dpkg and util-linux).
 # Idempotent: installs only what is missing. Used by .ci/run before the e2e run.
 set -eu
 if [ "$(id -u)" != 0 ]; then
@@ -15,6 +16,7 @@ command -v ip >/dev/null 2>&1 || missing="$missing iproute2"
 command -v curl >/dev/null 2>&1 || missing="$missing curl"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+command -v lintian >/dev/null 2>&1 || missing="$missing lintian"
 if [ -n "$missing" ]; then
   echo "install-deps.sh: installing$missing"
   apt-get update -q

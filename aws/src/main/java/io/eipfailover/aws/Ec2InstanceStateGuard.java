@@ -9,6 +9,7 @@ import io.eipfailover.core.GuardVerdict;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.SplitBrainGuard;
 import io.eipfailover.core.TakeoverRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceStatus;
  * i.e. {@code stopped}, {@code stopping}, {@code shutting-down} or {@code terminated}, or its system
  * or instance status check is {@code impaired}. One {@code DescribeInstanceStatus} call per
  * question, for that instance only, with {@code IncludeAllInstances=true} (otherwise EC2 omits
- * instances that are not running).
+ * instances that are not running), read through the SDK's paginator so a paged answer is followed.
  *
  * <p>Denies, with the reason, when the holder is running with healthy checks (it may be alive
  * behind a partition), when no instance id is known for the holder, when the EIP has no holder in
@@ -72,7 +73,9 @@ public final class Ec2InstanceStateGuard implements SplitBrainGuard {
   private GuardVerdict ask(NodeId holder, String instanceId) {
     List<InstanceStatus> statuses;
     try {
-      statuses = ec2.describeInstanceStatus(r -> r.instanceIds(instanceId).includeAllInstances(true)).instanceStatuses();
+      statuses = new ArrayList<>();
+      ec2.describeInstanceStatusPaginator(r -> r.instanceIds(instanceId).includeAllInstances(true)).instanceStatuses()
+          .forEach(statuses::add);
     } catch (SdkException e) {
       return GuardVerdict.deny("EC2 witness unavailable, not vouching for node '" + holder + "': "
           + Ec2ErrorClassifier.classify(new Ec2ErrorClassifier.Call("DescribeInstanceStatus", instanceId), e).getMessage());

@@ -5,7 +5,7 @@ import static io.eipfailover.aws.internal.Checks.required;
 
 import io.eipfailover.aws.PreflightReport.Finding;
 import io.eipfailover.aws.internal.Ec2ErrorClassifier;
-import io.eipfailover.aws.internal.OsAddresses;
+import io.eipfailover.aws.internal.GuestIpv4Addresses;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
@@ -65,7 +65,7 @@ public final class Ec2Preflight {
       }
       return ib.load();
     };
-    this.osAddresses = b.osAddresses != null ? b.osAddresses : OsAddresses::ipv4;
+    this.osAddresses = b.osAddresses != null ? b.osAddresses : GuestIpv4Addresses::all;
   }
 
   /** A new builder. */
@@ -169,7 +169,8 @@ public final class Ec2Preflight {
     List<String> eniIds = mine.stream().map(AttachmentPoint::networkInterfaceId).distinct().toList();
     Map<String, Set<String>> held = new TreeMap<>();
     try {
-      for (NetworkInterface n : ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eniIds)).networkInterfaces()) {
+      for (NetworkInterface n : ec2.describeNetworkInterfacesPaginator(r -> r.networkInterfaceIds(eniIds))
+          .networkInterfaces()) {
         Set<String> ips = held.computeIfAbsent(n.networkInterfaceId(), k -> new LinkedHashSet<>());
         n.privateIpAddresses().stream().map(NetworkInterfacePrivateIpAddress::privateIpAddress).forEach(ips::add);
       }

@@ -107,7 +107,8 @@ public final class Ec2SecondaryIpProvisioner {
   private NetworkInterface describe() {
     List<NetworkInterface> found;
     try {
-      found = ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eniId)).networkInterfaces();
+      found = new ArrayList<>();
+      ec2.describeNetworkInterfacesPaginator(r -> r.networkInterfaceIds(eniId)).networkInterfaces().forEach(found::add);
     } catch (SdkException e) {
       throw Ec2ErrorClassifier.classify(new Ec2ErrorClassifier.Call("DescribeNetworkInterfaces", eniId), e);
     }

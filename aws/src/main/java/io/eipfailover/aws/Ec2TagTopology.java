@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Builds a {@link ClusterTopology} from EC2 tags, so every node derives the same topology from one
- * source of truth with two filtered Describe calls:
+ * source of truth with two filtered describes ({@code DescribeNetworkInterfaces} walked page by
+ * page with the SDK's paginator, {@code DescribeAddresses}, which EC2 does not page):
  *
  * <ul>
  *   <li>ENIs tagged {@code eipfailover:cluster=<name>} and {@code eipfailover:node=<node id>}
@@ -55,6 +56,8 @@ public final class Ec2TagTopology {
   public static final String HOME_TAG = "eipfailover:home";
 
   private static final Logger LOG = LoggerFactory.getLogger(Ec2TagTopology.class);
+  /** EC2's largest page for {@code DescribeNetworkInterfaces}; EC2 may still answer fewer per page. */
+  static final int PAGE_SIZE = 1000;
 
   private final Ec2Client ec2;
   private final String clusterName;
@@ -77,8 +80,9 @@ public final class Ec2TagTopology {
     List<Address> addresses;
     Filter cluster = Filter.builder().name("tag:" + CLUSTER_TAG).values(clusterName).build();
     try {
-      enis = new ArrayList<>(ec2.describeNetworkInterfaces(r -> r.filters(cluster,
-          Filter.builder().name("tag-key").values(NODE_TAG).build())).networkInterfaces());
+      enis = new ArrayList<>();
+      ec2.describeNetworkInterfacesPaginator(r -> r.filters(cluster, Filter.builder().name("tag-key").values(NODE_TAG)
+          .build()).maxResults(PAGE_SIZE)).networkInterfaces().forEach(enis::add);
     } catch (SdkException e) {
       throw Ec2ErrorClassifier.classify(new Ec2ErrorClassifier.Call("DescribeNetworkInterfaces",
           "ENIs tagged " + CLUSTER_TAG + "=" + clusterName), e);

@@ -24,7 +24,7 @@ class Ec2InstanceIdentityTest {
 
   @BeforeEach
   void setUp() {
-    fake = Ec2Fake.start();
+    fake = Ec2Fake.builder().region("eu-west-1").start();
     fake.addInstance("i-0aaa", "eu-west-1b");
     fake.addNetworkInterface("eni-0aaa", "i-0aaa", "10.0.1.10", List.of("10.0.1.11", "10.0.1.12"), Map.of());
     fake.addNetworkInterface("eni-0a2", "i-0aaa", "10.0.7.20", List.of(), Map.of());

@@ -42,6 +42,29 @@ class Ec2TagTopologyTest {
   }
 
   @Test
+  void walksEveryPageOfTaggedInterfacesWhenEc2AnswersFiveAtATime() {
+    try (Ec2Fake fake = Ec2Fake.start()) {
+      for (int i = 1; i <= 12; i++) {
+        String n = String.format("n%02d", i);
+        fake.addTaggedNode("prod", n, String.format("i-%04x", i), String.format("eni-%04x", i), "10.0." + i + ".10",
+            "10.0." + i + ".11");
+        fake.addTaggedAddress("prod", n, String.format("eipalloc-%04x", i), "198.51.100." + i);
+      }
+      fake.addTaggedNode("other", "x", "i-0ccc", "eni-0ccc", "10.0.99.10");
+      fake.maxPageSize(5);
+      ClusterTopology t = load(fake);
+      assertEquals(12, t.nodeIds().size());
+      assertEquals(12, t.elasticIps().size());
+      List<Ec2Call> pages = fake.calls("DescribeNetworkInterfaces");
+      assertEquals(3, pages.size(), "12 tagged interfaces in pages of 5");
+      assertEquals(List.of("1000", "1000", "1000"), pages.stream().map(c -> c.param("MaxResults")).toList());
+      assertEquals(null, pages.get(0).param("NextToken"));
+      assertTrue(pages.get(1).param("NextToken") != null && pages.get(2).param("NextToken") != null);
+      assertTrue(pages.stream().allMatch(Ec2Call::succeeded));
+    }
+  }
+
+  @Test
   void mapsPrimaryIpsToHomesAndSecondariesToReserves() {
     try (Ec2Fake fake = Ec2Fake.start()) {
       seed(fake, false);

@@ -1,5 +1,6 @@
 package io.eipfailover.core;
 
+import io.eipfailover.core.runtime.Checks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -197,13 +198,9 @@ public final class ClusterTopology {
 
     private Builder() {}
 
-    /** The cluster name: 1 to 32 characters of [A-Za-z0-9._-]. */
+    /** The cluster name: {@value Checks#CLUSTER_NAME_RULE}. */
     public Builder clusterName(String clusterName) {
-      if (clusterName == null || !clusterName.matches("[A-Za-z0-9._-]{1,32}")) {
-        throw new IllegalArgumentException(
-            "clusterName must be 1 to 32 characters of [A-Za-z0-9._-], was '" + clusterName + "'");
-      }
-      this.clusterName = clusterName;
+      this.clusterName = Checks.clusterName("clusterName", clusterName);
       return this;
     }
 

@@ -31,4 +31,21 @@ final class Ec2ErrorException extends RuntimeException {
   static Ec2ErrorException invalidParameter(String message) {
     return new Ec2ErrorException(400, "InvalidParameterValue", message);
   }
+
+  static Ec2ErrorException combination(String message) {
+    return new Ec2ErrorException(400, "InvalidParameterCombination", message);
+  }
+
+  static Ec2ErrorException missing(String message) {
+    return new Ec2ErrorException(400, "MissingParameter", message);
+  }
+
+  /** A parameter the model has but the fake does not model. */
+  static Ec2ErrorException unsupported(String parameter, String why) {
+    return new Ec2ErrorException(400, "UnsupportedOperation", "The EC2 fake does not support " + parameter + ": " + why);
+  }
+
+  static Ec2ErrorException throttled() {
+    return new Ec2ErrorException(503, "RequestLimitExceeded", "Request limit exceeded.");
+  }
 }

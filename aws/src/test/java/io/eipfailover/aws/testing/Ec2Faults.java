@@ -8,19 +8,21 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * What goes wrong in the {@link Ec2Fake}, switchable at any time from any thread. Checked for every
- * request in this order: {@linkplain #outage outage} (connection reset), {@linkplain #authFailure
- * credentials} ({@code AuthFailure}, 401), {@linkplain #failNext queued errors}, {@linkplain
- * #throttleFor throttling} ({@code RequestLimitExceeded}, 503), {@linkplain #deny IAM denial}
- * ({@code UnauthorizedOperation}, 403, for real and {@code DryRun} calls alike), the {@linkplain
- * #requireClusterTag cluster-tag condition}. Latency is added to
- * every answer, errors included. Thread-safe.
+ * What goes wrong in the {@link Ec2Fake}, switchable at any time from any thread. A request meets
+ * them in this order: {@linkplain #outage outage} (connection reset, before anything else), then,
+ * once its signature is verified, {@linkplain #authFailure credentials} ({@code AuthFailure},
+ * 401), {@linkplain #failNext queued errors}, {@linkplain #throttleFor injected throttling}
+ * ({@code RequestLimitExceeded}, 503); after its parameters and ids are checked, {@linkplain #deny
+ * IAM denial} and the {@linkplain #requireClusterTag cluster-tag condition} ({@code
+ * UnauthorizedOperation}, 403, for real and {@code DryRun} calls alike). Latency is added to every
+ * answer, errors included. Thread-safe.
  */
 public final class Ec2Faults {
   private final Clock clock;
@@ -142,10 +144,6 @@ public final class Ec2Faults {
     return this;
   }
 
-  synchronized String requiredClusterTag() {
-    return requiredClusterTag;
-  }
-
   /** Grants {@code action} again. */
   public synchronized Ec2Faults allow(String action) {
     denied.remove(action);
@@ -196,8 +194,13 @@ public final class Ec2Faults {
     return spread == 0 ? min : min + (long) (random.nextDouble() * (spread + 1));
   }
 
-  /** The error a request must get before it is executed, or null to execute it. */
-  synchronized Ec2ErrorException failureFor(String action, boolean dryRun, String caller, String untaggedResource) {
+  /**
+   * The error an authenticated request must get before it is even validated, or null: the
+   * {@linkplain #authFailure credentials switch}, then {@linkplain #failNext queued errors}, then
+   * {@linkplain #throttleFor injected throttling} (the account's token buckets are separate, see
+   * {@link Ec2Throttling}).
+   */
+  synchronized Ec2ErrorException failureFor(String action) {
     if (authFailure) {
       return new Ec2ErrorException(401, "AuthFailure", "AWS was not able to validate the provided access credentials");
     }
@@ -211,21 +214,33 @@ public final class Ec2Faults {
       }
     }
     if (clock.instant().isBefore(throttleUntil) || (throttleProbability > 0 && random.nextDouble() < throttleProbability)) {
-      return new Ec2ErrorException(503, "RequestLimitExceeded", "Request limit exceeded.");
+      return Ec2ErrorException.throttled();
     }
+    return null;
+  }
+
+  /**
+   * The IAM decision for a request whose parameters and ids have been checked: {@code
+   * UnauthorizedOperation} (403) if {@code action} is {@linkplain #deny denied}, or if the
+   * {@linkplain #requireClusterTag cluster-tag condition} is on and one of the {@code touched}
+   * resources lacks the tag; null when allowed.
+   */
+  synchronized Ec2ErrorException denial(String action, FakeAccount account, String caller,
+      List<Ec2Context.Resource> touched) {
+    String prefix = "You are not authorized to perform this operation. User: " + account.callerArn(caller)
+        + " is not authorized to perform: ec2:" + action;
     if (denied.contains(action)) {
-      return new Ec2ErrorException(403, "UnauthorizedOperation", "You are not authorized to perform this operation."
-          + " User: arn:aws:sts::123456789012:assumed-role/eipfailover/" + caller + " is not authorized to perform: ec2:"
-          + action + " because no identity-based policy allows the ec2:" + action + " action.");
+      return new Ec2ErrorException(403, "UnauthorizedOperation", prefix + " because no identity-based policy allows the ec2:"
+          + action + " action.");
     }
-    if (untaggedResource != null) {
-      return new Ec2ErrorException(403, "UnauthorizedOperation", "You are not authorized to perform this operation."
-          + " User: arn:aws:sts::123456789012:assumed-role/eipfailover/" + caller + " is not authorized to perform: ec2:"
-          + action + " on resource: " + untaggedResource + " because no identity-based policy allows the ec2:" + action
-          + " action (condition ec2:ResourceTag/eipfailover:cluster does not match).");
-    }
-    if (dryRun) {
-      return new Ec2ErrorException(412, "DryRunOperation", "Request would have succeeded, but DryRun flag is set.");
+    if (requiredClusterTag != null) {
+      for (Ec2Context.Resource r : touched) {
+        if (!requiredClusterTag.equals(r.tags().get(Ec2Fake.CLUSTER_TAG))) {
+          return new Ec2ErrorException(403, "UnauthorizedOperation", prefix + " on resource: " + r.arn()
+              + " because no identity-based policy allows the ec2:" + action + " action (condition ec2:ResourceTag/"
+              + Ec2Fake.CLUSTER_TAG + " does not match).");
+        }
+      }
     }
     return null;
   }

@@ -1,10 +1,12 @@
 package io.eipfailover.aws.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,6 +45,49 @@ class FakeControlTest {
       String calls = call(fake, "GET", "/_fake/calls").body();
       assertTrue(calls.contains("AKIDCTL DescribeAddresses -> 0 ConnectionReset"), calls);
       assertTrue(fake.calls().stream().noneMatch(c -> c.action().isEmpty()), "control requests are not EC2 calls");
+    }
+  }
+
+  @Test
+  void switchesThrottlingPagingConsistencyAndCredentials() throws Exception {
+    try (Ec2Fake fake = Ec2Fake.start()) {
+      Ec2FakeServer.seedDemoCluster(fake, "demo", 2);
+      assertEquals(200, call(fake, "POST", "/_fake/throttling?mode=documented").statusCode());
+      assertEquals(Ec2Throttling.documented().bucket(Ec2Throttling.Limit.MUTATING),
+          fake.throttling().bucket(Ec2Throttling.Limit.MUTATING));
+      assertEquals(400, call(fake, "POST", "/_fake/throttling?mode=sometimes").statusCode());
+      call(fake, "POST", "/_fake/throttling?mode=off");
+      assertFalse(fake.throttling().enabled());
+      call(fake, "POST", "/_fake/maxPageSize?n=1");
+      call(fake, "POST", "/_fake/describeLag?ms=60000");
+      assertEquals(200, call(fake, "POST", "/_fake/credentials?accessKeyId=AKIDCTL2&secret=s3cret").statusCode());
+      RawEc2 raw = new RawEc2(fake.endpoint());
+      assertEquals(200, raw.signed(RawEc2.params("AssociateAddress", "AllocationId", "eipalloc-00000001",
+          "NetworkInterfaceId", "eni-00000002"), "us-east-1", "AKIDCTL2", "s3cret").status());
+      String eni1 = raw.signed(RawEc2.params("DescribeNetworkInterfaces", "NetworkInterfaceId.1", "eni-00000001"),
+          "us-east-1", "AKIDCTL2", "s3cret").body();
+      assertTrue(eni1.contains("<publicIp>198.51.100.1</publicIp>"), "still shown on its old ENI inside the window");
+      String page = raw.signed(RawEc2.params("DescribeInstanceStatus"), "us-east-1", "AKIDCTL2", "s3cret").body();
+      assertTrue(page.contains("<nextToken>"), page);
+      assertEquals(400, call(fake, "POST", "/_fake/maxPageSize?n=0").statusCode());
+    }
+  }
+
+  @Test
+  void theJavaClientDrivesTheSameApi() {
+    try (Ec2Fake fake = Ec2Fake.start()) {
+      Ec2FakeServer.seedDemoCluster(fake, "demo", 2);
+      FakeControl.Client control = FakeControl.client(fake.endpoint());
+      control.describeLag(Duration.ofSeconds(7));
+      assertEquals(Duration.ofSeconds(7), fake.faults().describeLag());
+      control.throttling(true);
+      assertTrue(fake.throttling().enabled());
+      control.post("outage", java.util.Map.of("on", "true"));
+      assertTrue(fake.faults().outage());
+      assertEquals("eni-00000002 10.0.2.10", control.associations().get("eipalloc-00000002"));
+      IllegalStateException refused = assertThrows(IllegalStateException.class,
+          () -> control.post("throttleNext", java.util.Map.of()));
+      assertTrue(refused.getMessage().contains("missing query parameter 'count'"), refused.getMessage());
     }
   }
 }

@@ -2,26 +2,43 @@ package io.eipfailover.aws.testing;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * EC2 filter semantics: a resource matches when, for every filter, one of its values for that
- * filter name matches one of the filter's values ({@code *} and {@code ?} are wildcards). An
- * unknown filter name is EC2's {@code InvalidParameterValue}.
+ * filter name matches one of the filter's values ({@code *} and {@code ?} are wildcards, matching
+ * is case-sensitive). Only the names the action documents are accepted ({@code tag:<key>} stands
+ * for every {@code tag:Key}); any other name, or a filter without a value, is EC2's {@code
+ * InvalidParameterValue}.
  */
 final class Filters {
   private Filters() {}
 
-  /**
-   * @param valuesOf the resource's values for a filter name, or empty if the name is not a filter
-   *     this resource type supports
-   */
-  static boolean matches(Map<String, List<String>> filters, Function<String, Optional<List<String>>> valuesOf) {
+  /** Rejects filter names {@code spec} does not document, and filters without values. */
+  static void check(Map<String, List<String>> filters, ActionSpec spec) {
     for (Map.Entry<String, List<String>> f : filters.entrySet()) {
-      List<String> have = valuesOf.apply(f.getKey())
-          .orElseThrow(() -> Ec2ErrorException.invalidParameter("The filter '" + f.getKey() + "' is invalid"));
+      String name = f.getKey();
+      boolean known = spec.filters().contains(name)
+          || (name.startsWith("tag:") && name.length() > 4 && spec.filters().contains("tag:<key>"));
+      if (!known) {
+        throw Ec2ErrorException.invalidParameter("The filter '" + name + "' is invalid");
+      }
+      if (f.getValue().isEmpty()) {
+        throw Ec2ErrorException.invalidParameter("The filter '" + name + "' requires at least one value");
+      }
+    }
+  }
+
+  /**
+   * Whether a resource matches.
+   *
+   * @param values the resource's values for each documented filter name (absent name: no value)
+   * @param tags the resource's tags, for {@code tag:Key} and {@code tag-key}
+   */
+  static boolean matches(Map<String, List<String>> filters, Map<String, List<String>> values, Map<String, String> tags) {
+    for (Map.Entry<String, List<String>> f : filters.entrySet()) {
+      List<String> have = valuesOf(f.getKey(), values, tags);
       boolean any = false;
       for (String wanted : f.getValue()) {
         Pattern p = glob(wanted);
@@ -34,19 +51,21 @@ final class Filters {
     return true;
   }
 
-  /** Values for {@code tag:Key}, {@code tag-key} and {@code tag-value}; empty for other names. */
-  static Optional<List<String>> tagValues(String name, Map<String, String> tags) {
+  private static List<String> valuesOf(String name, Map<String, List<String>> values, Map<String, String> tags) {
     if (name.startsWith("tag:")) {
       String v = tags.get(name.substring(4));
-      return Optional.of(v == null ? List.of() : List.of(v));
+      return v == null ? List.of() : List.of(v);
     }
     if (name.equals("tag-key")) {
-      return Optional.of(List.copyOf(tags.keySet()));
+      return List.copyOf(tags.keySet());
     }
-    if (name.equals("tag-value")) {
-      return Optional.of(List.copyOf(tags.values()));
-    }
-    return Optional.empty();
+    return values.getOrDefault(name, List.of());
+  }
+
+  /** The names {@code values} must cover for an action: every documented one except the tag filters. */
+  static Set<String> valueNames(ActionSpec spec) {
+    return spec.filters().stream().filter(n -> !n.equals("tag:<key>") && !n.equals("tag-key"))
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static Pattern glob(String g) {
@@ -58,6 +77,6 @@ final class Filters {
         default -> re.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return Pattern.compile(re.toString());
+    return Pattern.compile(re.toString(), Pattern.DOTALL);
   }
 }

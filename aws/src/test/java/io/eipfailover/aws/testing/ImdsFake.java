@@ -158,7 +158,7 @@ public final class ImdsFake implements AutoCloseable {
         case "placement/availability-zone":
           return inst.availabilityZone;
         case "placement/region":
-          return inst.availabilityZone.substring(0, inst.availabilityZone.length() - 1);
+          return fake.region();
         case "mac":
           return enis.isEmpty() ? null : enis.get(0).mac;
         case "local-ipv4":

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One EC2 Query API request, decoded from its {@code application/x-www-form-urlencoded} body:
@@ -40,6 +41,66 @@ final class QueryRequest {
 
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Checks every parameter against the action's input shape, as EC2 does before anything else:
+   * a name the shape does not have (or spelled the wrong way for its kind, e.g. {@code DryRun.1})
+   * is {@code UnknownParameter}; a required one absent is {@code MissingParameter}; a boolean or an
+   * integer that does not parse, or an integer out of the model's range, is {@code
+   * InvalidParameterValue}; {@code Filter.N.Value.M} without its {@code Filter.N.Name} is {@code
+   * MissingParameter}.
+   */
+  void validate(ActionSpec spec) {
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      String key = e.getKey();
+      if (key.equals("Action") || key.equals("Version")) {
+        continue;
+      }
+      int dot = key.indexOf('.');
+      ActionSpec.Param p = spec.params().get(dot < 0 ? key : key.substring(0, dot));
+      if (p == null || !spelledAs(p, key)) {
+        throw new Ec2ErrorException(400, "UnknownParameter", "The parameter " + key + " is not recognized");
+      }
+      if (p.kind() == ActionSpec.Kind.BOOLEAN && !e.getValue().equalsIgnoreCase("true")
+          && !e.getValue().equalsIgnoreCase("false")) {
+        throw new Ec2ErrorException(400, "InvalidParameterValue", "Value (" + e.getValue() + ") for parameter " + key
+            + " is invalid. Expected: 'true' or 'false'.");
+      }
+      if (p.kind() == ActionSpec.Kind.INTEGER) {
+        int v = integer(key).orElseThrow();
+        if (v < p.min() || v > p.max()) {
+          throw new Ec2ErrorException(400, "InvalidParameterValue", "Value (" + v + ") for parameter " + key
+              + " is invalid. Expected a value between " + p.min() + " and " + p.max() + ".");
+        }
+      }
+      if (key.matches("Filter\\.\\d+\\.Value\\.\\d+") && !params.containsKey(key.substring(0, key.indexOf(".Value")) + ".Name")) {
+        throw new Ec2ErrorException(400, "MissingParameter", "The request must contain the parameter "
+            + key.substring(0, key.indexOf(".Value")) + ".Name");
+      }
+    }
+    for (ActionSpec.Param p : spec.params().values()) {
+      boolean present = p.kind() == ActionSpec.Kind.STRING_LIST ? !list(p.name()).isEmpty()
+          : params.get(p.name()) != null && !params.get(p.name()).isEmpty();
+      if (p.required() && !present) {
+        throw new Ec2ErrorException(400, "MissingParameter", "The request must contain the parameter " + p.name());
+      }
+    }
+  }
+
+  private static final Pattern INDEX = Pattern.compile("[1-9]\\d*");
+
+  private static boolean spelledAs(ActionSpec.Param p, String key) {
+    return switch (p.kind()) {
+      case STRING, BOOLEAN, INTEGER -> key.equals(p.name());
+      case STRING_LIST -> key.startsWith(p.name() + ".") && INDEX.matcher(key.substring(p.name().length() + 1)).matches();
+      case FILTERS -> key.matches("Filter\\.[1-9]\\d*\\.(Name|Value\\.[1-9]\\d*)");
+    };
+  }
+
+  /** Whether the request names any filter. */
+  boolean hasFilters() {
+    return params.keySet().stream().anyMatch(k -> k.startsWith("Filter."));
   }
 
   /** All parameters, sorted by name. */

@@ -1,5 +1,8 @@
 package io.eipfailover.aws.testing;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -9,6 +12,8 @@ import java.util.Map;
  */
 final class Xml {
   static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 
@@ -24,6 +29,11 @@ final class Xml {
     x.open("Response").open("Errors").open("Error").leaf("Code", code).leaf("Message", message)
         .close("Error").close("Errors").leaf("RequestID", requestId).close("Response");
     return x.toString();
+  }
+
+  /** EC2's timestamp format, ISO 8601 in UTC with milliseconds: {@code 2026-01-01T00:00:00.000Z}. */
+  static String timestamp(Instant t) {
+    return TIMESTAMP.format(t);
   }
 
   Xml open(String name) {
@@ -67,8 +77,6 @@ final class Xml {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
         default -> out.append(c);
       }
     }

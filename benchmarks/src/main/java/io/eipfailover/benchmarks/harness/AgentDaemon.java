@@ -1,5 +1,6 @@
 package io.eipfailover.benchmarks.harness;
 
+import io.eipfailover.aws.testing.Ec2Fake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ final class AgentDaemon extends Daemon {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(setting.jvm());
     cmd.add("-Daws.accessKeyId=" + node.id());
-    cmd.add("-Daws.secretAccessKey=bench-not-a-secret");
+    cmd.add("-Daws.secretAccessKey=" + Ec2Fake.TEST_SECRET);
     cmd.add("-Dlogback.configurationFile=" + logback);
     cmd.addAll(List.of("-jar", agentJar.toString(), "--config", config.toString()));
     return cmd;

@@ -1,5 +1,6 @@
 package io.eipfailover.benchmarks.harness;
 
+import io.eipfailover.aws.testing.Ec2Fake;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Its {@code notify} script writes {@code <epoch µs> <instance> <state>} to the notify log
  * first, then, on MASTER, sends {@code AssociateAddress} for that instance's EIP to the EC2 fake
- * with curl (the node's private IP for its own EIP, its reserved IP for the peer's): the same call
- * our agent makes, through the same relay, so both daemons are timed at the fake. curl is the
- * fastest thing a script can run; the classic recipe's AWS CLI adds its start-up on top. The
- * harness tails the notify log for the state changes.
+ * with curl, SigV4-signed like the SDK's (the node's private IP for its own EIP, its reserved IP
+ * for the peer's): the same call our agent makes, through the same relay, so both daemons are
+ * timed at the fake. curl is the fastest thing a script can run; the classic recipe's AWS CLI adds
+ * its start-up on top. The harness tails the notify log for the state changes.
  */
 final class KeepalivedDaemon extends Daemon {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -107,8 +108,7 @@ final class KeepalivedDaemon extends Daemon {
         "  *) exit 0 ;;",
         "esac",
         "exec curl -s -o /dev/null -m 3 \\",
-        "  -H 'Authorization: AWS4-HMAC-SHA256 Credential=" + self.id() + "/20260101/us-east-1/ec2/aws4_request,"
-            + " SignedHeaders=host, Signature=0' \\",
+        "  --aws-sigv4 aws:amz:us-east-1:ec2 --user " + self.id() + ":" + Ec2Fake.TEST_SECRET + " \\",
         "  --data \"Action=AssociateAddress&Version=2016-11-15&AllocationId=$alloc&NetworkInterfaceId=" + self.eni()
             + "&PrivateIpAddress=$ip&AllowReassociation=true\" \\",
         "  http://" + PairLayout.GATEWAY + ":" + PairLayout.EC2_PORT + "/", ""));

@@ -136,7 +136,7 @@ final class Notes {
     }
     md.append("- **Micro-benchmarks.** `ReconcilerPassBenchmark` runs a whole pass through the public"
         + " `EipFailover.reconcileNow()` (direct scheduler, in-memory EC2, dry run); the codec and detector"
-        + " benchmarks call the UDP module's internal classes from their own package inside the benchmarks jar.\n");
+        + " benchmarks reach the UDP module's internal classes through `InternalProbes` in its test-jar.\n");
     return md.toString();
   }
 }

@@ -71,7 +71,8 @@ class DaemonOutputTest {
     assertTrue(script.contains("VI_A) alloc=" + PairLayout.EIP_A.allocationId() + " ip=10.98.0.11 ;;"), script);
     assertTrue(script.contains("VI_B) alloc=" + PairLayout.EIP_B.allocationId() + " ip=10.98.0.21 ;;"), script);
     assertTrue(script.contains("NetworkInterfaceId=" + PairLayout.NODE_A.eni()), script);
-    assertTrue(script.contains("Credential=lb-a/"), "the fake records the caller from the credential: " + script);
+    assertTrue(script.contains("--aws-sigv4 aws:amz:us-east-1:ec2 --user lb-a:"),
+        "signed like the SDK, the access key is the caller the fake records: " + script);
     assertTrue(script.indexOf(">> /x/notify.log") < script.indexOf("curl"), "timestamp before the call: " + script);
   }
 

@@ -177,6 +177,13 @@ public final class AgentConfigParser {
         return f;
       });
       c.forbid("membership.udp.", "is only valid with membership.type=udp");
+      if (stack.isEmpty() && !c.has("membership.key-file")) {
+        c.problem("membership.key-file: is required with membership.type=jgroups (its secret encrypts the cluster's"
+            + " traffic and authenticates joins)");
+      } else if (stack.isPresent() && c.has("membership.key-file")) {
+        c.problem("membership.key-file: is not used with membership.jgroups.stack-file (your stack defines its own"
+            + " encryption and authentication), was '" + c.raw("membership.key-file").orElse("") + "'");
+      }
     }
     return new AgentConfig.Membership(type, port, addresses, keys, profile, stack);
   }

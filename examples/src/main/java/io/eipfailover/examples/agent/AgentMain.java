@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -21,19 +23,24 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * nodes.
  *
  * <pre>
- * java -jar eipfailover-agent.jar --config /etc/eipfailover/agent.properties [--dry-run] [--preflight]
+ * eipfailover-agent --config /etc/eipfailover/agent.properties [--dry-run] [--preflight]
+ * eipfailover-agent ports --config FILE [--json]
+ * eipfailover-agent check-config --config FILE
  * </pre>
  *
  * <ul>
  *   <li>{@code --config FILE}: the configuration (examples/README.md, "Configuration reference");
  *   <li>{@code --dry-run}: plan and report, never move an EIP, assign an IP or run {@code ip addr};
  *   <li>{@code --preflight}: run every check (IAM by DryRun, IMDSv2, EIPs, reserved IPs on the ENI and
- *       in the OS), print each problem with its fix, and exit 0 (all passed) or 1.
+ *       in the OS, heartbeat and status ports bindable, guard targets answering), print each
+ *       problem with its fix, and exit 0 (all passed) or 1;
+ *   <li>{@code ports}, {@code check-config}: offline verbs, see {@link AgentVerbs}.
  * </ul>
  *
  * Signals: SIGTERM (systemd stop) hands this node's EIPs to its peers (standby, wait until EC2 shows
  * them moved or {@code shutdown.handoff-timeout}) and exits; SIGHUP re-reads the file and applies the
- * log level and health check, naming the changed settings that need a restart. Exit codes: 0 done,
+ * log level, the health check and (UDP membership) the heartbeat keys, naming the changed settings
+ * that need a restart. Exit codes: 0 done,
  * 1 start-up or preflight failure, 2 bad command line or configuration; after SIGTERM the JVM
  * reports 143 (128 + 15) once the hand-off in the shutdown hook is done, which the systemd unit
  * declares a success ({@code SuccessExitStatus=143}).
@@ -56,6 +63,9 @@ public final class AgentMain {
    * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err, CommandRunner commands) {
+    if (args.length > 0 && AgentVerbs.VERBS.contains(args[0])) {
+      return AgentVerbs.run(args, out, err);
+    }
     Path config = null;
     boolean dryRun = false;
     boolean preflight = false;
@@ -93,10 +103,26 @@ public final class AgentMain {
     }
     LogLevels.setRoot(cfg.logLevel());
     Ec2CallMetrics ec2Metrics = new Ec2CallMetrics();
-    Ec2Client ec2 = ec2Client(cfg, ec2Metrics);
+    Ec2Client ec2;
+    try {
+      ec2 = ec2Client(cfg, ec2Metrics);
+    } catch (RuntimeException e) {
+      err.println("eipfailover-agent: start-up failed: " + e.getMessage());
+      return 1;
+    }
     try {
       AgentStartup.Prepared prepared = AgentStartup.prepare(cfg, ec2);
-      PreflightReport report = AgentStartup.preflight(cfg, ec2, prepared);
+      PreflightReport aws = AgentStartup.preflight(cfg, ec2, prepared);
+      List<PreflightReport.Finding> all = new java.util.ArrayList<>();
+      for (PreflightReport.Finding f : aws.findings()) {
+        // With provision.os-addresses the agent adds missing reserved IPs itself, right after preflight.
+        all.add(!f.ok() && f.check().equals("reserved-ips-in-os") && cfg.provision().osAddresses()
+            ? new PreflightReport.Finding(f.check(), true, f.detail() + "; provision.os-addresses=true adds them at"
+                + " start", "")
+            : f);
+      }
+      all.addAll(LocalPreflight.run(cfg, prepared.self(), prepared.topology()));
+      PreflightReport report = new PreflightReport(all);
       if (preflight) {
         out.println(report);
         ec2.close();
@@ -114,7 +140,7 @@ public final class AgentMain {
 
   private static int runAgent(Path configFile, AgentConfig cfg, AgentStartup.Prepared p, Ec2Client ec2,
       Ec2CallMetrics ec2Metrics, CommandRunner commands) {
-    OsAddresses os = new OsAddresses(commands, p.self().value(), cfg.provision().osDevice(),
+    GuestAddressProvisioner os = new GuestAddressProvisioner(commands, p.self().value(), cfg.provision().osDevice(),
         cfg.provision().prefixLength(), cfg.dryRun());
     if (cfg.provision().osAddresses()) {
       try {
@@ -138,8 +164,10 @@ public final class AgentMain {
       } catch (RuntimeException e) {
         LOG.warn("[node={}] hand-off failed: {}", p.self(), e.toString());
       } finally {
+        // Ask EC2 before the failover stops: an address still carrying an EIP is never removed.
+        Optional<Set<String>> carrying = cfg.provision().osAddresses() ? node.privateIpsCarryingEips() : Optional.empty();
         node.close();
-        os.release();
+        os.release(carrying);
         ec2.close();
         stopped.countDown();
       }
@@ -178,6 +206,10 @@ public final class AgentMain {
     if (!fresh.health().equals(old.health())) {
       node.reloadHealth(fresh.health());
     }
+    if (ConfigReload.keysChanged(old, fresh) && fresh.membership().type() == AgentConfig.MembershipType.UDP
+        && old.membership().type() == AgentConfig.MembershipType.UDP) {
+      node.reloadKeys(fresh.membership().keys().orElseThrow());
+    }
     List<String> restart = ConfigReload.needsRestart(old, fresh);
     if (!restart.isEmpty()) {
       LOG.warn("[node={}] SIGHUP: changed settings that need a restart (not applied): {}", node.self(), restart);
@@ -191,9 +223,19 @@ public final class AgentMain {
     Duration attempt = timeout.compareTo(Duration.ofSeconds(3)) < 0 ? timeout : Duration.ofSeconds(3);
     Ec2Clients.Builder b = Ec2Clients.builder().apiCallTimeout(timeout).apiCallAttemptTimeout(attempt)
         .addExecutionInterceptor(metrics);
-    cfg.ec2().region().ifPresent(r -> b.region(Region.of(r)));
+    b.region(Region.of(cfg.ec2().region().orElseGet(() -> regionFromImds(cfg))));
     cfg.ec2().endpoint().ifPresent(b::endpointOverride);
     return b.build();
+  }
+
+  /** Without {@code ec2.region}: the region of this instance, from IMDSv2 (as the agent finds its node). */
+  private static String regionFromImds(AgentConfig cfg) {
+    try {
+      return AgentStartup.identity(cfg).region();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("ec2.region is not set and this host's instance metadata (IMDSv2) gave no region ("
+          + e.getMessage() + "); set ec2.region, e.g. ec2.region = eu-west-1", e);
+    }
   }
 
   private static int usage(PrintStream s, String problem) {
@@ -201,9 +243,14 @@ public final class AgentMain {
       s.println("eipfailover-agent: " + problem);
     }
     s.println("usage: eipfailover-agent --config FILE [--dry-run] [--preflight]");
+    s.println("       eipfailover-agent ports --config FILE [--json]");
+    s.println("       eipfailover-agent check-config --config FILE");
     s.println("  --config FILE  agent configuration (see examples/README.md, Configuration reference)");
     s.println("  --dry-run      plan and report, never move an EIP or change an address");
-    s.println("  --preflight    check IAM, IMDSv2, EIPs and reserved IPs, print each problem with its fix, exit");
+    s.println("  --preflight    check IAM, IMDSv2, EIPs, reserved IPs, ports and guard targets, print each problem");
+    s.println("                 with its fix, exit");
+    s.println("  ports          the ports a security group must open (--json for tools); no network");
+    s.println("  check-config   parse and validate the configuration, exit 0 or 2; no network");
     return problem == null ? 0 : 2;
   }
 }

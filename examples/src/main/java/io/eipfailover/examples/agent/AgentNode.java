@@ -69,7 +69,8 @@ public final class AgentNode implements AutoCloseable {
     this.topology = topology;
     this.ec2Metrics = ec2Metrics;
     this.ticker = ticker;
-    this.membership = MembershipFactory.create(config.membership(), self, topology, ticker);
+    this.membership = MembershipFactory.create(config.membership(), self, topology, ticker,
+        PlanFingerprint.of(config, topology));
     this.manager = Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build();
     this.health = new ReloadableHealthCheck(config.health());
     this.listenerThread = Executors.newSingleThreadExecutor(r -> {
@@ -92,10 +93,21 @@ public final class AgentNode implements AutoCloseable {
         .startupGrace(config.failover().startupGrace())
         .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()))
         .listener(events, Runnable::run)
-        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread);
+        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
+        .listener(AgentNode::nameDifferingSettings, listenerThread);
     config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
     listeners.forEach(l -> b.listener(l, listenerThread));
     this.failover = b.build();
+  }
+
+  /** A peer's heartbeat fingerprint differs: say which plan-relevant settings differ. */
+  private static void nameDifferingSettings(io.eipfailover.core.event.FailoverEvent e) {
+    if (e instanceof io.eipfailover.core.event.ConfigMismatch m) {
+      List<String> groups = PlanFingerprint.differing(m.ourFingerprint(), m.theirFingerprint());
+      LOG.error("[node={}] peer {} runs another configuration: it differs in {}; nodes must agree on these or"
+          + " their plans disagree (deploy the same settings everywhere)", m.self(), m.peer(),
+          groups.isEmpty() ? "settings this agent does not fingerprint (another version?)" : String.join(", ", groups));
+    }
   }
 
   /**
@@ -184,6 +196,19 @@ public final class AgentNode implements AutoCloseable {
   }
 
   /**
+   * Replaces the heartbeat keyring (SIGHUP, one step of a key rotation): the first key of the file
+   * signs from the next heartbeat on, every key in it is accepted. UDP membership only.
+   */
+  public void reloadKeys(KeyFile.Keys keys) {
+    if (!(membership instanceof UdpMembership udp)) {
+      throw new IllegalStateException("heartbeat keys can be reloaded with membership.type=udp only");
+    }
+    udp.updateKeyring(MembershipFactory.keyring(keys));
+    LOG.info("[node={}] heartbeat keys reloaded: key {} signs, keys {} accepted", self, keys.primaryKeyId(),
+        keys.keys().keySet());
+  }
+
+  /**
    * Graceful stop, first half: announces standby so peers pull this node's EIPs while it keeps
    * serving them, then describes EC2 until none of them is on this node any more, no peer is alive
    * to take them, or {@code timeout} passes.
@@ -222,6 +247,26 @@ public final class AgentNode implements AutoCloseable {
         return false;
       }
       sleeper.sleep(Duration.ofMillis(100));
+    }
+  }
+
+  /**
+   * The private IPs of this node that EC2 shows an EIP associated with (one describe), or empty
+   * when EC2 cannot be asked; used at exit so that no address carrying an EIP is removed.
+   */
+  public Optional<java.util.Set<String>> privateIpsCarryingEips() {
+    try {
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      for (ObservedAssociation o : manager.describe(topology.elasticIps()).values()) {
+        if (o.isAssociated() && o.privateIp().isPresent()
+            && topology.ownerOf(o.privateIp().get()).map(self::equals).orElse(false)) {
+          out.add(o.privateIp().get());
+        }
+      }
+      return Optional.of(out);
+    } catch (RuntimeException e) {
+      LOG.warn("[node={}] describe before removing OS addresses failed: {}", self, e.toString());
+      return Optional.empty();
     }
   }
 

@@ -35,14 +35,22 @@ final class MembershipFactory {
     };
   }
 
-  static Membership create(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker) {
-    return m.type() == AgentConfig.MembershipType.UDP ? udp(m, self, topology, ticker) : jgroups(m, self, topology, ticker);
+  /**
+   * @param planFingerprint the UDP heartbeats' configuration fingerprint ({@link PlanFingerprint});
+   *     JGroups membership carries the topology's own
+   */
+  static Membership create(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker,
+      long planFingerprint) {
+    return m.type() == AgentConfig.MembershipType.UDP ? udp(m, self, topology, ticker, planFingerprint)
+        : jgroups(m, self, topology, ticker);
   }
 
-  private static UdpMembership udp(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker) {
+  private static UdpMembership udp(AgentConfig.Membership m, NodeId self, ClusterTopology topology, Ticker ticker,
+      long planFingerprint) {
     UdpMembershipBuilder b = UdpMembership.builder()
         .self(self)
         .topology(topology)
+        .configFingerprint(planFingerprint)
         .bindAddress(m.addressOf(self, topology))
         .keyring(keyring(m.keys().orElseThrow(() ->
             new IllegalStateException("membership.key-file is required with membership.type=udp"))))
@@ -68,9 +76,27 @@ final class MembershipFactory {
       members.add(a.getAddress().getHostAddress() + "[" + a.getPort() + "]");
     }
     b.bindAddress(own.getAddress()).bindPort(own.getPort()).initialMembers(members);
-    m.keys().ifPresent(k -> b.security(JGroupsSecurity.none().withAuthSecret(
-        new String(k.keys().get(k.primaryKeyId()), StandardCharsets.UTF_8).toCharArray())));
+    m.keys().ifPresent(k -> b.security(jgroupsSecurity(k, topology.clusterName())));
     return b.build();
+  }
+
+  /**
+   * JGroups traffic encrypted (SYM_ENCRYPT) with an AES-256 key derived from the key file's signing
+   * key, and joins authenticated (AUTH) with the same secret: the module's advice, with nothing
+   * more to distribute than the key file every node already has. The key is HMAC-SHA256(secret,
+   * label + cluster name), so it is never the heartbeat key itself and differs per cluster.
+   */
+  static JGroupsSecurity jgroupsSecurity(KeyFile.Keys keys, String clusterName) {
+    byte[] secret = keys.keys().get(keys.primaryKeyId());
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+      byte[] aes = mac.doFinal(("eipfailover jgroups SYM_ENCRYPT v1 " + clusterName).getBytes(StandardCharsets.UTF_8));
+      return JGroupsSecurity.symmetric(new javax.crypto.spec.SecretKeySpec(aes, "AES"))
+          .withAuthSecret(new String(secret, StandardCharsets.UTF_8).toCharArray());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
   }
 
   static UdpKeyring keyring(KeyFile.Keys keys) {

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs a handler for a POSIX signal through {@code sun.misc.Signal} (module jdk.unsupported),
  * looked up reflectively so the agent still starts on a JVM without it (then SIGHUP reload is
- * simply unavailable, and says so). SIGTERM is not handled here: the JVM's shutdown hooks are the
+ * simply unavailable, and says so; likewise when the signal was ignored by whoever started the
+ * agent, e.g. {@code nohup}, in which case the JVM installs no handler). SIGTERM is not handled here: the JVM's shutdown hooks are the
  * supported way and the agent uses one.
  */
 final class Signals {
@@ -37,7 +38,13 @@ final class Signals {
             };
           });
       Object sig = signalClass.getConstructor(String.class).newInstance(signal);
-      signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, sig, handler);
+      Object previous = signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, sig, handler);
+      if (previous == handlerClass.getField("SIG_IGN").get(null)) {
+        // The JVM installs no handler for a signal its parent ignored (nohup): say so.
+        LOG.warn("[node={}] SIG{} is ignored by the process that started the agent (nohup?); reload needs a restart",
+            node, signal);
+        return false;
+      }
       return true;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       LOG.warn("[node={}] cannot handle SIG{} on this JVM ({}); reload needs a restart", node, signal, e.toString());

@@ -82,6 +82,14 @@ class AgentConfigRejectionTest {
           m.put("membership.type", "jgroups");
           m.put("membership.jgroups.stack-file", "missing.xml");
         }, "membership.jgroups.stack-file:", "'missing.xml'"),
+        reject("jgroups without key", m -> {
+          m.put("membership.type", "jgroups");
+          m.remove("membership.key-file");
+        }, "membership.key-file: is required with membership.type=jgroups"),
+        reject("key file with a jgroups stack file", m -> {
+          m.put("membership.type", "jgroups");
+          m.put("membership.jgroups.stack-file", "authkeys");
+        }, "membership.key-file: is not used with membership.jgroups.stack-file", "'authkeys'"),
         reject("bad strategy", set("strategy", "random"), "strategy:", "'random'"),
         reject("bad failback delay", set("strategy.failback-delay", "soon"), "strategy.failback-delay:", "'soon'"),
         reject("negative failback delay", set("strategy.failback-delay", "-PT1S"), "strategy.failback-delay:", "'-PT1S'"),

@@ -47,4 +47,23 @@ class ConfigReloadTest {
     assertEquals(List.of("dry-run"), ConfigReload.needsRestart(base, with("dry-run", "true")));
     assertEquals(List.of("topology.*"), ConfigReload.needsRestart(base, with("topology.node.lb-b.reserved-ips", "10.0.2.12")));
   }
+
+  @Test
+  void heartbeatKeysReloadWithUdpAndNeedARestartWithJgroups() throws IOException {
+    AgentConfig base = with(null, null);
+    java.nio.file.Files.writeString(dir.resolve("rotated"), "2 fedcba9876543210fedcba\n1 0123456789abcdef0123456789abcdef\n");
+    java.nio.file.Files.setPosixFilePermissions(dir.resolve("rotated"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    AgentConfig rotated = with("membership.key-file", "rotated");
+    assertEquals(true, ConfigReload.keysChanged(base, rotated));
+    assertEquals(false, ConfigReload.keysChanged(base, with(null, null)), "same content, other byte arrays");
+    assertEquals(List.of(), ConfigReload.needsRestart(base, rotated), "udp: applied by SIGHUP");
+    AgentConfig jgroups = with("membership.type", "jgroups");
+    Map<String, String> m = ConfigFixtures.validPair();
+    m.put("membership.type", "jgroups");
+    m.put("membership.key-file", "rotated");
+    AgentConfig jgroupsRotated = AgentConfigParser.parse(ConfigFixtures.text(m), dir);
+    assertEquals(List.of("membership.key-file (jgroups: the encryption key and join secret are fixed when the channel"
+        + " starts)"), ConfigReload.needsRestart(jgroups, jgroupsRotated));
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.examples.agent.AgentConfig;
 import io.eipfailover.examples.agent.AgentConfigParser;
+import io.eipfailover.examples.agent.PortTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -36,7 +37,7 @@ class DeployFilesTest {
     Files.writeString(key, "1 0123456789abcdef0123456789abcdef\n");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
     String text = Files.readString(DEPLOY.resolve("agent.properties"))
-        .replace("/etc/eipfailover/authkeys", key.toString());
+        .replace("/etc/eipfailover/keys/cluster.key", key.toString());
     AgentConfig c = AgentConfigParser.parse(text, dir);
     assertEquals("web-lb", c.clusterName());
     assertTrue(c.nodeId().isEmpty(), "the sample discovers its node");
@@ -45,9 +46,50 @@ class DeployFilesTest {
     assertTrue(haproxy.contains("bind " + health.getHost() + ":" + health.getPort()), haproxy);
     assertTrue(haproxy.contains("monitor-uri " + health.getPath()), haproxy);
     String unit = Files.readString(DEPLOY.resolve("eipfailover-agent.service"));
-    assertTrue(unit.contains("-jar /opt/eipfailover/eipfailover-agent.jar --config /etc/eipfailover/agent.properties"), unit);
+    assertTrue(unit.contains("ExecStart=/usr/bin/eipfailover-agent --config /etc/eipfailover/agent.properties"), unit);
     assertTrue(unit.contains("ExecReload=/bin/kill -HUP $MAINPID"), unit);
+  }
+
+  /**
+   * security-group.md's inbound rules from the group itself are exactly what {@code ports} prints
+   * for the shipped configuration and for the same with JGroups; aws/README.md opens the same.
+   */
+  @Test
+  void securityGroupDocsMatchThePortTable(@TempDir Path dir) throws IOException {
+    Path key = dir.resolve("authkeys");
+    Files.writeString(key, "1 0123456789abcdef0123456789abcdef\n");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    String sample = Files.readString(DEPLOY.resolve("agent.properties"))
+        .replace("/etc/eipfailover/keys/cluster.key", key.toString());
+    AgentConfig udp = AgentConfigParser.parse(sample, dir);
+    AgentConfig jgroups = AgentConfigParser.parse(sample.replace("membership.type = udp", "membership.type = jgroups")
+        .replace("membership.port = 694\n", ""), dir);
+    AgentConfig probe = AgentConfigParser.parse(sample.replace("guard = reachability,ec2-instance-state",
+        "guard = reachability,peer-probe"), dir);
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (AgentConfig c : java.util.List.of(udp, jgroups)) {
+      PortTable.of(c).stream().filter(r -> r.scope() == PortTable.Scope.CLUSTER)
+          .forEach(r -> expected.add(r.protocol().toUpperCase(java.util.Locale.ROOT) + " " + r.ports()));
+    }
     String sg = Files.readString(DEPLOY.resolve("security-group.md"));
-    assertTrue(sg.contains("| UDP | " + c.membership().port() + " (`membership.port`)"), sg);
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?m)^\\| inbound \\| (UDP|TCP) \\| (\\d+(?:-\\d+)?)[^|]*\\| `sg-lb` \\|").matcher(sg);
+    while (m.find()) {
+      documented.add(m.group(1) + " " + m.group(2));
+    }
+    assertEquals(expected, documented, "inbound rules from sg-lb in security-group.md vs `ports`");
+    int probePort = probe.guards().peerProbePort();
+    assertTrue(PortTable.of(probe).stream().anyMatch(r -> r.port() == probePort && r.scope() == PortTable.Scope.CLUSTER));
+    assertTrue(sg.contains("| inbound | TCP | `guard.peer-probe.port` (" + probePort + ") | `sg-lb` |"), sg);
+    int status = udp.status().port();
+    assertTrue(sg.contains("(`status.port`, default " + status + ") binds 127.0.0.1 only"), sg);
+    String aws = Files.readString(DEPLOY.resolve("../../aws/README.md"));
+    for (PortTable.Rule r : PortTable.of(udp)) {
+      if (r.scope() == PortTable.Scope.CLUSTER) {
+        assertTrue(aws.contains("--protocol " + r.protocol() + " --port " + r.ports() + " --source-group"),
+            "aws/README.md opens " + r + ":\n" + aws);
+      }
+    }
   }
 }

@@ -21,6 +21,9 @@ final class E2eRequirements {
     assumeTrue(Sh.available("curl --version"), "e2e suite skipped: curl is not installed (examples/e2e/install-deps.sh)");
     assumeTrue(Sh.available("python3 --version"), "e2e suite skipped: python3 is not installed (the jitter link)");
     assumeTrue(Files.exists(java.nio.file.Path.of("/dev/net/tun")), "e2e suite skipped: /dev/net/tun is missing");
+    assumeTrue(Sh.available("setpriv --version") && Sh.available("unshare --version"),
+        "e2e suite skipped: setpriv/unshare (util-linux) are missing");
+    assumeTrue(Sh.available("dpkg --version"), "e2e suite skipped: dpkg is missing (the suite installs the Debian package)");
     assumeTrue(Files.isRegularFile(Stage.E2E_DIR.resolve("client.js")),
         "e2e suite skipped: scripts not found in " + Stage.E2E_DIR);
   }

@@ -1,10 +1,7 @@
 package io.eipfailover.examples.e2e;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.eipfailover.examples.packaging.Cmd;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs short host commands ({@code ip}, {@code iptables}) for the stage and fails loudly with the
@@ -40,21 +37,8 @@ final class Sh {
   }
 
   static Result tryRun(List<String> argv) {
-    try {
-      Process p = new ProcessBuilder(new ArrayList<>(argv)).redirectErrorStream(true).start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readAllBytes();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, "timed out: " + String.join(" ", argv));
-      }
-      return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      return new Result(-1, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted running " + argv, e);
-    }
+    Cmd.Result r = Cmd.run(10, argv);
+    return new Result(r.exitCode(), r.output());
   }
 
   /** Whether {@code program} runs at all ({@code program --version} or similar exits 0). */

@@ -19,7 +19,9 @@ import java.util.function.BooleanSupplier;
  * The whole HAProxy-on-AWS picture on one machine (see {@code examples/e2e/README.md}): the
  * {@link StageNetwork}, the {@link Ec2Fake} with two tagged instances and their EIPs at home,
  * reached from the cloud namespace through {@link UnixRelay}s, the {@link DataPlane}, three node.js
- * backends, HAProxy and an {@code eipfailover-agent} JVM on each load balancer, and the client.
+ * backends, HAProxy and the installed {@code eipfailover-agent} on each load balancer, run as its
+ * systemd unit would ({@link InstalledAgent}) behind a firewall opening what {@code ports} prints
+ * ({@link StageFirewall}), and the client.
  * {@link #close()} (also run by a shutdown hook) stops every process and removes every namespace,
  * whatever state a failed test left. Not thread-safe: one test thread drives it.
  */
@@ -54,6 +56,7 @@ final class Stage implements AutoCloseable {
   }
 
   final Options options;
+  private final InstalledAgent installed;
   StageNetwork net;
   final Path runDir;
   final Ec2Fake fake;
@@ -70,10 +73,11 @@ final class Stage implements AutoCloseable {
 
   private Stage(Options options, String runId) throws IOException {
     this.options = options;
+    this.installed = InstalledAgent.read();
     this.runDir = Files.createDirectories(buildDir().resolve("e2e-runs").resolve(runId));
     this.sockDir = Files.createDirectories(Path.of("/tmp", "eipfailover-e2e-" + runId));
     this.hook = new Thread(this::close, "e2e-teardown-" + runId);
-    this.fake = Ec2Fake.start();
+    this.fake = Ec2Fake.builder().anyAccessKey("e2e-not-a-secret").start();
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
@@ -114,12 +118,10 @@ final class Stage implements AutoCloseable {
       others.add(StageProcess.start(web, net.ns(web), List.of("node", script("web.js"), web,
           StageNetwork.HOSTS.get(web), "8080"), runDir.resolve(web + ".log")));
     }
-    Path key = runDir.resolve("authkeys");
-    Files.writeString(key, "1 e2e-secret-" + net.runId + "-0123456789abcdef\n");
-    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    String shipped = Files.readString(InstalledAgent.ETC.resolve("agent.properties"));
     for (String lb : List.of("lb1", "lb2")) {
       Files.writeString(runDir.resolve("haproxy-" + lb + ".cfg"), StageConfigs.haproxy(lb));
-      Files.writeString(runDir.resolve("agent-" + lb + ".properties"), StageConfigs.agent(lb, options));
+      writeEtc(lb, StageConfigs.agent(shipped, options));
       startHaproxy(lb);
     }
     awaitOk("node.js backends and the EC2 relay answer", Duration.ofSeconds(10), () ->
@@ -127,9 +129,84 @@ final class Stage implements AutoCloseable {
             + StageNetwork.GATEWAY + ":" + StageNetwork.EC2_PORT + "/").ok()
             && Sh.tryRun("ip netns exec " + net.ns("lb2") + " curl -s -f -m 1 http://10.99.0.31:8080/").ok());
     for (String lb : List.of("lb1", "lb2")) {
+      firewall(lb);
       startAgent(lb);
     }
-    awaitSteady(Duration.ofSeconds(40));
+    awaitSteady(Duration.ofSeconds(60));
+    awaitOk("the TCP crash-detection links through the firewalls", Duration.ofSeconds(10),
+        () -> metric("lb1", "eipfailover_heartbeat_crash_link_connects_total") > 0
+            && metric("lb2", "eipfailover_heartbeat_crash_link_connects_total") > 0);
+    for (String lb : List.of("lb1", "lb2")) {
+      long dropped = StageFirewall.droppedFromVpc(net.ns(lb));
+      if (dropped > 0) {
+        throw new AssertionError(lb + "'s firewall (only what `ports` prints is open) dropped " + dropped
+            + " packets from the VPC in steady state: the port table misses a port\n"
+            + Sh.in(net.ns(lb), "iptables -L INPUT -v -n -x") + diagnostics());
+      }
+    }
+  }
+
+  /**
+   * {@code lb}'s /etc/eipfailover as the package lays it out: the configuration (root, 0644), the
+   * key directory (0700) and key file (0600) owned by the unit's user.
+   */
+  private void writeEtc(String lb, String config) throws IOException {
+    Path etc = Files.createDirectories(etcDir(lb));
+    Files.writeString(etc.resolve("agent.properties"), config);
+    Path keys = Files.createDirectories(etc.resolve("keys"));
+    Path key = keys.resolve("cluster.key");
+    Files.writeString(key, "1 e2e-secret-" + net.runId + "-0123456789abcdef\n");
+    String user = installed.user();
+    Sh.run("chown " + user + ":" + user + " " + keys + " " + key);
+    Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+  }
+
+  private Path etcDir(String lb) {
+    return runDir.resolve("etc-" + lb);
+  }
+
+  /** The instance role's stand-in: credentials naming the node, so the fake's call log tells callers apart. */
+  private static Map<String, String> credentials(String lb) {
+    return Map.of("AWS_ACCESS_KEY_ID", "AKIDE2E" + lb.toUpperCase(java.util.Locale.ROOT),
+        "AWS_SECRET_ACCESS_KEY", "e2e-not-a-secret");
+  }
+
+  /** Default-deny inbound in {@code lb}'s namespace, opening what the installed agent's {@code ports --json} prints. */
+  private void firewall(String lb) {
+    List<String> args = new ArrayList<>(List.of("ports"));
+    List<String> exec = installed.unit.execStart();
+    args.addAll(exec.subList(1, exec.size()));
+    args.add("--json");
+    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", net.ns(lb)));
+    argv.addAll(installed.command(etcDir(lb), Map.of(), args));
+    Sh.Result r = Sh.tryRun(argv);
+    if (!r.ok()) {
+      throw new AssertionError("`eipfailover-agent ports --json` as installed failed (" + r.exitCode() + "): " + r.output());
+    }
+    List<StageFirewall.PortRule> rules = StageFirewall.parse(r.output());
+    List<String> cluster = List.of(StageNetwork.HOSTS.get("lb1"), StageNetwork.RESERVED.get("lb1"),
+        StageNetwork.HOSTS.get("lb2"), StageNetwork.RESERVED.get("lb2"));
+    StageFirewall.apply(net.ns(lb), rules, cluster, 80);
+    try {
+      Files.writeString(runDir.resolve("ports-" + lb + ".json"), r.output());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A counter of {@code lb}'s /metrics, or -1 when the endpoint does not answer. */
+  long metric(String lb, String name) {
+    Sh.Result r = Sh.tryRun("ip netns exec " + net.ns(lb) + " curl -s -m 1 http://127.0.0.1:9777/metrics");
+    if (!r.ok()) {
+      return -1;
+    }
+    for (String line : r.output().split("\n")) {
+      if (line.startsWith(name + " ")) {
+        return (long) Double.parseDouble(line.substring(name.length() + 1).trim());
+      }
+    }
+    return -1;
   }
 
   private void seedFake() {
@@ -153,15 +230,16 @@ final class Stage implements AutoCloseable {
     return haproxy.get(lb);
   }
 
+  /** Starts {@code lb}'s agent as the installed unit runs it ({@link InstalledAgent}). */
   void startAgent(String lb) throws IOException {
     int n = agentStarts.merge(lb, 1, Integer::sum);
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> argv = new ArrayList<>(List.of(javaBin, "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Daws.accessKeyId=AKIDE2E" + lb.toUpperCase(java.util.Locale.ROOT), "-Daws.secretAccessKey=e2e-not-a-secret",
-        "-Dlogback.configurationFile=" + buildDir().resolve("classes").resolve("logback.xml"),
-        "-cp", classpath(), "io.eipfailover.examples.agent.AgentMain",
-        "--config", runDir.resolve("agent-" + lb + ".properties").toString()));
-    agents.put(lb, StageProcess.start("agent-" + lb, net.ns(lb), argv, runDir.resolve("agent-" + lb + "-" + n + ".log")));
+    agents.put(lb, StageProcess.start("agent-" + lb, net.ns(lb), installed.command(etcDir(lb), credentials(lb), List.of()),
+        runDir.resolve("agent-" + lb + "-" + n + ".log")));
+  }
+
+  /** Exit codes the unit counts as a clean stop. */
+  List<Integer> successExitCodes() {
+    return installed.successExitCodes();
   }
 
   StageProcess agent(String lb) {
@@ -321,8 +399,4 @@ final class Stage implements AutoCloseable {
     return buildDir().getParent().resolve("e2e");
   }
 
-  static String classpath() {
-    String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-  }
 }

@@ -104,7 +104,9 @@ final class StageNetwork implements AutoCloseable {
     int i = 1;
     for (String lb : List.of("lb1", "lb2")) {
       String ns = ns(lb);
-      Sh.run("ip -n " + ns + " addr add " + RESERVED.get(lb) + "/24 dev eth0");
+      // The reserved IP is not configured here: the agent adds it (provision.os-addresses, with the
+      // unit's CAP_NET_ADMIN). HAProxy binds it before that, as on a host where it may come later.
+      Sh.in(ns, "sysctl -q -w net.ipv4.ip_nonlocal_bind=1");
       Sh.run("ip -n " + ns + " route add 10.99.2.0/24 via " + GATEWAY);
       Sh.run("ip -n " + ns + " route add 169.254.169.254/32 via " + GATEWAY);
       // IMDS at its well-known address, answered by this instance's fake IMDS through cloud.

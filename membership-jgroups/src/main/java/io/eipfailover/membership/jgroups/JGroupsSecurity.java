@@ -99,6 +99,23 @@ public final class JGroupsSecurity {
     return new JGroupsSecurity(Encryption.SYMMETRIC, secret, null);
   }
 
+  /**
+   * Symmetric encryption with {@code key}, for callers that derive the key themselves (the agent
+   * derives it from its key file); every node must use the same key.
+   *
+   * @param key an AES key of 16, 24 or 32 bytes
+   */
+  public static JGroupsSecurity symmetric(SecretKey key) {
+    Objects.requireNonNull(key, "key must not be null");
+    byte[] encoded = key.getEncoded();
+    int bytes = encoded == null ? 0 : encoded.length;
+    if (!"AES".equals(key.getAlgorithm()) || (bytes != 16 && bytes != 24 && bytes != 32)) {
+      throw new IllegalArgumentException("key must be an AES key of 16, 24 or 32 bytes, was " + key.getAlgorithm()
+          + " of " + bytes + " bytes");
+    }
+    return new JGroupsSecurity(Encryption.SYMMETRIC, key, null);
+  }
+
   /** Asymmetric encryption: the coordinator distributes a group key to each joiner. */
   public static JGroupsSecurity asymmetric() {
     return new JGroupsSecurity(Encryption.ASYMMETRIC, null, null);

@@ -59,4 +59,16 @@ class JGroupsSecurityTest {
     assertEquals("authSecret must be at least 16 characters, was 5", assertThrows(IllegalArgumentException.class,
         () -> JGroupsSecurity.asymmetric().withAuthSecret("short".toCharArray())).getMessage());
   }
+
+  @Test
+  void takesAnAesKeyDirectlyAndRejectsOtherKeysNamingThem() {
+    SecretKey aes = new javax.crypto.spec.SecretKeySpec(new byte[32], "AES");
+    JGroupsSecurity s = JGroupsSecurity.symmetric(aes);
+    assertEquals(JGroupsSecurity.Encryption.SYMMETRIC, s.encryption());
+    assertEquals(aes, s.secretKey().orElseThrow());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> JGroupsSecurity.symmetric(
+        new javax.crypto.spec.SecretKeySpec(new byte[20], "AES"))).getMessage().contains("AES key of 16, 24 or 32 bytes, was AES of 20 bytes"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> JGroupsSecurity.symmetric(
+        new javax.crypto.spec.SecretKeySpec(new byte[16], "HmacSHA256"))).getMessage().contains("was HmacSHA256"));
+  }
 }

@@ -14,7 +14,9 @@ import java.nio.ByteBuffer;
  * (never concurrently, never re-entrantly from {@link #send}), from a thread of its choosing, until
  * {@link #close()} returns. It must call {@link Handler#onTick()} again no later than the delay the
  * previous call returned (a late call is how the membership notices that its node was paused).
- * A transport serves one membership, which owns it: the membership starts it and closes it.
+ * A transport serves one membership run: the membership starts it and stops it with {@link
+ * #close()}, the undo of {@link #start}. A transport must open nothing before {@code start}, so one
+ * that was never started needs no closing; the real one comes from {@link DatagramTransports#udp}.
  */
 public interface DatagramTransport extends AutoCloseable {
   /**

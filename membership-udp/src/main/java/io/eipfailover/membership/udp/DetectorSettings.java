@@ -5,7 +5,10 @@ import java.util.Objects;
 
 /**
  * How a {@link UdpMembership} sends heartbeats and decides that a peer is late, suspect or dead.
- * Immutable and thread-safe; build with {@link #builder()} or start from a profile.
+ * The UDP membership's tunables value (its counterpart of {@code FailoverConfig}): immutable and
+ * thread-safe, with {@code equals}; build with {@link #builder()} or start from a profile and
+ * adjust with {@link #toBuilder()}. What each knob trades off is documented on its setter in
+ * {@link DetectorSettingsBuilder}.
  *
  * <p>Two detectors share the timing knobs of Linux-HA Heartbeat:
  *
@@ -58,8 +61,9 @@ public final class DetectorSettings {
   private final Duration phiAcceptablePause;
   private final int crashConfirmations;
   private final Duration probeInterval;
+  private final boolean crashDetectionSocket;
 
-  private DetectorSettings(Builder b) {
+  DetectorSettings(DetectorSettingsBuilder b) {
     this.kind = b.kind;
     this.keepalive = b.keepalive;
     this.warntime = b.warntime;
@@ -70,6 +74,7 @@ public final class DetectorSettings {
     this.phiAcceptablePause = b.phiAcceptablePause;
     this.crashConfirmations = b.crashConfirmations;
     this.probeInterval = b.probeInterval;
+    this.crashDetectionSocket = b.crashDetectionSocket;
   }
 
   /**
@@ -102,24 +107,13 @@ public final class DetectorSettings {
   }
 
   /** A builder starting from {@link #defaults()}. */
-  public static Builder builder() {
-    return new Builder();
+  public static DetectorSettingsBuilder builder() {
+    return new DetectorSettingsBuilder();
   }
 
   /** A builder holding these settings. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.kind = kind;
-    b.keepalive = keepalive;
-    b.warntime = warntime;
-    b.deadtime = deadtime;
-    b.initdead = initdead;
-    b.phiThreshold = phiThreshold;
-    b.phiMinStdDeviation = phiMinStdDeviation;
-    b.phiAcceptablePause = phiAcceptablePause;
-    b.crashConfirmations = crashConfirmations;
-    b.probeInterval = probeInterval;
-    return b;
+  public DetectorSettingsBuilder toBuilder() {
+    return new DetectorSettingsBuilder(this);
   }
 
   /** The detector. */
@@ -173,6 +167,14 @@ public final class DetectorSettings {
   }
 
   /**
+   * Whether the real transport runs the crash-detection TCP links beside ICMP (see {@link
+   * DetectorSettingsBuilder#crashDetectionSocket}).
+   */
+  public boolean crashDetectionSocket() {
+    return crashDetectionSocket;
+  }
+
+  /**
    * A stall of this node's own loop longer than this (half the deadtime, at least two keepalives)
    * triggers the local-pause guard.
    */
@@ -183,6 +185,21 @@ public final class DetectorSettings {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof DetectorSettings d && kind == d.kind && keepalive.equals(d.keepalive)
+        && warntime.equals(d.warntime) && deadtime.equals(d.deadtime) && initdead.equals(d.initdead)
+        && Double.compare(phiThreshold, d.phiThreshold) == 0 && phiMinStdDeviation.equals(d.phiMinStdDeviation)
+        && phiAcceptablePause.equals(d.phiAcceptablePause) && crashConfirmations == d.crashConfirmations
+        && probeInterval.equals(d.probeInterval) && crashDetectionSocket == d.crashDetectionSocket;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, keepalive, warntime, deadtime, initdead, phiThreshold, phiMinStdDeviation,
+        phiAcceptablePause, crashConfirmations, probeInterval, crashDetectionSocket);
+  }
+
+  @Override
   public String toString() {
     String s = "DetectorSettings{" + kind + ", keepalive=" + keepalive + ", warntime=" + warntime + ", deadtime="
         + deadtime + ", initdead=" + initdead;
@@ -190,148 +207,7 @@ public final class DetectorSettings {
       s += ", phiThreshold=" + phiThreshold + ", phiMinStdDeviation=" + phiMinStdDeviation + ", phiAcceptablePause="
           + phiAcceptablePause;
     }
-    return s + ", crashConfirmations=" + crashConfirmations + ", probeInterval=" + probeInterval + "}";
-  }
-
-  /** Builds validated {@link DetectorSettings}; starts from the defaults. Not thread-safe. */
-  public static final class Builder {
-    private Kind kind = Kind.DEADLINE;
-    private Duration keepalive = Duration.ofMillis(100);
-    private Duration warntime = Duration.ofMillis(500);
-    private Duration deadtime = Duration.ofSeconds(1);
-    private Duration initdead = Duration.ofSeconds(2);
-    private double phiThreshold = 8.0;
-    private Duration phiMinStdDeviation = Duration.ofMillis(100);
-    private Duration phiAcceptablePause = Duration.ofMillis(400);
-    private int crashConfirmations = 3;
-    private Duration probeInterval = Duration.ofMillis(10);
-
-    private Builder() {}
-
-    /** The detector; default {@link Kind#DEADLINE}. */
-    public Builder kind(Kind kind) {
-      this.kind = Objects.requireNonNull(kind, "kind must not be null");
-      return this;
-    }
-
-    /**
-     * Heartbeat interval; default 100 ms. Shorter detects sooner but costs packets (peers × 1/s)
-     * and makes every timing knob below tighter.
-     */
-    public Builder keepalive(Duration keepalive) {
-      this.keepalive = positive("keepalive", keepalive);
-      return this;
-    }
-
-    /**
-     * Silence before a peer is SUSPECT and reported late; default 500 ms. Must lie between keepalive
-     * and deadtime. Lower warns earlier but reports ordinary jitter.
-     */
-    public Builder warntime(Duration warntime) {
-      this.warntime = positive("warntime", warntime);
-      return this;
-    }
-
-    /**
-     * Silence before a peer is dead; default 1 s. Must exceed twice the keepalive (one lost packet
-     * must never kill). Lower fails over sooner; too low convicts peers that merely paused.
-     */
-    public Builder deadtime(Duration deadtime) {
-      this.deadtime = positive("deadtime", deadtime);
-      return this;
-    }
-
-    /**
-     * How long peers not heard since start are SUSPECT rather than DEAD; default 2 s, at least the
-     * deadtime. Gives peers booting together time to meet before anyone takes their EIPs.
-     */
-    public Builder initdead(Duration initdead) {
-      this.initdead = positive("initdead", initdead);
-      return this;
-    }
-
-    /**
-     * Phi level that convicts (phi-accrual only); default 8, a false-positive probability of about
-     * 10^-8 per evaluation under the fitted distribution. Higher is slower but safer; each +1
-     * costs roughly one standard deviation more of silence.
-     */
-    public Builder phiThreshold(double phiThreshold) {
-      if (!(phiThreshold > 0) || Double.isInfinite(phiThreshold)) {
-        throw new IllegalArgumentException("phiThreshold must be a finite number > 0, was " + phiThreshold);
-      }
-      this.phiThreshold = phiThreshold;
-      return this;
-    }
-
-    /**
-     * Floor of the interval standard deviation (phi-accrual only); default 100 ms. On a very
-     * regular network the measured deviation approaches zero and phi would shoot up after a tiny
-     * delay; the floor prevents that. Higher is calmer but slower.
-     */
-    public Builder phiMinStdDeviation(Duration minStdDeviation) {
-      this.phiMinStdDeviation = positive("phiMinStdDeviation", minStdDeviation);
-      return this;
-    }
-
-    /**
-     * Silence tolerated on top of the mean interval before phi rises (phi-accrual only); default
-     * 400 ms. Covers pauses the history has not seen (a full GC, a stalled link). Higher avoids
-     * false convictions at the cost of exactly that much detection time.
-     */
-    public Builder phiAcceptablePause(Duration acceptablePause) {
-      Objects.requireNonNull(acceptablePause, "phiAcceptablePause must not be null");
-      if (acceptablePause.isNegative()) {
-        throw new IllegalArgumentException("phiAcceptablePause must be >= 0, was " + acceptablePause);
-      }
-      this.phiAcceptablePause = acceptablePause;
-      return this;
-    }
-
-    /**
-     * Port-unreachable signals that convict at once; default 3, 0 disables the fast path. More
-     * confirmations guard against a stray ICMP (a peer restarting on the same port) at the cost of
-     * a few probe intervals.
-     */
-    public Builder crashConfirmations(int crashConfirmations) {
-      if (crashConfirmations < 0 || crashConfirmations > 10) {
-        throw new IllegalArgumentException("crashConfirmations must be between 0 and 10, was " + crashConfirmations);
-      }
-      this.crashConfirmations = crashConfirmations;
-      return this;
-    }
-
-    /** Interval of confirmation probes after a port-unreachable signal; default 10 ms, at most keepalive. */
-    public Builder probeInterval(Duration probeInterval) {
-      this.probeInterval = positive("probeInterval", probeInterval);
-      return this;
-    }
-
-    /** Checks the timing rules (like Heartbeat does) and builds. */
-    public DetectorSettings build() {
-      if (deadtime.compareTo(keepalive.multipliedBy(2)) <= 0) {
-        throw new IllegalArgumentException(
-            "deadtime must be more than twice keepalive (" + keepalive + "), was " + deadtime);
-      }
-      if (warntime.compareTo(keepalive) <= 0 || warntime.compareTo(deadtime) >= 0) {
-        throw new IllegalArgumentException("warntime must be more than keepalive (" + keepalive
-            + ") and less than deadtime (" + deadtime + "), was " + warntime);
-      }
-      if (initdead.compareTo(deadtime) < 0) {
-        throw new IllegalArgumentException("initdead must be at least deadtime (" + deadtime + "), was " + initdead);
-      }
-      if (probeInterval.compareTo(keepalive) > 0) {
-        throw new IllegalArgumentException(
-            "probeInterval must be at most keepalive (" + keepalive + "), was " + probeInterval);
-      }
-      return new DetectorSettings(this);
-    }
-
-    private static Duration positive(String name, Duration d) {
-      Objects.requireNonNull(d, name + " must not be null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be > 0, was " + d);
-      }
-      return d;
-    }
+    return s + ", crashConfirmations=" + crashConfirmations + ", probeInterval=" + probeInterval
+        + ", crashDetectionSocket=" + crashDetectionSocket + "}";
   }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param lateHeartbeats heartbeats that arrived later than the warning time after the previous one
  * @param portUnreachableSignals ICMP port-unreachable signals the transport reported
  * @param tcpCrashSignals crash-detection TCP connections to peers found closed or reset (the
- *     second crash signal, see {@code UdpMembershipBuilder.crashDetectionSocket})
+ *     second crash signal, see {@code DetectorSettingsBuilder.crashDetectionSocket})
  * @param crashSocketConnects crash-detection TCP connections to peers established (first ones and
  *     reconnects; a connect is no evidence of life, only of a listening port)
  * @param fastPathConvictions peers declared dead by the crash fast path (confirmed ICMP

@@ -43,7 +43,7 @@ class DetectorSettingsTest {
     assertEquals(DetectorSettings.Kind.PHI_ACCRUAL, d.kind());
     assertEquals(8.0, d.phiThreshold());
     assertEquals(ms(2000), d.deadtime());
-    assertEquals(d, d);
+    assertEquals(d, d.toBuilder().build());
     assertEquals(d.toString(), d.toBuilder().build().toString());
   }
 
@@ -93,5 +93,17 @@ class DetectorSettingsTest {
   void rejectsProbeIntervalLongerThanKeepalive() {
     rejects("probeInterval must be at most keepalive (PT0.1S), was PT0.101S",
         () -> DetectorSettings.builder().probeInterval(ms(101)).build());
+  }
+
+  @Test
+  void isOneValueWithEqualityAndToBuilderIncludingTheCrashDetectionSocket() {
+    DetectorSettings d = DetectorSettings.defaults();
+    assertEquals(true, d.crashDetectionSocket());
+    DetectorSettings icmpOnly = d.toBuilder().crashDetectionSocket(false).build();
+    assertEquals(false, icmpOnly.crashDetectionSocket());
+    org.junit.jupiter.api.Assertions.assertNotEquals(d, icmpOnly);
+    assertEquals(d, icmpOnly.toBuilder().crashDetectionSocket(true).build());
+    assertEquals(d.hashCode(), icmpOnly.toBuilder().crashDetectionSocket(true).build().hashCode());
+    assertEquals(DetectorSettings.aggressive(), DetectorSettings.aggressive().toBuilder().build());
   }
 }

@@ -10,8 +10,15 @@ import io.eipfailover.core.EipFailoverException;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.membership.udp.testing.TestKeys;
+import io.eipfailover.membership.udp.testing.InMemoryNetwork;
+import io.eipfailover.membership.udp.testing.ManualTicker;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -113,5 +120,73 @@ class UdpMembershipBuilderTest {
     m.close();
     assertEquals("UdpMembership of a can be started once; it is closed",
         assertThrows(IllegalStateException.class, m::start).getMessage());
+  }
+
+  /** A transport of the test's, recording what the membership does to it. */
+  private static final class RecordingTransport implements DatagramTransport {
+    final List<String> calls = new ArrayList<>();
+    private final DatagramTransport inner;
+
+    RecordingTransport(DatagramTransport inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void start(Handler handler) {
+      calls.add("start");
+      inner.start(handler);
+    }
+
+    @Override
+    public boolean send(NodeId peer, ByteBuffer datagram) {
+      return inner.send(peer, datagram);
+    }
+
+    @Override
+    public void wakeup() {
+      inner.wakeup();
+    }
+
+    @Override
+    public void close() {
+      calls.add("close");
+      inner.close();
+    }
+  }
+
+  @Test
+  void anInjectedTransportIsStoppedOnlyIfTheMembershipStartedIt() {
+    InMemoryNetwork net = new InMemoryNetwork(new ManualTicker());
+    RecordingTransport neverStarted = new RecordingTransport(net.transport(A));
+    UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1()).peer(B).transport(neverStarted).build()
+        .close();
+    assertEquals(List.of(), neverStarted.calls, "closed before start: the transport was never touched");
+
+    RecordingTransport used = new RecordingTransport(new InMemoryNetwork(new ManualTicker()).transport(A));
+    UdpMembership m = UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1()).peer(B)
+        .transport(used).build();
+    m.start();
+    m.close();
+    m.close();
+    assertEquals(List.of("start", "close"), used.calls, "started by start(), stopped once by close()");
+  }
+
+  @Test
+  void theOwnTransportReleasesItsPortOnCloseAndListenerExecutorsStayUp() throws Exception {
+    ExecutorService listenerThread = Executors.newSingleThreadExecutor();
+    try {
+      int port = io.eipfailover.membership.udp.testing.Loopback.freePort();
+      UdpMembership m = valid().bindAddress("127.0.0.1", port)
+          .detector(DetectorSettings.builder().crashDetectionSocket(false).build()).build();
+      m.addListener(view -> { }, listenerThread);
+      m.start();
+      m.close();
+      try (DatagramChannel again = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", port))) {
+        assertTrue(again.isOpen(), "the membership closed the socket it created");
+      }
+      assertTrue(!listenerThread.isShutdown(), "a listener executor is the caller's");
+    } finally {
+      listenerThread.shutdownNow();
+    }
   }
 }

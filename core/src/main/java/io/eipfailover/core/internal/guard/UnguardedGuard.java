@@ -14,13 +14,13 @@ public final class UnguardedGuard implements SplitBrainGuard {
   private static final Logger LOG = LoggerFactory.getLogger(UnguardedGuard.class);
 
   public UnguardedGuard() {
-    LOG.warn("[node=-] unguarded() split-brain guard created: every takeover will be allowed, and a node"
+    LOG.warn("[id=-] unguarded() split-brain guard created: every takeover will be allowed, and a node"
         + " cut off from its peers will take their EIPs; use quorum(), reachability() or peerProbe()");
   }
 
   @Override
   public GuardVerdict evaluate(TakeoverRequest request) {
-    LOG.warn("[node={}] unguarded: allowing takeover of {} from {} without any split-brain check",
+    LOG.warn("[id={}] unguarded: allowing takeover of {} from {} without any split-brain check",
         request.self(), request.elasticIp(), request.currentHolder().map(Object::toString).orElse("nobody"));
     return GuardVerdict.allow("unguarded: takeovers are never checked");
   }

@@ -31,6 +31,6 @@ class UnguardedGuardTest {
     assertEquals("unguarded()", g.toString());
     String log = captured.toString(StandardCharsets.UTF_8);
     assertTrue(log.contains("WARN") && log.contains("unguarded() split-brain guard created"), log);
-    assertTrue(log.contains("[node=a] unguarded: allowing takeover of 52.0.0.1(eipalloc-1, home b) from b"), log);
+    assertTrue(log.contains("[id=a] unguarded: allowing takeover of 52.0.0.1(eipalloc-1, home b) from b"), log);
   }
 }

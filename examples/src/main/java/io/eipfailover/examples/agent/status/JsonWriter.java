@@ -5,39 +5,39 @@ package io.eipfailover.examples.agent.status;
  * strings, numbers, booleans and null, with commas inserted and strings escaped per RFC 8259.
  * Not thread-safe; one document per instance.
  */
-final class JsonWriter {
+public final class JsonWriter {
   private final StringBuilder out = new StringBuilder();
   /** Whether the next value at the current nesting level needs a comma first. */
   private boolean needComma;
 
-  JsonWriter beginObject() {
+  public JsonWriter beginObject() {
     value();
     out.append('{');
     needComma = false;
     return this;
   }
 
-  JsonWriter endObject() {
+  public JsonWriter endObject() {
     out.append('}');
     needComma = true;
     return this;
   }
 
-  JsonWriter beginArray() {
+  public JsonWriter beginArray() {
     value();
     out.append('[');
     needComma = false;
     return this;
   }
 
-  JsonWriter endArray() {
+  public JsonWriter endArray() {
     out.append(']');
     needComma = true;
     return this;
   }
 
   /** Writes a member name; the next call writes its value. */
-  JsonWriter name(String name) {
+  public JsonWriter name(String name) {
     value();
     string(name);
     out.append(':');
@@ -45,7 +45,7 @@ final class JsonWriter {
     return this;
   }
 
-  JsonWriter value(String s) {
+  public JsonWriter value(String s) {
     value();
     if (s == null) {
       out.append("null");
@@ -56,28 +56,28 @@ final class JsonWriter {
     return this;
   }
 
-  JsonWriter value(long n) {
+  public JsonWriter value(long n) {
     value();
     out.append(n);
     needComma = true;
     return this;
   }
 
-  JsonWriter value(double d) {
+  public JsonWriter value(double d) {
     value();
     out.append(Double.isFinite(d) ? Double.toString(d) : "null");
     needComma = true;
     return this;
   }
 
-  JsonWriter value(boolean b) {
+  public JsonWriter value(boolean b) {
     value();
     out.append(b);
     needComma = true;
     return this;
   }
 
-  JsonWriter nullValue() {
+  public JsonWriter nullValue() {
     value();
     out.append("null");
     needComma = true;

@@ -94,6 +94,9 @@ public final class PrometheusText {
     counter("eipfailover_heartbeat_suspicions_total", "times a peer became suspect", h.suspicions());
     counter("eipfailover_heartbeats_late_total", "heartbeats later than warntime", h.lateHeartbeats());
     counter("eipfailover_heartbeat_port_unreachable_total", "ICMP port-unreachable signals", h.portUnreachableSignals());
+    counter("eipfailover_heartbeat_crash_link_connects_total", "TCP crash-detection links established to peers",
+        h.crashSocketConnects());
+    counter("eipfailover_heartbeat_tcp_crash_signals_total", "crash signals from lost TCP links", h.tcpCrashSignals());
     counter("eipfailover_heartbeat_fast_path_convictions_total", "peers declared dead by the crash fast path",
         h.fastPathConvictions());
     counter("eipfailover_heartbeat_pause_guards_total", "times this node's own loop stalled", h.pauseGuards());

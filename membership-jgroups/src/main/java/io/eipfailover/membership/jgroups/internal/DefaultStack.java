@@ -45,34 +45,34 @@ import org.jgroups.stack.Protocol;
  *
  * No flow control (UFC/MFC) on purpose: our traffic is a few bytes per second per node, and
  * credit-based flow control would block a sender on a hung member. Detection time for a hung or
- * partitioned node is about {@code failureTimeout + heartbeatInterval + verifyTimeout}.
+ * partitioned node is about {@code heartbeatTimeout + heartbeatInterval + suspectVerifyTimeout}.
  */
 public final class DefaultStack {
   private DefaultStack() {}
 
   /** The protocols, bottom first, with our two observers in place. */
-  public static List<Protocol> protocols(MembershipSettings s, TrafficObserver traffic, SuspectObserver suspects) {
+  public static List<Protocol> protocols(JGroupsParts parts, TrafficObserver traffic, SuspectObserver suspects) {
     List<Protocol> stack = new ArrayList<>();
     TCP tcp = new TCP();
-    tcp.setBindAddress(s.bindAddress());
-    tcp.setBindPort(s.bindPort());
+    tcp.setBindAddress(parts.bindAddress());
+    tcp.setBindPort(parts.bindPort());
     tcp.setPortRange(0);
     tcp.nonBlockingSends(true);
     // Diagnostics (the probe endpoint, which answers anyone asking about the cluster) stay off:
     // JGroups 5.4 leaves them disabled unless enabled; a scenario test checks it.
     stack.add(tcp);
     stack.add(traffic);
-    stack.add(new TCPPING().setInitialHosts(s.initialMembers()).setPortRange(0));
+    stack.add(new TCPPING().setInitialHosts(parts.initialMembers()).setPortRange(0));
     stack.add(new MERGE3()
-        .setMinInterval(s.mergeMinInterval().toMillis())
-        .setMaxInterval(s.mergeMaxInterval().toMillis()));
-    stack.add(new FD_SOCK2().setBindAddress(s.bindAddress()));
+        .setMinInterval(parts.config().mergeMinInterval().toMillis())
+        .setMaxInterval(parts.config().mergeMaxInterval().toMillis()));
+    stack.add(new FD_SOCK2().setBindAddress(parts.bindAddress()));
     stack.add(new FD_ALL3()
-        .setTimeout(s.failureTimeout().toMillis())
-        .setInterval(s.heartbeatInterval().toMillis()));
+        .setTimeout(parts.config().heartbeatTimeout().toMillis())
+        .setInterval(parts.config().heartbeatInterval().toMillis()));
     stack.add(suspects);
-    stack.add(new VERIFY_SUSPECT2().setTimeout(s.verifyTimeout().toMillis()));
-    JGroupsSecurity security = s.security();
+    stack.add(new VERIFY_SUSPECT2().setTimeout(parts.config().suspectVerifyTimeout().toMillis()));
+    JGroupsSecurity security = parts.security();
     switch (security.encryption()) {
       case SYMMETRIC -> {
         stack.add(new SYM_ENCRYPT().setSecretKey(security.secretKey().orElseThrow()));
@@ -88,11 +88,11 @@ public final class DefaultStack {
     stack.add(new UNICAST3());
     stack.add(new STABLE());
     security.authSecret().ifPresent(secret -> {
-      AuthToken token = new SharedSecretToken(s.clusterName(), secret);
+      AuthToken token = new SharedSecretToken(parts.clusterName(), secret);
       java.util.Arrays.fill(secret, '\0');
       stack.add(new AUTH().setAuthToken(token));
     });
-    stack.add(new GMS().setJoinTimeout(s.joinTimeout().toMillis()).setMaxJoinAttempts(3).printLocalAddress(false));
+    stack.add(new GMS().setJoinTimeout(parts.config().joinTimeout().toMillis()).setMaxJoinAttempts(3).printLocalAddress(false));
     stack.add(new FRAG4());
     return stack;
   }

@@ -1,6 +1,5 @@
 package io.eipfailover.membership.jgroups.internal;
 
-import com.google.common.util.concurrent.MoreExecutors;
 import io.eipfailover.core.EipFailoverException;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
@@ -8,21 +7,20 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.PeerState;
+import io.eipfailover.core.runtime.Checks;
+import io.eipfailover.core.runtime.Lifecycle;
+import io.eipfailover.core.runtime.ListenerBus;
+import io.eipfailover.core.runtime.LoopExecutor;
 import io.eipfailover.membership.jgroups.JGroupsMembership;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jgroups.Address;
 import org.jgroups.BytesMessage;
@@ -34,95 +32,88 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link JGroupsMembership} implementation: owns the channel wiring and the single logical
- * thread (a sequential executor on the scheduler) where {@link MembershipState} lives. JGroups
- * threads only copy what they got and post it to that thread. Thread-safe.
+ * The {@link JGroupsMembership} implementation: wires the channel to the single logical thread (a
+ * {@link LoopExecutor}) where {@link MembershipState} lives. JGroups threads only copy what they got
+ * and post it to that thread. Lifecycle and listener delivery are the shared runtime's ({@link
+ * Lifecycle}, {@link ListenerBus}). Thread-safe.
  */
 public final class JGroupsMembershipImpl implements JGroupsMembership {
   private static final Logger LOG = LoggerFactory.getLogger(JGroupsMembershipImpl.class);
 
-  private final MembershipSettings s;
+  private final JGroupsParts parts;
   private final NodeId self;
   private final JChannel channel;
   private final boolean ownsChannel;
-  private final ScheduledExecutorService scheduler;
-  private final boolean ownsScheduler;
-  private final Executor loop;
-  private final ListenerBus bus;
+  private final LoopExecutor loop;
+  private final ListenerBus<MembershipListener> listeners;
   private final MembershipState state;
+  private final Lifecycle lifecycle;
   private final ConcurrentMap<Address, Long> heard = new ConcurrentHashMap<>();
-  private final AtomicBoolean started = new AtomicBoolean();
-  private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong dropped = new AtomicLong();
-  private volatile ScheduledFuture<?> announcer;
 
-  public JGroupsMembershipImpl(MembershipSettings settings) {
-    this.s = settings;
-    this.self = settings.self();
-    this.ownsScheduler = settings.scheduler() == null;
-    this.scheduler = ownsScheduler ? Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "eipfailover-jgroups-" + settings.self());
-      t.setDaemon(true);
-      return t;
-    }) : settings.scheduler();
-    this.loop = MoreExecutors.newSequentialExecutor(scheduler);
-    this.bus = new ListenerBus(self);
-    this.state = new MembershipState(settings, heard, bus, dropped, this::send);
-    TrafficObserver traffic = new TrafficObserver(a -> heard.put(a, s.ticker().read()));
+  public JGroupsMembershipImpl(JGroupsParts parts) {
+    this.parts = Checks.notNull("parts", parts);
+    this.self = parts.self();
+    this.listeners = new ListenerBus<>(self, "membership");
+    this.state = new MembershipState(parts, heard, listeners, dropped, this::send);
+    TrafficObserver traffic = new TrafficObserver(a -> heard.put(a, parts.ticker().read()));
     SuspectObserver suspects = new SuspectObserver(new SuspectObserver.Sink() {
       @Override
       public void suspected(List<Address> members) {
-        long at = s.ticker().read();
-        onLoop(() -> state.onSuspected(members, at));
+        long at = parts.ticker().read();
+        loop.execute(() -> state.onSuspected(members, at));
       }
 
       @Override
       public void unsuspected(Address member) {
-        onLoop(() -> state.onUnsuspected(member));
+        loop.execute(() -> state.onUnsuspected(member));
       }
     });
-    this.ownsChannel = settings.channel() == null;
+    this.ownsChannel = parts.channel() == null;
     this.channel = createChannel(traffic, suspects);
+    this.loop = LoopExecutor.create(self, "jgroups", parts.scheduler());
+    this.lifecycle = new Lifecycle(self, "JGroupsMembership", this::startUp, this::shutDown);
   }
 
   private JChannel createChannel(TrafficObserver traffic, SuspectObserver suspects) {
     try {
-      if (s.channel() != null) {
-        StackSurgery.insertObservers(s.channel(), traffic, suspects, self);
-        return s.channel();
+      if (parts.channel() != null) {
+        StackSurgery.insertObservers(parts.channel(), traffic, suspects, self);
+        return parts.channel();
       }
-      if (s.stackFile() != null) {
+      if (parts.stackFile() != null) {
         JChannel ch;
-        try (InputStream in = Files.newInputStream(s.stackFile())) {
+        try (InputStream in = Files.newInputStream(parts.stackFile())) {
           ch = new JChannel(in);
         }
         StackSurgery.insertObservers(ch, traffic, suspects, self);
         return ch;
       }
-      List<org.jgroups.stack.Protocol> protocols =
-          Objects.requireNonNull(s.stackCustomizer().apply(DefaultStack.protocols(s, traffic, suspects)),
-              "stackCustomizer returned null");
+      List<org.jgroups.stack.Protocol> protocols = Checks.notNull("stackCustomizer result",
+          parts.stackCustomizer().apply(DefaultStack.protocols(parts, traffic, suspects)));
       return new JChannel(protocols);
     } catch (Exception e) {
-      throw new EipFailoverException("node " + self + " cannot create its JGroups channel ("
-          + (s.stackFile() != null ? "stackFile " + s.stackFile() : s.channel() != null ? "injected channel"
-          : "default stack on " + s.bindAddress().getHostAddress() + ":" + s.bindPort()) + "): " + e.getMessage(), e);
+      throw new EipFailoverException("node " + self + " cannot create its JGroups channel (" + channelSource()
+          + "): " + e.getMessage(), e);
     }
+  }
+
+  private String channelSource() {
+    return parts.stackFile() != null ? "stackFile " + parts.stackFile() : parts.channel() != null ? "injected channel"
+        : "default stack on " + parts.bindAddress().getHostAddress() + ":" + parts.bindPort();
   }
 
   @Override
   public void start() {
-    if (closed.get()) {
-      throw new IllegalStateException("JGroupsMembership of " + self + " is closed");
-    }
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("JGroupsMembership of " + self + " was already started");
-    }
+    lifecycle.start();
+  }
+
+  private void startUp() {
     channel.name(self.value());
     channel.setReceiver(new Receiver() {
       @Override
       public void viewAccepted(View view) {
-        onLoop(() -> state.onView(view));
+        loop.execute(() -> state.onView(view));
       }
 
       @Override
@@ -132,27 +123,46 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
           dropped.incrementAndGet();
           return;
         }
-        byte[] copy = java.util.Arrays.copyOfRange(msg.getArray(), msg.getOffset(), msg.getOffset() + msg.getLength());
-        onLoop(() -> state.onMessage(src, copy));
+        byte[] copy = Arrays.copyOfRange(msg.getArray(), msg.getOffset(), msg.getOffset() + msg.getLength());
+        loop.execute(() -> state.onMessage(src, copy));
       }
     });
     try {
-      channel.connect(s.clusterName());
+      channel.connect(parts.clusterName());
     } catch (Exception e) {
-      throw new EipFailoverException("node " + self + " cannot join JGroups cluster '" + s.clusterName() + "': "
+      throw new EipFailoverException("node " + self + " cannot join JGroups cluster '" + parts.clusterName() + "': "
           + e.getMessage(), e);
     }
     Address local = channel.getAddress();
-    LOG.info("[id={}] joined JGroups cluster '{}' as {} ({}), view {}", self, s.clusterName(), local,
-        ownsChannel ? (s.stackFile() != null ? "stack " + s.stackFile() : "default stack") : "injected channel",
-        channel.getView());
-    onLoop(() -> state.onStarted(local, channel.getView()));
-    long every = s.announceInterval().toNanos();
-    announcer = scheduler.scheduleAtFixedRate(() -> onLoop(state::announceNow), every, every, TimeUnit.NANOSECONDS);
+    LOG.info("[id={}] joined JGroups cluster '{}' as {} ({}), view {}", self, parts.clusterName(), local,
+        channelSource(), channel.getView());
+    loop.execute(() -> state.onStarted(local, channel.getView()));
+    loop.scheduleAtFixedRate(state::announceNow, parts.config().announceInterval());
+  }
+
+  /**
+   * Runs once, whatever happened before (see {@link Lifecycle}): stops the loop, leaves the
+   * cluster, and closes the channel only if we built it (an injected one is only disconnected).
+   */
+  private void shutDown() {
+    loop.close();
+    try {
+      if (ownsChannel) {
+        LOG.info("[id={}] leaving JGroups cluster '{}' and closing our channel", self, parts.clusterName());
+        channel.close();
+      } else if (channel.isConnected()) {
+        LOG.info("[id={}] leaving JGroups cluster '{}' (the injected channel stays open)", self, parts.clusterName());
+        channel.disconnect();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("[id={}] error while leaving the cluster: {}", self, e.toString());
+    } finally {
+      state.markClosed();
+    }
   }
 
   private void send(byte[] payload) {
-    if (closed.get() || !channel.isConnected()) {
+    if (loop.isClosed() || !channel.isConnected()) {
       return;
     }
     try {
@@ -171,21 +181,20 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
 
   @Override
   public void announce(NodeStatus status) {
-    Objects.requireNonNull(status, "status must not be null");
-    state.setSelfStatus(status);
-    onLoop(state::onSelfStatusChanged);
+    state.setSelfStatus(Checks.notNull("status", status));
+    loop.execute(state::onSelfStatusChanged);
   }
 
   @Override
   public void addListener(MembershipListener listener, Executor executor) {
-    Objects.requireNonNull(listener, "listener must not be null");
-    Objects.requireNonNull(executor, "executor must not be null");
+    Checks.notNull("listener", listener);
+    Checks.notNull("executor", executor);
     // Registered on the loop so the catch-up view and later views reach it in order.
-    onLoop(() -> {
-      var direct = bus.add(listener, executor);
-      if (started.get()) {
+    loop.execute(() -> {
+      ListenerBus.Subscriber<MembershipListener> subscriber = listeners.add(listener, executor);
+      if (lifecycle.state() != Lifecycle.State.NEW) {
         MembershipView now = state.current();
-        direct.accept(l -> l.viewChanged(now));
+        subscriber.deliver(now, l -> l.viewChanged(now));
       }
     });
   }
@@ -195,59 +204,17 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
     return dropped.get();
   }
 
-  /** Runs {@code work} on the logical thread; a failure is logged and the next event runs. */
-  private void onLoop(Runnable work) {
-    if (closed.get()) {
-      return;
-    }
-    try {
-      loop.execute(() -> {
-        if (closed.get()) {
-          return;
-        }
-        try {
-          work.run();
-        } catch (RuntimeException e) {
-          LOG.error("[id={}] membership event failed; continuing", self, e);
-        }
-      });
-    } catch (RuntimeException rejected) {
-      LOG.debug("[id={}] membership event rejected after shutdown: {}", self, rejected.toString());
-    }
-  }
-
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    LOG.info("[id={}] leaving JGroups cluster '{}'", self, s.clusterName());
-    ScheduledFuture<?> a = announcer;
-    if (a != null) {
-      a.cancel(false);
-    }
-    try {
-      if (ownsChannel) {
-        channel.close();
-      } else if (channel.isConnected()) {
-        channel.disconnect();
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("[id={}] error while leaving the cluster: {}", self, e.toString());
-    } finally {
-      state.markClosed();
-      if (ownsScheduler) {
-        scheduler.shutdownNow();
-      }
-    }
+    lifecycle.close();
   }
 
   /** A view with every peer DEAD and self as announced: the view before start. */
-  static MembershipView initialView(MembershipSettings s, NodeStatus selfStatus, long now) {
+  static MembershipView initialView(JGroupsParts parts, NodeStatus selfStatus, long now) {
     Map<NodeId, PeerState> members = new TreeMap<>();
-    for (NodeId n : s.topology().nodeIds()) {
-      members.put(n, PeerState.of(n.equals(s.self()) ? selfStatus.asState() : NodeState.DEAD, now));
+    for (NodeId n : parts.topology().nodeIds()) {
+      members.put(n, PeerState.of(n.equals(parts.self()) ? selfStatus.asState() : NodeState.DEAD, now));
     }
-    return new MembershipView(0, s.self(), members);
+    return new MembershipView(0, parts.self(), members);
   }
 }

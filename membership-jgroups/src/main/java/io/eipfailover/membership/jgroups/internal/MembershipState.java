@@ -1,8 +1,10 @@
 package io.eipfailover.membership.jgroups.internal;
 
+import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.runtime.ListenerBus;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,10 +30,10 @@ import org.slf4j.LoggerFactory;
 final class MembershipState {
   private static final Logger LOG = LoggerFactory.getLogger(MembershipState.class);
 
-  private final MembershipSettings s;
+  private final JGroupsParts parts;
   private final NodeId self;
   private final ConcurrentMap<Address, Long> heard;
-  private final ListenerBus bus;
+  private final ListenerBus<MembershipListener> bus;
   private final AtomicLong dropped;
   private final Consumer<byte[]> sender;
   private volatile NodeStatus selfStatus = NodeStatus.ALIVE;
@@ -49,15 +51,15 @@ final class MembershipState {
   private boolean mergePending;
   private long sequence;
 
-  MembershipState(MembershipSettings s, ConcurrentMap<Address, Long> heard, ListenerBus bus, AtomicLong dropped,
-      Consumer<byte[]> sender) {
-    this.s = s;
-    this.self = s.self();
+  MembershipState(JGroupsParts parts, ConcurrentMap<Address, Long> heard, ListenerBus<MembershipListener> bus,
+      AtomicLong dropped, Consumer<byte[]> sender) {
+    this.parts = parts;
+    this.self = parts.self();
     this.heard = heard;
     this.bus = bus;
     this.dropped = dropped;
     this.sender = sender;
-    this.current = JGroupsMembershipImpl.initialView(s, selfStatus, s.ticker().read());
+    this.current = JGroupsMembershipImpl.initialView(parts, selfStatus, parts.ticker().read());
   }
 
   MembershipView current() {
@@ -91,7 +93,7 @@ final class MembershipState {
   /** Multicasts our state (only once connected). */
   void announceNow() {
     if (selfAddress != null && !closed) {
-      sender.accept(new Announcement(self, selfStatus, s.topology().fingerprint(), ++sequence).encode());
+      sender.accept(new Announcement(self, selfStatus, parts.topology().fingerprint(), ++sequence).encode());
     }
   }
 
@@ -124,7 +126,7 @@ final class MembershipState {
     String name = NameCache.get(a);
     try {
       NodeId n = NodeId.of(name);
-      if (s.topology().contains(n)) {
+      if (parts.topology().contains(n)) {
         names.put(a, n);
         return;
       }
@@ -133,7 +135,7 @@ final class MembershipState {
     }
     if (warnedStrangers.add(a)) {
       LOG.warn("[id={}] JGroups member {} is not a node of the topology {}; ignored", self, name,
-          s.topology().nodeIds());
+          parts.topology().nodeIds());
     }
   }
 
@@ -167,7 +169,7 @@ final class MembershipState {
       }
       return;
     }
-    long ours = s.topology().fingerprint();
+    long ours = parts.topology().fingerprint();
     if (a.fingerprint() != ours) {
       reportMismatch(a.node(), ours, a.fingerprint());
     }
@@ -177,7 +179,7 @@ final class MembershipState {
       }
       return;
     }
-    if (!s.topology().contains(a.node())) {
+    if (!parts.topology().contains(a.node())) {
       return; // resolveName already warned about this stranger
     }
     names.put(src, a.node());
@@ -186,15 +188,15 @@ final class MembershipState {
   }
 
   private void reportMismatch(NodeId peer, long ours, long theirs) {
-    long now = s.ticker().read();
+    long now = parts.ticker().read();
     Long last = lastMismatchReport.get(peer);
-    if (last != null && now - last < s.mismatchReportInterval().toNanos()) {
+    if (last != null && now - last < parts.config().configMismatchReportInterval().toNanos()) {
       return;
     }
     lastMismatchReport.put(peer, now);
     LOG.warn("[id={}] peer {} has topology fingerprint {}, ours is {}: the nodes were given different"
         + " topologies and may compute different placements", self, peer, Long.toHexString(theirs), Long.toHexString(ours));
-    bus.post(l -> l.configMismatch(peer, ours, theirs));
+    bus.post("configMismatch from " + peer, l -> l.configMismatch(peer, ours, theirs));
   }
 
   void onSuspected(List<Address> members, long at) {
@@ -260,14 +262,14 @@ final class MembershipState {
     }
     MembershipView previous = current;
     MembershipView candidate = ViewMapper.map(new ViewMapper.Input(previous.epoch() + 1, self, selfStatus,
-        s.topology().nodeIds(), inView, suspectedAt, lastHeard, previous, s.ticker().read(), mergePending));
+        parts.topology().nodeIds(), inView, suspectedAt, lastHeard, previous, parts.ticker().read(), mergePending));
     if (mergePending && !inView.containsValue(null)) {
       mergePending = false;
     }
     if (!ViewMapper.sameStates(candidate, previous)) {
       current = candidate;
       LOG.info("[id={}] {}", self, candidate);
-      bus.post(l -> l.viewChanged(candidate));
+      bus.post(candidate, l -> l.viewChanged(candidate));
     }
   }
 }

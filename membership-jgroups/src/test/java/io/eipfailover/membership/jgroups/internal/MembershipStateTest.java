@@ -12,6 +12,8 @@ import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.runtime.ListenerBus;
+import io.eipfailover.membership.jgroups.JGroupsMembershipConfig;
 import io.eipfailover.membership.jgroups.JGroupsSecurity;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -52,11 +54,9 @@ class MembershipStateTest {
   private final MembershipState state;
 
   MembershipStateTest() {
-    MembershipSettings s = new MembershipSettings(N1, topology, "sim", null, null, InetAddress.getLoopbackAddress(),
-        7800, List.of(), Duration.ofMillis(150), Duration.ofMillis(600), Duration.ofMillis(250), Duration.ofSeconds(1),
-        Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(1),
-        JGroupsSecurity.none(), UnaryOperator.identity(), null, ticker);
-    ListenerBus bus = new ListenerBus(N1);
+    JGroupsParts parts = new JGroupsParts(N1, topology, "sim", null, null, InetAddress.getLoopbackAddress(), 7800,
+        List.of(), JGroupsSecurity.none(), UnaryOperator.identity(), null, ticker, JGroupsMembershipConfig.defaults());
+    ListenerBus<MembershipListener> bus = new ListenerBus<>(N1, "membership");
     bus.add(new MembershipListener() {
       @Override
       public void viewChanged(MembershipView view) {
@@ -68,7 +68,7 @@ class MembershipStateTest {
         mismatches.add(peer);
       }
     }, MoreExecutors.directExecutor());
-    state = new MembershipState(s, new ConcurrentHashMap<>(), bus, dropped,
+    state = new MembershipState(parts, new ConcurrentHashMap<>(), bus, dropped,
         bytes -> sent.add(Announcement.decode(bytes, 0, bytes.length)));
   }
 

@@ -12,6 +12,7 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeSpec;
 import io.eipfailover.membership.jgroups.JGroupsMembership;
 import io.eipfailover.membership.jgroups.JGroupsMembershipBuilder;
+import io.eipfailover.membership.jgroups.JGroupsMembershipConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -138,11 +139,13 @@ final class LoopbackCluster implements AutoCloseable {
         .bindAddress(LOOPBACK)
         .bindPort(m.port)
         .initialMembers(initialMembers())
-        .heartbeat(Duration.ofMillis(100), Duration.ofMillis(400))
-        .suspectVerifyTimeout(Duration.ofMillis(200))
-        .mergeInterval(Duration.ofMillis(300), Duration.ofMillis(900))
-        .joinTimeout(Duration.ofMillis(600))
-        .announceInterval(Duration.ofMillis(300))
+        .config(JGroupsMembershipConfig.builder()
+            .heartbeat(Duration.ofMillis(100), Duration.ofMillis(400))
+            .suspectVerifyTimeout(Duration.ofMillis(200))
+            .mergeInterval(Duration.ofMillis(300), Duration.ofMillis(900))
+            .joinTimeout(Duration.ofMillis(600))
+            .announceInterval(Duration.ofMillis(300))
+            .build())
         .stackCustomizer(addDiscard);
   }
 

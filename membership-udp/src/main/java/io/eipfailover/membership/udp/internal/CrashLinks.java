@@ -4,20 +4,14 @@ import io.eipfailover.core.EipFailoverException;
 import io.eipfailover.core.NodeId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketOption;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,19 +24,13 @@ import org.slf4j.LoggerFactory;
  * and only ICMP answers (or the deadline) convict. A connect, failed or successful, is no signal:
  * the peer may just not be up yet, and a listening socket proves nothing about heartbeats.
  *
- * <p>Why the accepting side only accepts and drains: its information is not needed, but accepting
- * keeps the backlog empty and lets it close sockets its peer abandoned. Accepted connections are
- * capped, so a stranger cannot exhaust our descriptors (at worst it denies peers the fast signal).
+ * <p>The accepting side is the {@link CrashLinkListener}.
  *
  * <p>Thread-safety: confined to the transport's loop thread, except {@link #close()} after the
  * loop has stopped.
  */
 final class CrashLinks {
   private static final Logger LOG = LoggerFactory.getLogger(CrashLinks.class);
-  /** Half-open links (peer host rebooted) are found by TCP keepalive after this much idleness. */
-  private static final int KEEPALIVE_IDLE_SECONDS = 10;
-  private static final int KEEPALIVE_INTERVAL_SECONDS = 2;
-  private static final int KEEPALIVE_COUNT = 3;
   private static final int MAX_READS_PER_WAKEUP = 16;
 
   private final NodeId self;
@@ -52,14 +40,10 @@ final class CrashLinks {
   private final long connectTimeoutNanos;
   private final CounterSet counters;
   private final List<Link> links = new ArrayList<>();
-  private final Set<SocketChannel> inbound = new HashSet<>();
-  private final int maxInbound;
+  private final CrashLinkListener listener;
   private final ByteBuffer drain = ByteBuffer.allocateDirect(256);
   private Selector selector;
-  private ServerSocketChannel server;
   private Consumer<NodeId> onLost;
-  /** Whether we are at the cap and have warned about it (once per episode, not per connection). */
-  private boolean refusing;
 
   /** One outbound link: idle (no channel, waiting for {@code retryAt}), connecting, or connected. */
   private static final class Link {
@@ -78,9 +62,6 @@ final class CrashLinks {
     }
   }
 
-  /** Marks the keys of accepted connections (the listener's key carries this object itself). */
-  private static final Object INBOUND = new Object();
-
   /**
    * @param retryNanos first reconnect delay (the keepalive); it doubles on each failure
    * @param maxRetryNanos the largest reconnect delay, also the connect timeout (the deadtime)
@@ -94,7 +75,7 @@ final class CrashLinks {
     this.connectTimeoutNanos = this.maxRetryNanos;
     this.counters = counters;
     peers.forEach((id, address) -> links.add(new Link(id, address)));
-    this.maxInbound = Math.max(16, 4 * peers.size());
+    this.listener = new CrashLinkListener(self, bindAddress, Math.max(16, 4 * peers.size()));
   }
 
   /**
@@ -106,16 +87,7 @@ final class CrashLinks {
   void open(Selector selector, Consumer<NodeId> onLost, long now) throws IOException {
     this.selector = selector;
     this.onLost = onLost;
-    server = ServerSocketChannel.open();
-    server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-    try {
-      server.bind(bindAddress, 64);
-    } catch (IOException e) {
-      throw new EipFailoverException("bindAddress " + bindAddress + " cannot be bound for TCP (the crash-detection"
-          + " socket listens on the heartbeat port; free it or set crashDetectionSocket(false)): " + e.getMessage(), e);
-    }
-    server.configureBlocking(false);
-    server.register(selector, SelectionKey.OP_ACCEPT, this);
+    listener.open(selector);
     for (Link l : links) {
       l.retryAt = now;
       l.backoff = retryNanos;
@@ -125,7 +97,7 @@ final class CrashLinks {
   /** Whether {@code key} belongs to the links. */
   boolean owns(SelectionKey key) {
     Object a = key.attachment();
-    return a == this || a == INBOUND || a instanceof Link;
+    return a instanceof Link || listener.owns(key);
   }
 
   /** On every tick: starts due connects, gives up on connects that take too long. */
@@ -158,10 +130,8 @@ final class CrashLinks {
       return;
     }
     Object a = key.attachment();
-    if (a == this) {
-      accept();
-    } else if (a == INBOUND) {
-      drainInbound((SocketChannel) key.channel());
+    if (listener.owns(key)) {
+      listener.onReady(key);
     } else if (a instanceof Link l && l.channel == key.channel()) {
       if (!l.connected) {
         finishConnect(l, key, now);
@@ -178,7 +148,7 @@ final class CrashLinks {
       l.connected = false;
       l.startedAt = now;
       ch.configureBlocking(false);
-      keepalive(ch);
+      CrashLinkListener.keepalive(ch, self);
       ch.bind(new InetSocketAddress(bindAddress.getAddress(), 0));
       SelectionKey key = ch.register(selector, SelectionKey.OP_CONNECT, l);
       if (ch.connect(l.address)) {
@@ -208,14 +178,14 @@ final class CrashLinks {
     l.backoff = retryNanos;
     key.interestOps(SelectionKey.OP_READ);
     counters.crashSocketConnects.incrementAndGet();
-    LOG.debug("[node={}] crash-detection link to {} at {} connected", self, l.id, l.address);
+    LOG.debug("[id={}] crash-detection link to {} at {} connected", self, l.id, l.address);
   }
 
   /** A connect that did not succeed: no signal, retry later with a longer delay. */
   private void failed(Link l, long now, String why) {
-    LOG.debug("[node={}] crash-detection link to {} at {}: {}; retry in {} ms", self, l.id, l.address, why,
+    LOG.debug("[id={}] crash-detection link to {} at {}: {}; retry in {} ms", self, l.id, l.address, why,
         l.backoff / 1_000_000);
-    closeQuietly(l.channel);
+    CrashLinkListener.closeQuietly(l.channel, self);
     l.channel = null;
     l.connected = false;
     l.retryAt = now + l.backoff;
@@ -241,8 +211,8 @@ final class CrashLinks {
     } catch (IOException e) {
       why = e.toString();
     }
-    LOG.info("[node={}] crash-detection link to {} lost ({}): probing the peer", self, l.id, why);
-    closeQuietly(l.channel);
+    LOG.info("[id={}] crash-detection link to {} lost ({}): probing the peer", self, l.id, why);
+    CrashLinkListener.closeQuietly(l.channel, self);
     l.channel = null;
     l.connected = false;
     l.lost = true;
@@ -250,88 +220,12 @@ final class CrashLinks {
     l.retryAt = now + retryNanos;
   }
 
-  private void accept() {
-    try {
-      for (SocketChannel c = server.accept(); c != null; c = server.accept()) {
-        if (inbound.size() >= maxInbound) {
-          if (!refusing) {
-            refusing = true;
-            LOG.warn("[node={}] refusing crash-detection connections (first from {}): {} already open; strangers?"
-                + " Peers lose only the TCP crash signal", self, c.getRemoteAddress(), inbound.size());
-          }
-          closeQuietly(c);
-          continue;
-        }
-        refusing = false;
-        c.configureBlocking(false);
-        keepalive(c); // reaps connections left half-open by a peer host that died
-        c.register(selector, SelectionKey.OP_READ, INBOUND);
-        inbound.add(c);
-      }
-    } catch (IOException e) {
-      LOG.debug("[node={}] accepting a crash-detection connection failed: {}", self, e.toString());
-    }
-  }
-
-  private void drainInbound(SocketChannel c) {
-    try {
-      for (int i = 0; i < MAX_READS_PER_WAKEUP; i++) {
-        drain.clear();
-        int n = c.read(drain);
-        if (n == 0) {
-          return;
-        }
-        if (n < 0) {
-          break;
-        }
-      }
-      if (drain.position() > 0) {
-        return; // a chatty stranger: keep draining on the next wakeup
-      }
-    } catch (IOException e) {
-      LOG.debug("[node={}] crash-detection connection from a peer failed: {}", self, e.toString());
-    }
-    inbound.remove(c);
-    closeQuietly(c);
-  }
-
-  /** TCP keepalive, so a half-open connection (the other host died or rebooted) ends in a reset. */
-  private void keepalive(SocketChannel ch) {
-    setIfSupported(ch, StandardSocketOptions.SO_KEEPALIVE, true);
-    setIfSupported(ch, ExtendedSocketOptions.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
-    setIfSupported(ch, ExtendedSocketOptions.TCP_KEEPINTERVAL, KEEPALIVE_INTERVAL_SECONDS);
-    setIfSupported(ch, ExtendedSocketOptions.TCP_KEEPCOUNT, KEEPALIVE_COUNT);
-  }
-
-  private <T> void setIfSupported(SocketChannel ch, SocketOption<T> option, T value) {
-    if (ch.supportedOptions().contains(option)) {
-      try {
-        ch.setOption(option, value);
-      } catch (IOException | UnsupportedOperationException e) {
-        LOG.debug("[node={}] cannot set {} on a crash-detection link: {}", self, option, e.toString());
-      }
-    }
-  }
-
   /** Closes the listener and every link. Call after the loop has stopped. */
   void close() {
     for (Link l : links) {
-      closeQuietly(l.channel);
+      CrashLinkListener.closeQuietly(l.channel, self);
       l.channel = null;
     }
-    inbound.forEach(this::closeQuietly);
-    inbound.clear();
-    closeQuietly(server);
-  }
-
-  private void closeQuietly(AutoCloseable c) {
-    if (c == null) {
-      return;
-    }
-    try {
-      c.close();
-    } catch (Exception e) {
-      LOG.debug("[node={}] closing {} failed: {}", self, c, e.toString());
-    }
+    listener.close();
   }
 }

@@ -7,6 +7,9 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.PeerState;
+import io.eipfailover.core.runtime.Checks;
+import io.eipfailover.core.runtime.Lifecycle;
+import io.eipfailover.core.runtime.ListenerBus;
 import io.eipfailover.membership.udp.DatagramTransport;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.UdpKeyring;
@@ -18,32 +21,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link UdpMembership} facade: owns the transport, drives the protocol state machine from the
- * transport's callbacks, and delivers events to listeners. Thread-safe: the protocol is confined
- * to the transport's thread; other threads only read its published view and hand over
- * announcements and keyrings through atomic references.
+ * The {@link UdpMembership} facade: runs the transport, drives the protocol state machine from the
+ * transport's callbacks, and delivers events to listeners through the shared runtime ({@link
+ * Lifecycle}, {@link ListenerBus}). Thread-safe: the protocol is confined to the transport's
+ * thread; other threads only read its published view and hand over announcements and keyrings
+ * through atomic references.
  */
 public final class DefaultUdpMembership implements UdpMembership {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultUdpMembership.class);
-  private static final int NEW = 0;
-  private static final int STARTED = 1;
-  private static final int CLOSED = 2;
 
-  private final UdpSettings settings;
+  private final UdpParts parts;
   private final Ticker ticker;
   private final DatagramTransport transport;
   private final CounterSet counters = new CounterSet();
-  private final Listeners listeners;
-  private final AtomicInteger lifecycle = new AtomicInteger(NEW);
+  private final ListenerBus<MembershipListener> listeners;
+  private final Lifecycle lifecycle;
   private final AtomicReference<NodeStatus> pendingAnnounce = new AtomicReference<>();
   private final AtomicReference<UdpKeyring> pendingKeyring = new AtomicReference<>();
   private final MembershipView initialView;
@@ -52,48 +51,44 @@ public final class DefaultUdpMembership implements UdpMembership {
   private volatile long incarnation;
 
   /** Built by {@code UdpMembership.builder()}. */
-  public DefaultUdpMembership(UdpSettings settings) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.ticker = settings.ticker();
-    this.transport = settings.transport() != null ? settings.transport()
-        : new NioDatagramTransport(settings.self(), settings.bindAddress(), settings.peers(), ticker, crashLinks(settings));
-    this.listeners = new Listeners(settings.self());
+  public DefaultUdpMembership(UdpParts parts) {
+    this.parts = Checks.notNull("parts", parts);
+    this.ticker = parts.ticker();
+    this.transport = parts.transport() != null ? parts.transport()
+        : NioDatagramTransport.create(parts.self(), parts.bindAddress(), parts.peers(), ticker, parts.detector(),
+            counters);
+    this.listeners = new ListenerBus<>(parts.self(), "membership");
+    this.lifecycle = new Lifecycle(parts.self(), "UdpMembership", this::startUp, this::shutDown);
     Map<NodeId, PeerState> members = new TreeMap<>();
-    members.put(settings.self(), PeerState.of(NodeState.ALIVE, 0));
-    settings.peers().keySet().forEach(p -> members.put(p, PeerState.of(NodeState.DEAD, 0)));
-    this.initialView = new MembershipView(0, settings.self(), members);
-  }
-
-  /** The TCP crash-detection links, when asked for and when the crash fast path is on at all. */
-  private CrashLinks crashLinks(UdpSettings s) {
-    if (!s.crashDetectionSocket() || s.detector().crashConfirmations() == 0) {
-      return null;
-    }
-    return new CrashLinks(s.self(), s.bindAddress(), s.peers(), s.detector().keepalive().toNanos(),
-        s.detector().deadtime().toNanos(), counters);
+    members.put(parts.self(), PeerState.of(NodeState.ALIVE, 0));
+    parts.peers().keySet().forEach(p -> members.put(p, PeerState.of(NodeState.DEAD, 0)));
+    this.initialView = new MembershipView(0, parts.self(), members);
   }
 
   @Override
   public void start() {
-    if (!lifecycle.compareAndSet(NEW, STARTED)) {
-      throw new IllegalStateException("UdpMembership of " + settings.self() + " can be started once; it is "
-          + (lifecycle.get() == CLOSED ? "closed" : "already started"));
-    }
-    Instant now = settings.clock().instant();
+    lifecycle.start();
+  }
+
+  private void startUp() {
+    Instant now = parts.clock().instant();
     long micros = Math.max(1, now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000);
     incarnation = micros;
-    ProtocolConfig config = new ProtocolConfig(settings.self(), settings.clusterName(), settings.fingerprint(),
-        new ArrayList<>(settings.peers().keySet()), settings.keyring(), settings.detector(), micros);
+    ProtocolConfig config = new ProtocolConfig(parts.self(), parts.clusterName(), parts.configFingerprint(),
+        new ArrayList<>(parts.peers().keySet()), parts.keyring(), parts.detector(), micros);
     protocol = new UdpProtocol(config, initialStatus, new Output(), counters, ticker.read());
-    LOG.info("[node={}] UDP membership starting: cluster {}, incarnation {}, peers {}, {}", settings.self(),
-        settings.clusterName(), micros, settings.peers(), settings.detector());
-    listeners.viewChanged(protocol.view());
-    try {
-      transport.start(new Handler());
-    } catch (RuntimeException e) {
-      lifecycle.set(CLOSED);
+    LOG.info("[id={}] UDP membership starting: cluster {}, incarnation {}, peers {}, {}", parts.self(),
+        parts.clusterName(), micros, parts.peers(), parts.detector());
+    MembershipView first = protocol.view();
+    listeners.post(first, l -> l.viewChanged(first));
+    transport.start(new Handler());
+  }
+
+  /** Stops the transport if {@link #startUp} got as far as starting it; nothing else to release. */
+  private void shutDown() {
+    if (protocol != null) {
+      LOG.info("[id={}] UDP membership closing", parts.self());
       transport.close();
-      throw e;
     }
   }
 
@@ -105,12 +100,12 @@ public final class DefaultUdpMembership implements UdpMembership {
 
   @Override
   public void announce(NodeStatus status) {
-    Objects.requireNonNull(status, "status must not be null");
+    Checks.notNull("status", status);
     if (protocol == null) {
       initialStatus = status;
     }
     pendingAnnounce.set(status);
-    if (lifecycle.get() == STARTED) {
+    if (lifecycle.isRunning()) {
       transport.wakeup();
     }
   }
@@ -122,16 +117,12 @@ public final class DefaultUdpMembership implements UdpMembership {
 
   @Override
   public void close() {
-    int was = lifecycle.getAndSet(CLOSED);
-    if (was == STARTED) {
-      LOG.info("[node={}] UDP membership closing", settings.self());
-      transport.close();
-    }
+    lifecycle.close();
   }
 
   @Override
   public NodeId self() {
-    return settings.self();
+    return parts.self();
   }
 
   @Override
@@ -141,7 +132,7 @@ public final class DefaultUdpMembership implements UdpMembership {
 
   @Override
   public DetectorSettings detector() {
-    return settings.detector();
+    return parts.detector();
   }
 
   @Override
@@ -151,16 +142,16 @@ public final class DefaultUdpMembership implements UdpMembership {
 
   @Override
   public void updateKeyring(UdpKeyring keyring) {
-    pendingKeyring.set(Objects.requireNonNull(keyring, "keyring must not be null"));
-    if (lifecycle.get() == STARTED) {
+    pendingKeyring.set(Checks.notNull("keyring", keyring));
+    if (lifecycle.isRunning()) {
       transport.wakeup();
     }
   }
 
   @Override
   public String toString() {
-    return "UdpMembership{" + settings.self() + ", cluster=" + settings.clusterName() + ", peers="
-        + settings.peers().keySet() + "}";
+    return "UdpMembership{" + parts.self() + ", cluster=" + parts.clusterName() + ", peers="
+        + parts.peers().keySet() + "}";
   }
 
   /** Transport callbacks: one at a time, on the transport's thread. No exception escapes. */
@@ -170,7 +161,7 @@ public final class DefaultUdpMembership implements UdpMembership {
       try {
         protocol.onDatagram(datagram, source, ticker.read());
       } catch (RuntimeException e) {
-        LOG.error("[node={}] failed to process a datagram from {}", settings.self(), source, e);
+        LOG.error("[id={}] failed to process a datagram from {}", parts.self(), source, e);
       }
     }
 
@@ -179,7 +170,7 @@ public final class DefaultUdpMembership implements UdpMembership {
       try {
         protocol.onPortUnreachable(peer, ticker.read());
       } catch (RuntimeException e) {
-        LOG.error("[node={}] failed to process port-unreachable for {}", settings.self(), peer, e);
+        LOG.error("[id={}] failed to process port-unreachable for {}", parts.self(), peer, e);
       }
     }
 
@@ -188,7 +179,7 @@ public final class DefaultUdpMembership implements UdpMembership {
       try {
         protocol.onConnectionLost(peer, ticker.read());
       } catch (RuntimeException e) {
-        LOG.error("[node={}] failed to process the lost crash-detection link to {}", settings.self(), peer, e);
+        LOG.error("[id={}] failed to process the lost crash-detection link to {}", parts.self(), peer, e);
       }
     }
 
@@ -206,8 +197,8 @@ public final class DefaultUdpMembership implements UdpMembership {
         }
         return protocol.onTick(now);
       } catch (RuntimeException e) {
-        LOG.error("[node={}] protocol tick failed", settings.self(), e);
-        return settings.detector().keepalive().toNanos();
+        LOG.error("[id={}] protocol tick failed", parts.self(), e);
+        return parts.detector().keepalive().toNanos();
       }
     }
   }
@@ -221,17 +212,17 @@ public final class DefaultUdpMembership implements UdpMembership {
 
     @Override
     public void viewChanged(MembershipView view) {
-      listeners.viewChanged(view);
+      listeners.post(view, l -> l.viewChanged(view));
     }
 
     @Override
     public void configMismatch(NodeId peer, long ours, long theirs) {
-      listeners.configMismatch(peer, ours, theirs);
+      listeners.post("configMismatch from " + peer, l -> l.configMismatch(peer, ours, theirs));
     }
 
     @Override
     public void lateHeartbeat(NodeId peer, Duration gap) {
-      listeners.lateHeartbeat(peer, gap);
+      listeners.post("lateHeartbeat from " + peer, l -> l.lateHeartbeat(peer, gap));
     }
   }
 }

@@ -43,7 +43,7 @@ final class DropLog {
       }
       bySource.put(key, new long[] {now, 0});
     }
-    LOG.warn("[node={}] dropped {} datagram of {} bytes from {} ({} more dropped since the last warning;"
+    LOG.warn("[id={}] dropped {} datagram of {} bytes from {} ({} more dropped since the last warning;"
         + " next warning for this source and reason in 10 s at the earliest)", self, reason, bytes, source, suppressed);
   }
 }

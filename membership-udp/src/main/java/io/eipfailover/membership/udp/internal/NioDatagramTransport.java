@@ -4,6 +4,7 @@ import com.google.common.base.Ticker;
 import io.eipfailover.core.EipFailoverException;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.membership.udp.DatagramTransport;
+import io.eipfailover.membership.udp.DetectorSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * once. Thread-safety: {@link #wakeup()} and {@link #close()} from any thread; {@link #send} only
  * from handler calls (the loop thread).
  */
-final class NioDatagramTransport implements DatagramTransport {
+public final class NioDatagramTransport implements DatagramTransport {
   private static final Logger LOG = LoggerFactory.getLogger(NioDatagramTransport.class);
   /** Larger than any valid datagram, so oversized ones are seen (and dropped) as such. */
   private static final int RECEIVE_BUFFER_BYTES = 2048;
@@ -72,19 +73,32 @@ final class NioDatagramTransport implements DatagramTransport {
     }
   }
 
-  /** Without crash-detection TCP links (ICMP is the only crash signal). */
-  NioDatagramTransport(NodeId self, InetSocketAddress bindAddress, Map<NodeId, InetSocketAddress> peers, Ticker ticker) {
-    this(self, bindAddress, peers, ticker, null);
-  }
-
   /** @param links the crash-detection TCP links, or null when they are turned off */
-  NioDatagramTransport(NodeId self, InetSocketAddress bindAddress, Map<NodeId, InetSocketAddress> peers, Ticker ticker,
-      CrashLinks links) {
+  private NioDatagramTransport(NodeId self, InetSocketAddress bindAddress, Map<NodeId, InetSocketAddress> peers,
+      Ticker ticker, CrashLinks links) {
     this.links = links;
     this.self = self;
     this.bindAddress = bindAddress;
     this.peerAddresses = Map.copyOf(peers);
     this.ticker = ticker;
+  }
+
+  /**
+   * The real transport for {@code self}, with the crash-detection TCP links when {@code detector}
+   * asks for them and the crash fast path is on at all; the links count into {@code counters}.
+   */
+  static NioDatagramTransport create(NodeId self, InetSocketAddress bindAddress, Map<NodeId, InetSocketAddress> peers,
+      Ticker ticker, DetectorSettings detector, CounterSet counters) {
+    CrashLinks links = detector.crashDetectionSocket() && detector.crashConfirmations() > 0
+        ? new CrashLinks(self, bindAddress, peers, detector.keepalive().toNanos(), detector.deadtime().toNanos(), counters)
+        : null;
+    return new NioDatagramTransport(self, bindAddress, peers, ticker, links);
+  }
+
+  /** As {@link #create} with counters of its own: for {@code DatagramTransports.udp}. Not API. */
+  public static DatagramTransport createStandalone(NodeId self, InetSocketAddress bindAddress,
+      Map<NodeId, InetSocketAddress> peers, Ticker ticker, DetectorSettings detector) {
+    return create(self, bindAddress, peers, ticker, detector, new CounterSet());
   }
 
   @Override
@@ -138,7 +152,7 @@ final class NioDatagramTransport implements DatagramTransport {
       pc.unreachable = true;
       return false;
     } catch (IOException e) {
-      LOG.debug("[node={}] send to {} failed: {}", self, peer, e.toString());
+      LOG.debug("[id={}] send to {} failed: {}", self, peer, e.toString());
       return false;
     }
   }
@@ -185,7 +199,7 @@ final class NioDatagramTransport implements DatagramTransport {
         break;
       } catch (IOException | RuntimeException e) {
         if (!closed.get()) {
-          LOG.warn("[node={}] UDP loop iteration failed; continuing", self, e);
+          LOG.warn("[id={}] UDP loop iteration failed; continuing", self, e);
         }
       }
     }
@@ -217,7 +231,7 @@ final class NioDatagramTransport implements DatagramTransport {
     } catch (PortUnreachableException e) {
       pc.unreachable = true;
     } catch (IOException e) {
-      LOG.debug("[node={}] read from the channel to {} failed: {}", self, pc.id, e.toString());
+      LOG.debug("[id={}] read from the channel to {} failed: {}", self, pc.id, e.toString());
     }
   }
 
@@ -277,7 +291,7 @@ final class NioDatagramTransport implements DatagramTransport {
     try {
       c.close();
     } catch (Exception e) {
-      LOG.debug("[node={}] closing {} failed: {}", self, c, e.toString());
+      LOG.debug("[id={}] closing {} failed: {}", self, c, e.toString());
     }
   }
 }

@@ -4,6 +4,7 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.PeerState;
+import io.eipfailover.membership.udp.DetectorSettings;
 import java.util.OptionalLong;
 
 /** What the protocol knows about one peer. Mutable; owned by the protocol thread. */
@@ -25,17 +26,44 @@ final class PeerRecord {
   /** Declared dead (by the detector or the fast path) and not heard from since. */
   boolean convicted;
 
-  boolean mismatchReported;
-  long mismatchReportedAt;
-  long mismatchTheirs;
-
   final CrashProbe crash;
 
-  PeerRecord(NodeId id, int index, FailureDetector detector, CrashProbe crash) {
+  private PeerRecord(NodeId id, int index, FailureDetector detector, CrashProbe crash) {
     this.id = id;
     this.index = index;
     this.detector = detector;
     this.crash = crash;
+  }
+
+  /** A peer at start: SUSPECT since {@code now} until heard (or DEAD after initdead). */
+  static PeerRecord notHeardYet(NodeId id, int index, DetectorSettings d, long now) {
+    PeerRecord p = new PeerRecord(id, index, FailureDetector.of(d),
+        new CrashProbe(d.crashConfirmations(), d.probeInterval().toNanos(), d.deadtime().toNanos()));
+    p.state = NodeState.SUSPECT;
+    p.since = now;
+    return p;
+  }
+
+  /** Moves to {@code target} at {@code now}; whether the state changed. SUSPECT records when it began. */
+  boolean moveTo(NodeState target, long now) {
+    if (target == state) {
+      return false;
+    }
+    if (target == NodeState.SUSPECT) {
+      suspected = true;
+      suspectedAt = now;
+    } else if (target.isReachable()) {
+      suspected = false;
+    }
+    state = target;
+    since = now;
+    return true;
+  }
+
+  /** This node woke from a pause at {@code now}: the peer's silence counts from now. */
+  void restartSilence(long now) {
+    detector.restartClock(now);
+    silenceSince = now;
   }
 
   PeerState toPeerState() {

@@ -15,15 +15,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The UDP membership protocol as a pure state machine: datagrams, crash signals (port-unreachable,
- * lost TCP link) and ticks go in, each with the current ticker reading; datagrams, view changes and events come out
- * through {@link ProtocolOutput}. No I/O, no clock, no threads: the real transport and the
+ * lost TCP link) and ticks go in, each with the current ticker reading; datagrams, view changes
+ * and events come out through {@link ProtocolOutput}. No I/O, no clock, no threads: the real transport and the
  * deterministic simulation drive the very same code.
  *
  * <p>Not thread-safe: confined to one thread (the transport's), except {@link #view()},
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class UdpProtocol {
   private static final Logger LOG = LoggerFactory.getLogger(UdpProtocol.class);
-  static final long MISMATCH_REPORT_INTERVAL_NANOS = 10_000_000_000L;
 
   private final ProtocolConfig config;
   private final ProtocolOutput output;
@@ -56,8 +53,8 @@ final class UdpProtocol {
   private boolean changed;
   private boolean merged;
   private volatile MembershipView published;
-  private final AtomicLongArray lastHeardNanos;
-  private final AtomicIntegerArray heardFlags;
+  private final HeardTimes heardTimes;
+  private final FingerprintCheck fingerprints;
 
   UdpProtocol(ProtocolConfig config, NodeStatus initialStatus, ProtocolOutput output, CounterSet counters, long now) {
     this.config = config;
@@ -71,13 +68,10 @@ final class UdpProtocol {
     this.initdead = d.initdead().toNanos();
     this.pauseThreshold = d.pauseGuardThreshold().toNanos();
     this.peers = new PeerRecord[config.peers().size()];
-    this.lastHeardNanos = new AtomicLongArray(peers.length);
-    this.heardFlags = new AtomicIntegerArray(peers.length);
+    this.heardTimes = new HeardTimes(peers.length);
+    this.fingerprints = new FingerprintCheck(config.self(), config.fingerprint(), peers.length);
     for (int i = 0; i < peers.length; i++) {
-      peers[i] = new PeerRecord(config.peers().get(i), i, detector(d),
-          new CrashProbe(d.crashConfirmations(), d.probeInterval().toNanos(), d.deadtime().toNanos()));
-      peers[i].state = NodeState.SUSPECT;
-      peers[i].since = now;
+      peers[i] = PeerRecord.notHeardYet(config.peers().get(i), i, d, now);
       byId.put(peers[i].id, peers[i]);
     }
     this.startedAt = now;
@@ -89,42 +83,15 @@ final class UdpProtocol {
     publish();
   }
 
-  private static FailureDetector detector(DetectorSettings d) {
-    return switch (d.kind()) {
-      case DEADLINE -> new DeadlineDetector(d.deadtime().toNanos());
-      case PHI_ACCRUAL -> new PhiAccrualDetector(d.phiThreshold(), d.phiMinStdDeviation().toNanos(),
-          d.phiAcceptablePause().toNanos(), d.keepalive().toNanos(), d.deadtime().toNanos());
-    };
-  }
-
-  /**
-   * The latest view, with each peer's {@code lastHeard} brought up to date (views are built on state
-   * changes only, so a heartbeat costs no allocation; the refresh costs one per call). Thread-safe.
-   */
+  /** The latest view, with each peer's {@code lastHeard} brought up to date. Thread-safe. */
   MembershipView view() {
-    MembershipView v = published;
-    Map<NodeId, PeerState> members = null;
-    for (PeerRecord p : peers) {
-      if (heardFlags.get(p.index) == 0) {
-        continue;
-      }
-      // Read after the flag (written after the time), so a set flag never pairs with a stale zero.
-      long heard = lastHeardNanos.get(p.index);
-      PeerState s = v.members().get(p.id);
-      if (s.lastHeard().isEmpty() || s.lastHeard().getAsLong() != heard) {
-        if (members == null) {
-          members = new TreeMap<>(v.members());
-        }
-        members.put(p.id, new PeerState(s.state(), s.since(), OptionalLong.of(heard), s.suspectedAt()));
-      }
-    }
-    return members == null ? v : new MembershipView(v.epoch(), v.self(), members, v.merged());
+    return heardTimes.refresh(published, peers);
   }
 
   /** This node announces {@code status}: sent at once to every peer, and in every later heartbeat. */
   void announce(NodeStatus status, long now) {
     if (status != selfStatus) {
-      LOG.info("[node={}] announcing {} (was {})", config.self(), status, selfStatus);
+      LOG.info("[id={}] announcing {} (was {})", config.self(), status, selfStatus);
       selfStatus = status;
       selfSince = now;
       changed = true;
@@ -136,7 +103,7 @@ final class UdpProtocol {
   /** Replaces the keyring (a rotation step). */
   void keyring(UdpKeyring keyring) {
     codec.keyring(keyring);
-    LOG.info("[node={}] keyring updated: {}", config.self(), keyring);
+    LOG.info("[id={}] keyring updated: {}", config.self(), keyring);
   }
 
   /** A datagram arrived from {@code source}. Never throws for any content. */
@@ -156,12 +123,12 @@ final class UdpProtocol {
     }
     counters.accepted.incrementAndGet();
     if (verdict == ReplayWindow.Verdict.NEW_INCARNATION) {
-      LOG.info("[node={}] peer {} restarted (incarnation {})", config.self(), p.id, decoded.incarnation);
+      LOG.info("[id={}] peer {} restarted (incarnation {})", config.self(), p.id, decoded.incarnation);
       p.detector.restartClock(now);
     } else if (p.heard && now - p.silenceSince > warntime) {
       Duration gap = Duration.ofNanos(now - p.silenceSince);
       counters.lateHeartbeats.incrementAndGet();
-      LOG.warn("[node={}] late heartbeat from {}: {} ms since the previous one", config.self(), p.id, gap.toMillis());
+      LOG.warn("[id={}] late heartbeat from {}: {} ms since the previous one", config.self(), p.id, gap.toMillis());
       output.lateHeartbeat(p.id, gap);
     }
     if (p.convicted && verdict != ReplayWindow.Verdict.NEW_INCARNATION) {
@@ -170,8 +137,7 @@ final class UdpProtocol {
     p.detector.heartbeat(now);
     p.heard = true;
     p.lastHeard = now;
-    lastHeardNanos.set(p.index, now);
-    heardFlags.set(p.index, 1);
+    heardTimes.heard(p.index, now);
     p.silenceSince = now;
     p.convicted = false;
     p.crash.reset();
@@ -207,7 +173,7 @@ final class UdpProtocol {
     switch (p.crash.signal(p.heard && !p.convicted, now)) {
       case CONVICT -> {
         counters.fastPathConvictions.incrementAndGet();
-        LOG.info("[node={}] peer {} declared dead: {} crash signals in {} ms, the last one {} (crash fast path)",
+        LOG.info("[id={}] peer {} declared dead: {} crash signals in {} ms, the last one {} (crash fast path)",
             config.self(), p.id, p.crash.signals(), (now - p.crash.firstSignalAt()) / 1_000_000, source);
         p.convicted = true;
         evaluate(p, now);
@@ -231,11 +197,10 @@ final class UdpProtocol {
     lastTick = now;
     if (stalled > pauseThreshold) {
       counters.pauseGuards.incrementAndGet();
-      LOG.warn("[node={}] own loop stalled for {} ms (GC, CPU steal, SIGSTOP?): counting peers' silence from now,"
+      LOG.warn("[id={}] own loop stalled for {} ms (GC, CPU steal, SIGSTOP?): counting peers' silence from now,"
           + " no conviction until they had a full deadtime to be heard", config.self(), stalled / 1_000_000);
       for (PeerRecord p : peers) {
-        p.detector.restartClock(now);
-        p.silenceSince = now;
+        p.restartSilence(now);
       }
     }
     if (now - nextHeartbeatAt >= 0) {
@@ -264,7 +229,7 @@ final class UdpProtocol {
     } else if (p.convicted) {
       target = NodeState.DEAD;
     } else if (p.detector.isDead(now)) {
-      LOG.info("[node={}] peer {} declared dead by the detector: {}", config.self(), p.id, p.detector.describe(now));
+      LOG.info("[id={}] peer {} declared dead by the detector: {}", config.self(), p.id, p.detector.describe(now));
       p.convicted = true;
       target = NodeState.DEAD;
     } else if (now - p.silenceSince >= warntime) {
@@ -272,40 +237,21 @@ final class UdpProtocol {
     } else {
       target = p.status.asState();
     }
-    if (target == p.state) {
+    NodeState was = p.state;
+    if (!p.moveTo(target, now)) {
       return;
     }
-    if (target == NodeState.SUSPECT) {
-      p.suspected = true;
-      p.suspectedAt = now;
-      if (p.heard) {
-        counters.suspicions.incrementAndGet();
-      }
-    } else if (target.isReachable()) {
-      p.suspected = false;
+    if (target == NodeState.SUSPECT && p.heard) {
+      counters.suspicions.incrementAndGet();
     }
-    LOG.info("[node={}] peer {}: {} -> {}", config.self(), p.id, p.state, target);
-    p.state = target;
-    p.since = now;
+    LOG.info("[id={}] peer {}: {} -> {}", config.self(), p.id, was, target);
     changed = true;
   }
 
   private void checkFingerprint(PeerRecord p, long theirs, long now) {
-    long ours = config.fingerprint();
-    if (theirs == ours) {
-      p.mismatchReported = false;
-      return;
+    if (fingerprints.shouldReport(p, theirs, now)) {
+      output.configMismatch(p.id, config.fingerprint(), theirs);
     }
-    if (p.mismatchReported && p.mismatchTheirs == theirs && now - p.mismatchReportedAt < MISMATCH_REPORT_INTERVAL_NANOS) {
-      return;
-    }
-    p.mismatchReported = true;
-    p.mismatchReportedAt = now;
-    p.mismatchTheirs = theirs;
-    LOG.warn("[node={}] peer {} has a different cluster configuration (fingerprint {} vs ours {}): the two nodes"
-        + " may compute different placements; give every node the same topology", config.self(), p.id,
-        Long.toHexString(theirs), Long.toHexString(ours));
-    output.configMismatch(p.id, ours, theirs);
   }
 
   private void drop(DropReason reason, SocketAddress source, int bytes, long now) {

@@ -62,7 +62,7 @@ class CrashLinkLoopbackTest {
       b.close(); // no announcement: the sockets just go away
       await(Duration.ofSeconds(5), () -> a.view() + " " + a.counters(), () -> a.view().stateOf(B) == NodeState.DEAD);
       long took = a.view().peer(B).since() - closedAt;
-      LOG.info("[node=a] closed peer declared dead {} µs after close() began; {}", took / 1_000, a.counters());
+      LOG.info("[id=a] closed peer declared dead {} µs after close() began; {}", took / 1_000, a.counters());
       assertTrue(took < Duration.ofSeconds(1).toNanos(), "took " + took + " ns");
       // counted even if ICMP raced it to the conviction; it may be read just after
       await(Duration.ofSeconds(2), a.counters()::toString, () -> a.counters().tcpCrashSignals() >= 1);
@@ -101,7 +101,8 @@ class CrashLinkLoopbackTest {
     int portOff = Loopback.freePort();
     int portOn = Loopback.freePort();
     int portPeer = Loopback.freePort();
-    try (UdpMembership off = node(A, portOff, B, local(portPeer)).crashDetectionSocket(false).build();
+    try (UdpMembership off = node(A, portOff, B, local(portPeer))
+        .detector(DetectorSettings.builder().crashDetectionSocket(false).build()).build();
         UdpMembership on = node(A, portOn, B, local(portPeer)).build()) {
       off.start();
       on.start();

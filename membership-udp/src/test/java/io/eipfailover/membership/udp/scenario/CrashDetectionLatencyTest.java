@@ -35,9 +35,9 @@ class CrashDetectionLatencyTest {
   void abruptClosesAreDetectedWithinASecondAndTheDistributionIsLogged() {
     long[] withLink = measure(true);
     long[] icmpOnly = measure(false);
-    LOG.info("[node=a] crash detection over {} abrupt closes, TCP link + ICMP: {}", RUNS, summary(withLink));
-    LOG.info("[node=a] crash detection over {} abrupt closes, ICMP only:       {}", RUNS, summary(icmpOnly));
-    LOG.info("[node=a] samples (µs), with the link: {}; ICMP only: {}", Arrays.toString(micros(withLink)),
+    LOG.info("[id=a] crash detection over {} abrupt closes, TCP link + ICMP: {}", RUNS, summary(withLink));
+    LOG.info("[id=a] crash detection over {} abrupt closes, ICMP only:       {}", RUNS, summary(icmpOnly));
+    LOG.info("[id=a] samples (µs), with the link: {}; ICMP only: {}", Arrays.toString(micros(withLink)),
         Arrays.toString(micros(icmpOnly)));
     assertTrue(withLink[RUNS - 1] < Duration.ofSeconds(1).toNanos(), summary(withLink));
   }
@@ -48,11 +48,9 @@ class CrashDetectionLatencyTest {
       int portA = Loopback.freePort();
       int portB = Loopback.freePort();
       try (UdpMembership b = UdpMembership.builder().self(B).clusterName("lat").keyring(TestKeys.k1())
-              .bindAddress("127.0.0.1", portB).peer(A, "127.0.0.1", portA).detector(SLOW_DEADLINE)
-              .crashDetectionSocket(link).build();
+              .bindAddress("127.0.0.1", portB).peer(A, "127.0.0.1", portA).detector(SLOW_DEADLINE.toBuilder().crashDetectionSocket(link).build()).build();
           UdpMembership a = UdpMembership.builder().self(A).clusterName("lat").keyring(TestKeys.k1())
-              .bindAddress("127.0.0.1", portA).peer(B, "127.0.0.1", portB).detector(SLOW_DEADLINE)
-              .crashDetectionSocket(link).build()) {
+              .bindAddress("127.0.0.1", portA).peer(B, "127.0.0.1", portB).detector(SLOW_DEADLINE.toBuilder().crashDetectionSocket(link).build()).build()) {
         b.start();
         a.start();
         await(Duration.ofSeconds(8), () -> a.view() + " " + a.counters(),
