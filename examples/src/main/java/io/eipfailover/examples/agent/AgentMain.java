@@ -4,7 +4,9 @@ import com.google.common.base.Ticker;
 import io.eipfailover.aws.Ec2Clients;
 import io.eipfailover.aws.PreflightReport;
 import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.examples.agent.importer.ImportCommand;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
+import io.eipfailover.examples.agent.statusclient.StatusCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +67,13 @@ public final class AgentMain {
   public static int run(String[] args, PrintStream out, PrintStream err, CommandRunner commands) {
     if (args.length > 0 && AgentVerbs.VERBS.contains(args[0])) {
       return AgentVerbs.run(args, out, err);
+    }
+    if (args.length > 0 && args[0].equals("status")) {
+      return StatusCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals("import")) {
+      return ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
+          ImportCommand.localHostname(), new java.security.SecureRandom());
     }
     Path config = null;
     boolean dryRun = false;
@@ -209,6 +218,9 @@ public final class AgentMain {
     if (!fresh.health().equals(old.health())) {
       node.reloadHealth(fresh.health());
     }
+    if (!fresh.hooks().equals(old.hooks())) {
+      node.reloadHooks(fresh.hooks());
+    }
     if (ConfigReload.keysChanged(old, fresh) && fresh.membership().type() == AgentConfig.MembershipType.UDP
         && old.membership().type() == AgentConfig.MembershipType.UDP) {
       node.reloadKeys(fresh.membership().keys().orElseThrow());
@@ -248,6 +260,8 @@ public final class AgentMain {
     s.println("usage: eipfailover-agent --config FILE [--dry-run] [--preflight]");
     s.println("       eipfailover-agent ports --config FILE [--json]");
     s.println("       eipfailover-agent check-config --config FILE");
+    s.println("       eipfailover-agent status [--config FILE] [--json] [--watch]   (see: status --help)");
+    s.println("       eipfailover-agent import heartbeat|keepalived ...   (see: import --help)");
     s.println("  --config FILE  agent configuration (see examples/README.md, Configuration reference)");
     s.println("  --dry-run      plan and report, never move an EIP or change an address");
     s.println("  --preflight    check IAM, IMDSv2, EIPs, reserved IPs, ports and guard targets, print each problem");

@@ -6,6 +6,8 @@ import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManager;
+import io.eipfailover.core.FailoverConfig;
+import io.eipfailover.core.FailoverConfigBuilder;
 import io.eipfailover.core.FailoverStatus;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.NodeId;
@@ -15,10 +17,9 @@ import io.eipfailover.core.event.FailoverListener;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
 import io.eipfailover.examples.agent.status.FailoverMetrics;
 import io.eipfailover.examples.agent.status.PrometheusText;
-import io.eipfailover.examples.agent.status.StatusJson;
-import io.eipfailover.examples.agent.status.StatusServer;
 import io.eipfailover.membership.udp.UdpMembership;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +55,11 @@ public final class AgentNode implements AutoCloseable {
   private final ElasticIpManager manager;
   private final EipFailover failover;
   private final FailoverMetrics events = new FailoverMetrics();
+  private final OperatorFeeds feeds;
   private final Ec2CallMetrics ec2Metrics;
   private final ReloadableHealthCheck health;
   private final Ticker ticker;
   private final java.util.concurrent.ExecutorService listenerThread;
-  private StatusServer statusServer;
   private AutoCloseable owned;
   private boolean closed;
 
@@ -73,6 +74,7 @@ public final class AgentNode implements AutoCloseable {
         PlanFingerprint.of(config, topology));
     this.manager = Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build();
     this.health = new ReloadableHealthCheck(config.health());
+    this.feeds = new OperatorFeeds(config, self, topology, ec2Metrics, ticker, Clock.systemUTC());
     this.listenerThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "eipfailover-events-" + self);
       t.setDaemon(true);
@@ -85,18 +87,23 @@ public final class AgentNode implements AutoCloseable {
         .elasticIpManager(manager)
         .guard(GuardFactory.create(config.guards(), topology, ec2, instanceIds))
         .strategy(StrategyFactory.create(config.strategy()))
-        .healthCheck(health, config.health().interval())
+        .healthCheck(health)
         .ticker(ticker)
+        .listener(events, Runnable::run)
+        .listener(feeds.recent(), Runnable::run)
+        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
+        .listener(AgentNode::nameDifferingSettings, listenerThread);
+    FailoverConfigBuilder tuning = FailoverConfig.builder()
+        .healthCheckInterval(config.health().interval())
         .dryRun(config.dryRun())
         .resyncInterval(config.failover().resyncInterval())
         .holdTime(config.failover().holdTime())
         .startupGrace(config.failover().startupGrace())
-        .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()))
-        .listener(events, Runnable::run)
-        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
-        .listener(AgentNode::nameDifferingSettings, listenerThread);
-    config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
+        .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()));
+    config.failover().toleratedFailures().ifPresent(tuning::toleratedFailures);
+    b.config(tuning.build());
     listeners.forEach(l -> b.listener(l, listenerThread));
+    b.listener(feeds, listenerThread);
     this.failover = b.build();
   }
 
@@ -145,10 +152,9 @@ public final class AgentNode implements AutoCloseable {
 
   /** Starts the failover (and its membership) and, if enabled, the status endpoint. */
   public synchronized void start() throws IOException {
+    feeds.start(() -> failover.status().observed());
     failover.start();
-    if (config.status().enabled()) {
-      statusServer = StatusServer.start(self.value(), config.status().port(), this::statusJson, this::metricsText);
-    }
+    feeds.serveStatus(config.status(), this::statusJson, this::metricsText);
     LOG.info("[node={}] started: cluster {}, {} membership, strategy {}, guard {}, health {}{}", self,
         topology.clusterName(), config.membership().type(), config.strategy().kind(), config.guards().kinds(),
         config.health().kind(), config.dryRun() ? ", DRY RUN (no EIP will move)" : "");
@@ -176,17 +182,22 @@ public final class AgentNode implements AutoCloseable {
 
   /** The status endpoint's port, if it runs. */
   public synchronized Optional<Integer> statusPort() {
-    return Optional.ofNullable(statusServer).map(StatusServer::port);
+    return feeds.statusPort();
   }
 
   public String statusJson() {
-    return StatusJson.render(StatusJson.withHeartbeatsOf(failover.status(), membership.view()), topology, ticker.read());
+    return feeds.statusJson(failover.status(), membership.view(), ticker.read());
   }
 
   public String metricsText() {
     FailoverStatus s = failover.status();
     return PrometheusText.render(s, topology, events, ec2Metrics,
-        membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty());
+        membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty()) + feeds.metricsText();
+  }
+
+  /** Replaces the hook commands and time limit (SIGHUP); runs already queued keep theirs. */
+  public void reloadHooks(AgentConfig.Hooks settings) {
+    feeds.reloadHooks(settings);
   }
 
   /** Replaces the health probe with new settings (SIGHUP). */
@@ -222,6 +233,7 @@ public final class AgentNode implements AutoCloseable {
       List<ElasticIp> held = new ArrayList<>();
       try {
         Map<String, ObservedAssociation> observed = manager.describe(topology.elasticIps());
+        feeds.observe(observed);
         for (ElasticIp eip : topology.elasticIps()) {
           ObservedAssociation o = observed.get(eip.allocationId());
           if (o != null && o.isAssociated() && topology.ownerOf(o.privateIp().get()).map(self::equals).orElse(false)) {
@@ -276,10 +288,8 @@ public final class AgentNode implements AutoCloseable {
       return;
     }
     closed = true;
-    if (statusServer != null) {
-      statusServer.close();
-    }
     failover.close();
+    feeds.close();
     // events already queued are still logged; then the thread ends
     listenerThread.shutdown();
     if (owned != null) {

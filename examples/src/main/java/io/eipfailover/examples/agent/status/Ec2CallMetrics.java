@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -23,6 +24,12 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class Ec2CallMetrics implements ExecutionInterceptor {
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private volatile BiConsumer<String, String> errorListener = (operation, code) -> { };
+
+  /** Also tells {@code listener} (operation, code) of every failed call, on the calling thread; replaces any earlier one. */
+  public void onError(BiConsumer<String, String> listener) {
+    this.errorListener = listener;
+  }
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -33,12 +40,15 @@ public final class Ec2CallMetrics implements ExecutionInterceptor {
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
     String code = context.exception() instanceof SdkException e ? Ec2Outcomes.of(e) : "ClientError";
     errors.computeIfAbsent(operation(attributes) + "\u0000" + code, k -> new LongAdder()).increment();
+    errorListener.accept(operation(attributes), code);
   }
 
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-    Ec2Outcomes.ofAnswer(context.request(), context.response()).ifPresent(code ->
-        errors.computeIfAbsent(operation(attributes) + "\u0000" + code, k -> new LongAdder()).increment());
+    Ec2Outcomes.ofAnswer(context.request(), context.response()).ifPresent(code -> {
+      errors.computeIfAbsent(operation(attributes) + "\u0000" + code, k -> new LongAdder()).increment();
+      errorListener.accept(operation(attributes), code);
+    });
   }
 
   /** Calls by operation, sorted. */

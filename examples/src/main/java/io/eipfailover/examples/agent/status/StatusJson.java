@@ -10,6 +10,8 @@ import io.eipfailover.core.PeerState;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.event.FailoverTimeline;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,16 +22,29 @@ import java.util.TreeMap;
  * status, the membership view (ages in milliseconds relative to {@code now}: {@code sinceMs} in the
  * state, {@code lastHeardMs} since the last accepted heartbeat, {@code unauthenticatedMs} since a
  * peer's host began sending heartbeats that fail authentication, or null), every EIP with where EC2
- * last showed it and where the plan wants it, the last takeover's timeline and the counters.
+ * last showed it and where the plan wants it, the last takeover's timeline and the counters;
+ * with {@link Extras}, also the render time ({@code now}), each EIP's {@code holderSince} and the
+ * {@code recent} events. Field names are stable: {@code eipfailover-agent status} reads them.
  * Stateless.
  */
 public final class StatusJson {
   private StatusJson() {}
 
   /**
+   * What the snapshot does not hold: the wall-clock time of the render, since when each EIP is where
+   * it is (as this node saw it), and the recent events.
+   */
+  public record Extras(Instant wallNow, Map<String, Instant> holderSince, List<RecentEvents.Entry> recent) {}
+
+  /**
    * @param now the ticker reading to compute ages against (same ticker as the failover's)
    */
   public static String render(FailoverStatus s, ClusterTopology topology, long now) {
+    return render(s, topology, now, Optional.empty());
+  }
+
+  /** As {@link #render(FailoverStatus, ClusterTopology, long)}, adding {@code now}, {@code holderSince} and {@code recent}. */
+  public static String render(FailoverStatus s, ClusterTopology topology, long now, Optional<Extras> extras) {
     JsonWriter w = new JsonWriter().beginObject();
     w.name("cluster").value(topology.clusterName());
     w.name("self").value(s.self().value());
@@ -68,6 +83,10 @@ public final class StatusJson {
             .name("holder").value(topology.ownerOf(o.privateIp().get()).map(n -> n.value()).orElse(null))
             .endObject();
       }
+      extras.ifPresent(x -> {
+        Instant since = x.holderSince().get(eip.allocationId());
+        w.name("holderSince").value(since == null ? null : since.toString());
+      });
       Optional<Placement.Target> t = s.plan() == null ? Optional.empty() : s.plan().targetOf(eip);
       w.name("planned");
       if (t.isEmpty()) {
@@ -95,7 +114,23 @@ public final class StatusJson {
           .name("localPauses").value(c.localPauses());
     }
     w.endObject();
+    extras.ifPresent(x -> recent(w, x));
     return w.endObject().toString();
+  }
+
+  private static void recent(JsonWriter w, Extras x) {
+    w.name("now").value(x.wallNow().toString());
+    w.name("recent").beginArray();
+    for (RecentEvents.Entry e : x.recent()) {
+      w.beginObject().name("at").value(e.at().toString())
+          .name("ageMs").value(Duration.between(e.at(), x.wallNow()).toMillis())
+          .name("type").value(e.type())
+          .name("allocationId").value(e.eip().map(ElasticIp::allocationId).orElse(null))
+          .name("publicIp").value(e.eip().map(ElasticIp::publicIp).orElse(null))
+          .name("node").value(e.node().orElse(null))
+          .name("detail").value(e.detail()).endObject();
+    }
+    w.endArray();
   }
 
   /**

@@ -10,8 +10,8 @@ import io.eipfailover.core.NodeState;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
+import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.udp.testing.InMemoryNetwork;
-import io.eipfailover.membership.udp.testing.ManualTicker;
 import io.eipfailover.membership.udp.testing.RecordingListener;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.time.Duration;
@@ -27,12 +27,12 @@ class WrongKeyScenarioTest {
   private static final NodeId B = NodeId.of("b");
   private static final UdpKeyring MISTYPED = UdpKeyring.builder().primary(1, "first-secret-key-0123456788").build();
 
-  private final ManualTicker ticker = new ManualTicker();
-  private final InMemoryNetwork net = new InMemoryNetwork(ticker);
+  private final VirtualTime time = new VirtualTime();
+  private final InMemoryNetwork net = new InMemoryNetwork(time);
 
   private UdpMembership start(NodeId self, NodeId peer, UdpKeyring keys, RecordingListener listener) {
     UdpMembership m = UdpMembership.builder().self(self).clusterName("test").configFingerprint(42).keyring(keys)
-        .ticker(ticker).clock(ticker.clock()).transport(net.transport(self))
+        .ticker(time.ticker()).clock(time.clock()).transport(net.transport(self))
         .peer(peer, InMemoryNetwork.addressOf(peer)).build();
     m.addListener(listener, MoreExecutors.directExecutor());
     m.start();
