@@ -13,6 +13,7 @@ import io.eipfailover.core.internal.reconciler.Stamp;
 import io.eipfailover.core.internal.reconciler.Step;
 import io.eipfailover.core.runtime.ListenerBus;
 import io.eipfailover.core.runtime.LoopExecutor;
+import io.eipfailover.core.runtime.RateLimitedLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The thin runner around {@link Reconciler#step}: on the loop, it stamps each input (ticker, clock,
@@ -41,6 +43,8 @@ final class StepRunner {
   private final boolean dryRun;
   private final Duration watchdog;
   private final IoCalls io;
+  /** Budgets for the lines EC2 can make the step repeat (describe or associate failing again and again). */
+  private final RateLimitedLog budgeted;
   // Loop-confined:
   private ReconcilerState state;
   private Future<?> wake;
@@ -54,6 +58,7 @@ final class StepRunner {
     this.reconciler = reconciler;
     this.loop = loop;
     this.ticker = parts.ticker();
+    this.budgeted = RateLimitedLog.create(LOG, ticker);
     this.clock = parts.clock();
     this.random = parts.random();
     this.membership = parts.membership();
@@ -128,6 +133,10 @@ final class StepRunner {
   }
 
   private void log(Effect.Log l) {
+    if (l.budget().isPresent()) {
+      budgeted.log(Level.valueOf(l.level().name()), l.budget().get(), "[id={}] {}", self, l.message());
+      return;
+    }
     switch (l.level()) {
       case DEBUG -> LOG.debug("[id={}] {}", self, l.message());
       case INFO -> LOG.info("[id={}] {}", self, l.message());

@@ -26,7 +26,7 @@ final class Deadlines {
     for (EipRecord r : s.eips().values()) {
       t = earliest(t, now, r.retryAt());
       if (r.damping().isPresent()) {
-        t = earliest(t, now, r.damping().get().pulledAt() + settings.holdTime());
+        t = earliest(t, now, r.damping().get().until());
       }
       if (r.unconfirmed().isPresent()) {
         long answeredAt = r.unconfirmed().get().answeredAt();

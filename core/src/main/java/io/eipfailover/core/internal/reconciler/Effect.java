@@ -7,6 +7,7 @@ import io.eipfailover.core.TakeoverRequest;
 import io.eipfailover.core.event.FailoverEvent;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the step asks the runner to do, in order. {@link Describe}, {@link AskGuard} and {@link
@@ -50,11 +51,26 @@ public sealed interface Effect {
     }
   }
 
-  /** Write one log line (the runner adds the node id). */
-  record Log(Level level, String message) implements Effect {
+  /**
+   * Write one log line (the runner adds the node id). A line with a {@code budget} is one that the
+   * outside world can repeat (EC2 failing again and again): the runner writes it within that
+   * budget's rate, as every module does with such lines ({@code RateLimitedLog}).
+   */
+  record Log(Level level, String message, Optional<String> budget) implements Effect {
     public Log {
       Objects.requireNonNull(level, "level");
       Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(budget, "budget");
+    }
+
+    /** A line written whenever the step asks. */
+    public Log(Level level, String message) {
+      this(level, message, Optional.empty());
+    }
+
+    /** A line written within the budget named {@code budget}. */
+    static Log budgeted(Level level, String budget, String message) {
+      return new Log(level, message, Optional.of(budget));
     }
 
     /** Log levels the step uses. */

@@ -33,8 +33,11 @@ public record EipRecord(int failures, long retryAt, Optional<Damping> damping, O
     Objects.requireNonNull(lastDryRun, "lastDryRun");
   }
 
-  /** A live peer pulled the EIP away: {@code puller}, in the state episode that began at {@code pullerSince}. */
-  public record Damping(NodeId puller, long pulledAt, long pullerSince) {}
+  /**
+   * A live peer pulled the EIP away: {@code puller}, in the state episode that began at {@code
+   * pullerSince}; no pull-back before {@code until} while it stays in that episode.
+   */
+  public record Damping(NodeId puller, long pulledAt, long pullerSince, long until) {}
 
   /** An associate that returned at {@code answeredAt} and that no describe has shown yet. */
   public record Unconfirmed(AttachmentPoint point, long answeredAt, FailoverTimeline timeline) {}
@@ -62,15 +65,15 @@ public record EipRecord(int failures, long retryAt, Optional<Damping> damping, O
   }
 
   /**
-   * Flap damping: a live peer pulled this EIP from this node less than {@code holdNanos} ago and is
+   * Flap damping: a live peer pulled this EIP from this node, its damping has not run out, and it is
    * still in the state episode it was in then; taking the EIP back from it now would be ping-pong.
    */
-  boolean damps(Intent intent, MembershipView view, long now, long holdNanos) {
+  boolean damps(Intent intent, MembershipView view, long now) {
     if (damping.isEmpty()) {
       return false;
     }
     Damping d = damping.get();
-    return now - d.pulledAt() < holdNanos && intent.holder().equals(Optional.of(d.puller()))
+    return now < d.until() && intent.holder().equals(Optional.of(d.puller()))
         && view.peer(d.puller()).since() == d.pullerSince();
   }
 

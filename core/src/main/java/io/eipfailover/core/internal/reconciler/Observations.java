@@ -3,6 +3,7 @@ package io.eipfailover.core.internal.reconciler;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.ObservedAssociation;
+import io.eipfailover.core.PeerState;
 import io.eipfailover.core.internal.reconciler.Effect.Log.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,8 @@ final class Observations {
     long delay = settings.backoff(s.describe().failureStreak() + 1, at.jitter());
     return Step.of(s.withDescribe(s.describe().failed(at.nanos() + delay))
             .withCounters(s.counters().describeFailure()),
-        new Effect.Log(Level.WARN, "describe failed (" + failure.error() + "); retrying in " + delay / 1_000_000 + " ms"));
+        Effect.Log.budgeted(Level.WARN, "describe failed", "describe failed (" + failure.error() + "); retrying in "
+            + delay / 1_000_000 + " ms"));
   }
 
   /**
@@ -86,8 +88,8 @@ final class Observations {
         // node's view) has not changed since the previous look: the puller disagrees (it is alive:
         // it just made an API call, even if the view says otherwise). Damp it while the puller stays
         // in that state. If its state changed in between, the pull may belong to the earlier
-        // episode: no damping.
-        eips.put(eip.allocationId(), r.pulledAway(new EipRecord.Damping(is.get(), now, s.view().peer(is.get()).since())));
+        // episode: no damping. Found at a resync or seen sooner, the same hold applies.
+        eips.put(eip.allocationId(), r.pulledAway(damping(s, is.get(), now)));
       }
     }
     if (eips.isEmpty()) {
@@ -102,6 +104,19 @@ final class Observations {
       }
     });
     return next.withEips(all);
+  }
+
+  /**
+   * The damping of a pull by {@code puller} seen at {@code now}: the hold time, or, when this node's
+   * view has the puller unreachable, as long as it stays so (bounded by {@link
+   * ReconcilerSettings#UNREACHABLE_PULLER_HOLDS} hold times): a peer we believe dead that pulls an
+   * EIP back is alive and cannot hear us (a one-way partition); taking the EIP again would start a
+   * ping-pong that lasts as long as the partition (docs/reconciler-damping.md, rule 2).
+   */
+  private EipRecord.Damping damping(ReconcilerState s, NodeId puller, long now) {
+    PeerState p = s.view().peer(puller);
+    long hold = settings.holdTime() * (p.state().isReachable() ? 1 : ReconcilerSettings.UNREACHABLE_PULLER_HOLDS);
+    return new EipRecord.Damping(puller, now, p.since(), now + hold);
   }
 
   private Optional<NodeId> holder(ObservedAssociation a) {

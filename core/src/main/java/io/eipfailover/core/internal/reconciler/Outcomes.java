@@ -112,8 +112,8 @@ final class Outcomes {
     ReconcilerState next = s.withEip(eip, r.settled().failed(at.nanos() + delay))
         .withCounters(s.counters().takeoverFailure());
     return Step.of(next,
-        new Effect.Log(Level.WARN, "associating " + eip + " failed (" + result.kind() + "): " + result.message()
-            + "; retry in " + delay / 1_000_000 + " ms"),
+        Effect.Log.budgeted(Level.WARN, "associate failed", "associating " + eip + " failed (" + result.kind() + "): "
+            + result.message() + "; retry in " + delay / 1_000_000 + " ms"),
         new Effect.Emit(new TakeoverFailed(settings.self(), at.wallClock(), eip, result.target(), result.kind(),
             result.message(), Duration.ofNanos(delay))));
   }

@@ -108,13 +108,23 @@ final class Pass {
       EipRecord r = s.eip(i.elasticIp());
       boolean held = r.inBackoff(now) || r.pending().isPresent()
           || r.awaiting(i.target().point(), now, settings.inFlightTimeout())
-          || r.damps(i, s.view(), now, settings.holdTime())
-          || (i.needsGuard() && s.suppression().isActive());
+          || r.damps(i, s.view(), now)
+          || (i.needsGuard() && s.suppression().isActive())
+          || heldByUnauthenticated(i, s);
       if (!held) {
         result.add(i);
       }
     }
     return result;
+  }
+
+  /**
+   * Whether {@code move} would pull an EIP from a peer this node's view flags "reachable but
+   * unauthenticated": nothing moves to or from such a peer, not even this node's own EIP home,
+   * since this node cannot know which side is misconfigured (docs/authentication-failures.md).
+   */
+  private boolean heldByUnauthenticated(Intent move, ReconcilerState s) {
+    return move.holder().filter(h -> !h.equals(settings.self()) && s.view().peer(h).isUnauthenticated()).isPresent();
   }
 
   /** The move this node would make for {@code eip} now, on the last plan, if it may go ahead. */

@@ -14,6 +14,12 @@ public record ReconcilerSettings(NodeId self, ClusterTopology topology, Failover
     FailoverConfig config) {
   /** Plans change with time only through the strategy's delays: re-plan at least this often anyway. */
   static final long IDLE_PLAN_NANOS = 1_000_000_000L;
+  /**
+   * How many hold times an EIP pulled back by a peer this node believes unreachable stays damped at
+   * most (while that peer stays so): long enough to outlast a one-way partition's ping-pong, short
+   * enough that a peer which really dies meanwhile is still taken over.
+   */
+  static final long UNREACHABLE_PULLER_HOLDS = 10;
 
   public ReconcilerSettings {
     Objects.requireNonNull(self, "self");
