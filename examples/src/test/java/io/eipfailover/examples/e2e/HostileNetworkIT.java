@@ -142,8 +142,8 @@ class HostileNetworkIT {
     long started = System.currentTimeMillis();
     // The guard of the recipe (reachability alone): the membership, not the guard, must hold.
     try (Stage s = Stage.up(Stage.Options.defaults().guard("reachability"))) {
-      CaseRun run = CaseRun.begin(s, "H3 lb2's key mistyped (same key id) and reloaded, 12 s; lb2's agent killed;"
-          + " lb2 restarted with the right key (guard reachability)", 90);
+      CaseRun run = CaseRun.begin(s, "H3 lb2's key mistyped (same key id) and reloaded, 12 s; lb2's agent killed and"
+          + " restarted still mistyped, 12 s; the key fixed (guard reachability)", 120);
       AgentWatch watch = AgentWatch.start(s);
       HostileFaults.rekey(s, "lb2", "a-mistyped-secret-" + s.net.runId + "-012345");
       s.awaitOk("both sides flag the other as unauthenticated", Duration.ofSeconds(10), () ->
@@ -159,17 +159,26 @@ class HostileNetworkIT {
       long killed = System.currentTimeMillis();
       s.agent("lb2").signal("KILL");
       long taken = s.awaitHolder(EIP2, "lb1", Duration.ofSeconds(20));
-      HostileFaults.rekey(s, "lb2", HostileFaults.stageSecret(s)); // the agent is dead: this only fixes the file
-      s.startAgent("lb2");
+      s.startAgent("lb2"); // still mistyped: its EIP is on lb1, which it hears only with bad MACs
+      s.awaitOk("both sides flag the other again", Duration.ofSeconds(20), () ->
+          unauthenticated(s, "lb1", "lb2") && unauthenticated(s, "lb2", "lb1"));
+      Sh.sleep(12_000); // past lb2's fail-back delay (3 s) and hold time (5 s)
+      Optional<String> eip2WhileMistyped = s.holder(EIP2);
+      HostileFaults.rekey(s, "lb2", HostileFaults.stageSecret(s));
+      long fixed = System.currentTimeMillis();
       s.awaitSteady(Duration.ofSeconds(40));
+      long steady = System.currentTimeMillis();
       CaseRun.Result r = run.finish("both flagged the other for 12 s, EIPs home: " + home + "; ERROR lines lb1 "
-          + errors1 + ", lb2 " + errors2 + "; lb2 killed: EIP2 on lb1 " + (taken - killed) + " ms later; "
-          + costs(cost));
+          + errors1 + ", lb2 " + errors2 + "; lb2 killed: EIP2 on lb1 " + (taken - killed) + " ms later; restarted"
+          + " mistyped, lb2 left EIP2 on lb1: " + eip2WhileMistyped.equals(Optional.of("lb1")) + "; key fixed: home "
+          + (steady - fixed) + " ms later; " + costs(cost));
       HostileSummary.add(r, cost, System.currentTimeMillis() - started);
       assertTrue(stillFlagged && home, "a wrong key moves nothing and both sides keep saying so");
       assertTrue(errors1 >= 1 && errors1 <= 3 && errors2 >= 1 && errors2 <= 3,
           "one ERROR per 10 s per side: " + errors1 + ", " + errors2);
       assertTrue(error.contains("key id 1") && error.contains("likely cause"), error);
+      assertEquals(Optional.of("lb1"), eip2WhileMistyped,
+          "the restarted, still misconfigured lb2 does not pull its EIP from lb1, which it cannot authenticate");
       assertEquals(0, r.movesEip1(), r.moves().toString());
       assertEquals(2, r.movesEip2(), "EIP2 only after lb2's agent died, and home after the fix: " + r.moves());
       assertBoundedLogsAndCpu(cost);
@@ -235,11 +244,11 @@ class HostileNetworkIT {
 
   @Test
   @Order(6)
-  void oneWayLossWithAGuardThatAllowsBothSidesIsDamped() throws Exception {
+  void oneWayLossWithAGuardThatAllowsBothSidesMovesAnEipAwayAndBackAtMost() throws Exception {
     long started = System.currentTimeMillis();
     try (Stage s = Stage.up(Stage.Options.defaults().guard("reachability").resync(Duration.ofSeconds(2)))) {
       CaseRun run = CaseRun.begin(s, "H6 heartbeats lb1 -> lb2 lost for 10 resync intervals (20 s; guard"
-          + " reachability: measured)", 90);
+          + " reachability, which lets both sides take)", 90);
       AgentWatch watch = AgentWatch.start(s);
       HostileFaults.loseHeartbeats(s, "lb1", "lb2", true);
       Sh.sleep(20_000);
@@ -252,6 +261,8 @@ class HostileNetworkIT {
       CaseRun.Result r = run.finish(movesDuring + " moves during the loss; every EIP home " + (steady - healed)
           + " ms after the heal (fail-back delay 3 s + hold 5 s); " + costs(cost));
       HostileSummary.add(r, cost, System.currentTimeMillis() - started);
+      assertTrue(movesDuring <= 2, "damped: EIP1 away and back at most while the partition lasts: " + r.moves());
+      assertTrue(r.movesEip1() <= 2, "and nothing more after the heal: " + r.moves());
       assertEquals(0, r.movesEip2(), "lb2's own EIP stays: " + r.moves());
       assertTrue(s.atHome(), "every EIP home after the heal");
       assertBoundedLogsAndCpu(cost);
