@@ -18,20 +18,20 @@ import software.amazon.awssdk.core.exception.SdkException;
  *   <tr><th>label</th><th>when</th></tr>
  *   <tr><td>EC2's error code ({@code RequestLimitExceeded}, {@code UnauthorizedOperation}, ...)</td>
  *       <td>EC2 answered with an error</td></tr>
- *   <tr><td>{@code HTTP_<status>} ({@code HTTP_502})</td><td>an HTTP error without an EC2 error
+ *   <tr><td>{@code http_<status>} ({@code http_502})</td><td>an HTTP error without an EC2 error
  *       (a proxy's page)</td></tr>
- *   <tr><td>{@code Timeout}</td><td>no answer within the call or attempt time-out</td></tr>
- *   <tr><td>{@code UnparseableAnswer}</td><td>an answer that is not XML</td></tr>
- *   <tr><td>{@code WrongShape}</td><td>a 200 whose XML is not shaped like EC2's answer
+ *   <tr><td>{@code timeout}</td><td>no answer within the call or attempt time-out</td></tr>
+ *   <tr><td>{@code unparseable_answer}</td><td>an answer that is not XML</td></tr>
+ *   <tr><td>{@code wrong_shape}</td><td>a 200 whose XML is not shaped like EC2's answer
  *       ({@link #ofAnswer})</td></tr>
- *   <tr><td>{@code ConnectionRefused}, {@code UnknownHost}, {@code ConnectionFailed}</td><td>no
+ *   <tr><td>{@code connection_refused}, {@code unknown_host}, {@code connection_failed}</td><td>no
  *       connection, no name, a connection reset or closed</td></tr>
- *   <tr><td>{@code ClientError}</td><td>any other client-side failure</td></tr>
+ *   <tr><td>{@code client}</td><td>any other client-side failure</td></tr>
  * </table>
  */
 public final class Ec2Outcomes {
   /** The label of a successful call whose answer is not shaped like EC2's. */
-  public static final String WRONG_SHAPE = "WrongShape";
+  public static final String WRONG_SHAPE = "wrong_shape";
 
   private Ec2Outcomes() {}
 

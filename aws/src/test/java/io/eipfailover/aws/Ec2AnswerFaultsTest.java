@@ -83,10 +83,10 @@ class Ec2AnswerFaultsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "HTML_5XX, HTTP_502, HTTP 502 and no EC2 error",
-      "GARBAGE_200, UnparseableAnswer, could not be parsed",
-      "WRONG_ROOT_200, WrongShape, no entry for requested eipalloc-0a",
-      "MISSING_FIELDS_200, WrongShape, an address without allocationId or publicIp",
+      "HTML_5XX, http_502, HTTP 502 and no EC2 error",
+      "GARBAGE_200, unparseable_answer, could not be parsed",
+      "WRONG_ROOT_200, wrong_shape, no entry for requested eipalloc-0a",
+      "MISSING_FIELDS_200, wrong_shape, an address without allocationId or publicIp",
   })
   void aDescribeThatIsNotEc2sAnswerIsRetryableAndNamed(Malformed kind, String label, String mentioned) {
     fake.faults().malformed(kind);
@@ -100,10 +100,10 @@ class Ec2AnswerFaultsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "HTML_5XX, HTTP_502",
-      "GARBAGE_200, UnparseableAnswer",
-      "WRONG_ROOT_200, WrongShape",
-      "MISSING_FIELDS_200, WrongShape",
+      "HTML_5XX, http_502",
+      "GARBAGE_200, unparseable_answer",
+      "WRONG_ROOT_200, wrong_shape",
+      "MISSING_FIELDS_200, wrong_shape",
   })
   void anAssociateThatIsNotEc2sAnswerIsNotTakenForDone(Malformed kind, String label) {
     fake.faults().malformed(kind);
@@ -124,18 +124,18 @@ class Ec2AnswerFaultsTest {
       ElasticIpManagerException e = retryable(() -> Ec2ElasticIpManager.builder().ec2Client(refused).build()
           .describe(List.of(EIP_A)));
       assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
-      assertEquals("ConnectionRefused", outcomes.get("DescribeAddresses"));
+      assertEquals("connection_refused", outcomes.get("DescribeAddresses"));
     }
     fake.faults().outage(true);
     retryable(() -> manager.describe(List.of(EIP_A)));
-    assertEquals("ConnectionFailed", outcomes.get("DescribeAddresses"));
+    assertEquals("connection_failed", outcomes.get("DescribeAddresses"));
     fake.faults().outage(false).latency(Duration.ofSeconds(3));
     try (Ec2Client slow = TestClients.builder(fake, "AKIDSLOW").addExecutionInterceptor(labels)
         .apiCallAttemptTimeout(Duration.ofMillis(200)).apiCallTimeout(Duration.ofMillis(500)).build()) {
       ElasticIpManagerException e = retryable(() -> Ec2ElasticIpManager.builder().ec2Client(slow).build()
           .describe(List.of(EIP_A)));
       assertTrue(e.getMessage().contains("in time"), e.getMessage());
-      assertEquals("Timeout", outcomes.get("DescribeAddresses"));
+      assertEquals("timeout", outcomes.get("DescribeAddresses"));
     }
   }
 }

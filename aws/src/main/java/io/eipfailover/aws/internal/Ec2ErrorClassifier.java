@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Turns an SDK exception into an {@link ElasticIpManagerException} by an ordered rule table on the
  * EC2 error code, then the HTTP status, then what the client saw (time-out, connection refused or
  * reset, an answer it could not parse); the first matching rule wins. Each rule has an {@link
- * #outcome} label for metrics ({@code RequestLimitExceeded}, {@code HTTP_502}, {@code Timeout},
+ * #outcome} label for metrics ({@code RequestLimitExceeded}, {@code http_502}, {@code timeout},
  * ...) and a message that names what happened and the IAM action or resource, so an operator can
  * act on it without the SDK's stack trace. Not API. Thread-safe (stateless).
  */
@@ -47,7 +47,7 @@ public final class Ec2ErrorClassifier {
       new Rule(CODE, code("UnauthorizedOperation"), Kind.PERMISSION, (c, e) ->
           "missing IAM permission ec2:" + c.action() + " (on " + c.resources() + "); grant it to the instance role,"
               + " see io/eipfailover/aws/iam-policy.json: " + ec2Message(e)),
-      new Rule(e -> errorCode(e).isEmpty() ? "HTTP_401" : errorCode(e), code("AuthFailure").or(status(401)),
+      new Rule(e -> errorCode(e).isEmpty() ? "http_401" : errorCode(e), code("AuthFailure").or(status(401)),
           Kind.PERMISSION, (c, e) -> "EC2 rejected the credentials (AuthFailure) calling ec2:" + c.action()
               + "; check the instance role or the credentials chain and the clock: " + ec2Message(e)),
       new Rule(CODE, code("InvalidAllocationID.NotFound"), Kind.CONFIGURATION, (c, e) ->
@@ -65,27 +65,27 @@ public final class Ec2ErrorClassifier {
       new Rule(CODE, e -> THROTTLING.contains(errorCode(e)), Kind.RETRYABLE, (c, e) ->
           "EC2 throttled " + c.action() + " (" + c.resources() + "); the account's request budget is shared: "
               + ec2Message(e)),
-      new Rule(e -> "HTTP_" + statusOf(e), e -> statusOf(e) > 0 && errorCode(e).isEmpty(), Kind.RETRYABLE, (c, e) ->
+      new Rule(e -> "http_" + statusOf(e), e -> statusOf(e) > 0 && errorCode(e).isEmpty(), Kind.RETRYABLE, (c, e) ->
           "the EC2 endpoint answered " + c.action() + " with HTTP " + statusOf(e) + " and no EC2 error (" + c.resources()
               + "): not EC2's answer; a proxy or load balancer in front of the endpoint?"),
       new Rule(CODE, e -> statusOf(e) >= 500, Kind.RETRYABLE, (c, e) ->
           "EC2 failed " + c.action() + " with HTTP " + statusOf(e) + " (" + c.resources() + "): " + ec2Message(e)),
-      new Rule(e -> "Timeout", e -> e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
+      new Rule(e -> "timeout", e -> e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
           || causedBy(e, SocketTimeoutException.class), Kind.RETRYABLE, (c, e) ->
           "EC2 did not answer " + c.action() + " in time (" + c.resources() + "): " + e.getMessage()),
-      new Rule(e -> "UnparseableAnswer", e -> causedBy(e, XMLStreamException.class)
+      new Rule(e -> "unparseable_answer", e -> causedBy(e, XMLStreamException.class)
           || String.valueOf(e.getMessage()).startsWith("Unable to unmarshall"), Kind.RETRYABLE, (c, e) ->
           "EC2's answer to " + c.action() + " could not be parsed (" + c.resources() + "): not EC2's XML; a proxy,"
               + " a truncated answer? " + e.getMessage()),
-      new Rule(e -> "ConnectionRefused", e -> causedBy(e, ConnectException.class), Kind.RETRYABLE, (c, e) ->
+      new Rule(e -> "connection_refused", e -> causedBy(e, ConnectException.class), Kind.RETRYABLE, (c, e) ->
           "could not connect to the EC2 endpoint for " + c.action() + " (" + c.resources() + "): connection refused;"
               + " check ec2.endpoint, the route and any proxy: " + e.getMessage()),
-      new Rule(e -> "UnknownHost", e -> causedBy(e, UnknownHostException.class), Kind.RETRYABLE, (c, e) ->
+      new Rule(e -> "unknown_host", e -> causedBy(e, UnknownHostException.class), Kind.RETRYABLE, (c, e) ->
           "the EC2 endpoint's name does not resolve, calling " + c.action() + " (" + c.resources() + "): "
               + e.getMessage()),
-      new Rule(e -> "ConnectionFailed", e -> causedBy(e, IOException.class), Kind.RETRYABLE, (c, e) ->
+      new Rule(e -> "connection_failed", e -> causedBy(e, IOException.class), Kind.RETRYABLE, (c, e) ->
           "the connection to EC2 failed during " + c.action() + " (" + c.resources() + "): " + rootMessage(e)),
-      new Rule(e -> "ClientError", e -> e instanceof SdkClientException, Kind.RETRYABLE, (c, e) ->
+      new Rule(e -> "client", e -> e instanceof SdkClientException, Kind.RETRYABLE, (c, e) ->
           "could not complete " + c.action() + " (" + c.resources() + "): " + e.getMessage()),
       new Rule(CODE, e -> statusOf(e) >= 400, Kind.CONFIGURATION, (c, e) ->
           "EC2 rejected " + c.action() + " for " + c.resources() + ": " + ec2Message(e)));
@@ -109,10 +109,10 @@ public final class Ec2ErrorClassifier {
 
   /**
    * A short, stable label of what happened, for metrics: EC2's error code when it gave one
-   * ({@code RequestLimitExceeded}, {@code UnauthorizedOperation}, ...); otherwise {@code HTTP_<status>}
-   * for an HTTP error without an EC2 error, {@code Timeout}, {@code UnparseableAnswer}, {@code
-   * ConnectionRefused}, {@code UnknownHost}, {@code ConnectionFailed} (reset, closed), {@code
-   * ClientError}.
+   * ({@code RequestLimitExceeded}, {@code UnauthorizedOperation}, ...); otherwise {@code http_<status>}
+   * for an HTTP error without an EC2 error, {@code timeout}, {@code unparseable_answer}, {@code
+   * connection_refused}, {@code unknown_host}, {@code connection_failed} (reset, closed), {@code
+   * client}. Lower case for ours, so they never read as EC2's own codes.
    */
   public static String outcome(SdkException e) {
     for (Rule r : RULES) {
@@ -120,7 +120,7 @@ public final class Ec2ErrorClassifier {
         return r.outcome().of(e);
       }
     }
-    return errorCode(e).isEmpty() ? "ClientError" : errorCode(e);
+    return errorCode(e).isEmpty() ? "client" : errorCode(e);
   }
 
   /** The EC2 error code, or "" when there is none (client-side failure, or a body-less answer). */

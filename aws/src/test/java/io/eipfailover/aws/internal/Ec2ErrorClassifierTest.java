@@ -67,9 +67,9 @@ class Ec2ErrorClassifierTest {
       "503, RequestLimitExceeded, RequestLimitExceeded",
       "403, UnauthorizedOperation, UnauthorizedOperation",
       "500, InternalError, InternalError",
-      "502, '', HTTP_502",
-      "404, '', HTTP_404",
-      "401, '', HTTP_401",
+      "502, '', http_502",
+      "404, '', http_404",
+      "401, '', http_401",
   })
   void labelsServiceErrorsByCodeOrStatus(int status, String code, String label) {
     assertEquals(label, Ec2ErrorClassifier.outcome(ec2(status, code)));
@@ -79,21 +79,21 @@ class Ec2ErrorClassifierTest {
   void labelsAndNamesClientSideFailures() {
     SdkException unparseable = SdkClientException.create("Unable to unmarshall response (Could not parse XML response.)",
         SdkClientException.create("Could not parse XML response.", new javax.xml.stream.XMLStreamException("prolog")));
-    assertEquals("UnparseableAnswer", Ec2ErrorClassifier.outcome(unparseable));
+    assertEquals("unparseable_answer", Ec2ErrorClassifier.outcome(unparseable));
     assertTrue(Ec2ErrorClassifier.classify(CALL, unparseable).getMessage().contains("could not be parsed"));
     SdkException refused = SdkClientException.create("Unable to execute HTTP request", new ConnectException("refused"));
-    assertEquals("ConnectionRefused", Ec2ErrorClassifier.outcome(refused));
+    assertEquals("connection_refused", Ec2ErrorClassifier.outcome(refused));
     assertTrue(Ec2ErrorClassifier.classify(CALL, refused).getMessage().contains("connection refused"));
     SdkException reset = SdkClientException.create("Unable to execute HTTP request",
         new java.net.SocketException("Connection reset"));
-    assertEquals("ConnectionFailed", Ec2ErrorClassifier.outcome(reset));
+    assertEquals("connection_failed", Ec2ErrorClassifier.outcome(reset));
     assertTrue(Ec2ErrorClassifier.classify(CALL, reset).getMessage().contains("Connection reset"));
-    assertEquals("Timeout", Ec2ErrorClassifier.outcome(ApiCallAttemptTimeoutException.create(3_000)));
-    assertEquals("Timeout", Ec2ErrorClassifier.outcome(
+    assertEquals("timeout", Ec2ErrorClassifier.outcome(ApiCallAttemptTimeoutException.create(3_000)));
+    assertEquals("timeout", Ec2ErrorClassifier.outcome(
         SdkClientException.create("read", new java.net.SocketTimeoutException("Read timed out"))));
-    assertEquals("UnknownHost", Ec2ErrorClassifier.outcome(
+    assertEquals("unknown_host", Ec2ErrorClassifier.outcome(
         SdkClientException.create("resolve", new java.net.UnknownHostException("ec2.invalid"))));
-    assertEquals("ClientError", Ec2ErrorClassifier.outcome(SdkClientException.create("something else")));
+    assertEquals("client", Ec2ErrorClassifier.outcome(SdkClientException.create("something else")));
     ElasticIpManagerException html = Ec2ErrorClassifier.classify(CALL, ec2(502, ""));
     assertEquals(Kind.RETRYABLE, html.kind());
     assertTrue(html.getMessage().contains("HTTP 502 and no EC2 error"), html.getMessage());

@@ -299,7 +299,7 @@ class HostileNetworkIT {
       s.startAgent("lb1");
       s.awaitHolder(EIP1, "lb1", Duration.ofSeconds(40));
       s.awaitSteady(Duration.ofSeconds(30));
-      String codes = List.of("HTTP_502", "UnparseableAnswer", "WrongShape").stream()
+      String codes = List.of("http_502", "unparseable_answer", "wrong_shape").stream()
           .map(c -> c + " " + HostileFaults.sum(metrics, "eipfailover_ec2_errors_total", "code=\"" + c + "\"")).toList()
           .toString();
       CaseRun.Result r = run.finish("lb2's ec2 errors by code " + codes + "; EIP1 on lb2 " + (moved - back)
@@ -307,7 +307,7 @@ class HostileNetworkIT {
       HostileSummary.add(r, cost, System.currentTimeMillis() - started);
       assertEquals(0, associatesWhileHealthy, "a healthy pair reading nonsense from EC2 tries no move");
       assertEquals(Optional.of("lb1"), holderDuring, "nothing moved while EC2's answers were not EC2's");
-      for (String c : List.of("HTTP_502", "UnparseableAnswer", "WrongShape")) {
+      for (String c : List.of("http_502", "unparseable_answer", "wrong_shape")) {
         assertTrue(HostileFaults.sum(metrics, "eipfailover_ec2_errors_total", "code=\"" + c + "\"") > 0,
             "the error metric names " + c + ": " + codes);
       }

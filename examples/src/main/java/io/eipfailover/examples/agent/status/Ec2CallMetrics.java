@@ -16,8 +16,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Counts every EC2 call the agent makes (reconciler, preflight, provisioning, guards), by
  * operation, and every failed call by operation and what happened, as {@link Ec2Outcomes} labels
  * it: EC2's error code ({@code RequestLimitExceeded}, {@code UnauthorizedOperation}, ...), {@code
- * HTTP_502} for an HTTP error without an EC2 error, {@code Timeout}, {@code UnparseableAnswer},
- * {@code ConnectionRefused}, {@code ConnectionFailed}, ... and {@code WrongShape} for a 200 that is
+ * http_502} for an HTTP error without an EC2 error, {@code timeout}, {@code unparseable_answer},
+ * {@code connection_refused}, {@code connection_failed}, ... and {@code wrong_shape} for a 200 that is
  * not shaped like EC2's answer (the SDK counts it a success; the EIP manager refuses it). Add it to
  * the client with {@code Ec2Clients.Builder.addExecutionInterceptor}. Thread-safe.
  */
@@ -38,7 +38,7 @@ public final class Ec2CallMetrics implements ExecutionInterceptor {
 
   @Override
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-    String code = context.exception() instanceof SdkException e ? Ec2Outcomes.of(e) : "ClientError";
+    String code = context.exception() instanceof SdkException e ? Ec2Outcomes.of(e) : "client";
     errors.computeIfAbsent(operation(attributes) + "\u0000" + code, k -> new LongAdder()).increment();
     errorListener.accept(operation(attributes), code);
   }

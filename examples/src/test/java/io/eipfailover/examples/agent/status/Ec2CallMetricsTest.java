@@ -38,8 +38,8 @@ class Ec2CallMetricsTest {
       assertThrows(RuntimeException.class, () -> ec2.describeAddresses(r -> r.allocationIds("eipalloc-0a")));
       ec2.describeAddresses(r -> r.allocationIds("eipalloc-0a"));
     }
-    assertEquals(Map.of("DescribeAddresses\u0000HTTP_502", 1L, "DescribeAddresses\u0000UnparseableAnswer", 1L,
-        "DescribeAddresses\u0000WrongShape", 2L, "DescribeAddresses\u0000InternalError", 1L), metrics.errors());
+    assertEquals(Map.of("DescribeAddresses\u0000http_502", 1L, "DescribeAddresses\u0000unparseable_answer", 1L,
+        "DescribeAddresses\u0000wrong_shape", 2L, "DescribeAddresses\u0000InternalError", 1L), metrics.errors());
     assertEquals(Map.of("DescribeAddresses", 6L), metrics.calls());
   }
 }
