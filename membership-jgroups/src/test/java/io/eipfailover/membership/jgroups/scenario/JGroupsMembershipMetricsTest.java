@@ -24,7 +24,7 @@ class JGroupsMembershipMetricsTest {
       new JGroupsMembershipMetrics(n1.membership).bindTo(registry);
       cluster.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.ALIVE, WAIT, "n2 alive");
       cluster.await("n1", v -> n1.membership.counters().heartbeatsReceived() > 0, WAIT, "a heartbeat from n2");
-      assertEquals(1, registry.get("eipfailover.membership.node.state").tags("node", "n2", "state", "alive").gauge()
+      assertEquals(1, registry.get("eipfailover.membership.member.state").tags("member", "n2", "state", "alive").gauge()
           .value());
 
       cluster.hang("n2");
@@ -38,7 +38,7 @@ class JGroupsMembershipMetricsTest {
       assertTrue(count(registry, "eipfailover.heartbeats.sent") > 0);
       assertTrue(count(registry, "eipfailover.heartbeats.received") > 0);
       assertTrue(registry.get("eipfailover.jgroups.views").tag("merge", "false").functionCounter().count() >= 2);
-      assertEquals(1, registry.get("eipfailover.membership.node.state").tags("node", "n2", "state", "dead").gauge()
+      assertEquals(1, registry.get("eipfailover.membership.member.state").tags("member", "n2", "state", "dead").gauge()
           .value());
       assertTrue(registry.get("eipfailover.membership.view.changes").tag("merged", "false").counter().count() >= 1);
     }

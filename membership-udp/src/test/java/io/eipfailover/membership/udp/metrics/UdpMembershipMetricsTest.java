@@ -68,7 +68,7 @@ class UdpMembershipMetricsTest {
 
     assertEquals(NodeState.SUSPECT, a.view().stateOf(B));
     assertEquals(1, count("eipfailover.membership.suspicions", Tags.empty()));
-    assertEquals(1, registry.get("eipfailover.membership.node.state").tags("node", "b", "state", "suspect").gauge()
+    assertEquals(1, registry.get("eipfailover.membership.member.state").tags("member", "b", "state", "suspect").gauge()
         .value());
     assertTrue(registry.get("eipfailover.membership.view.changes").tag("merged", "false").counter().count() >= 2);
   }
