@@ -32,15 +32,15 @@ import java.util.function.ToLongFunction;
  *       verdict's reason, which every built-in guard starts with its name), {@code
  *       eipfailover.takeover.failures} (tag {@code kind}: {@code retryable}, {@code permission},
  *       {@code configuration});
- *   <li>{@code eipfailover.failover.timeline} (timer, tag {@code phase}): {@code detection} (last
+ *   <li>{@code eipfailover.failover} (timer, tag {@code phase}): {@code detection} (last
  *       heartbeat to declared dead), {@code guard} (dead to the guard's verdict), {@code associate}
  *       ({@code AssociateAddress} sent to answered), {@code reaction} (dead to answered) and {@code
  *       failover} (last heartbeat to answered), each with a percentile histogram;
  *   <li>counters read from {@link FailoverStatus.Counters}, since start: {@code
  *       eipfailover.describe.calls}, {@code eipfailover.describe.failures}, {@code
  *       eipfailover.budget.deferrals}, {@code eipfailover.local.pauses};
- *   <li>gauges: {@code eipfailover.failover.running}, {@code eipfailover.failover.dry.run}, {@code
- *       eipfailover.failover.local.status} (tag {@code status}, 1 for the announced one), and per
+ *   <li>gauges: {@code eipfailover.running}, {@code eipfailover.dry.run}, {@code
+ *       eipfailover.local.status} (tag {@code status}, 1 for the announced one), and per
  *       EIP of the topology (tags {@code allocation_id}, {@code public_ip}, {@code home}) {@code
  *       eipfailover.eip.held} (1 while EC2 last showed it on this node) and {@code
  *       eipfailover.eip.at.home} (1 on its home node, 0 elsewhere or unassociated, NaN before the
@@ -82,12 +82,12 @@ public final class EipFailoverMetrics implements MeterBinder {
         FailoverStatus.Counters::budgetDeferrals);
     statusCounter(registry, "eipfailover.local.pauses", "times this node found it had itself been paused",
         FailoverStatus.Counters::localPauses);
-    gauge(registry, "eipfailover.failover.running", "1 while the failover runs", Tags.empty(),
+    gauge(registry, "eipfailover.running", "1 while the failover runs", Tags.empty(),
         s -> s.running() ? 1 : 0);
-    gauge(registry, "eipfailover.failover.dry.run", "1 when EIP moves are suppressed (dry run)", Tags.empty(),
+    gauge(registry, "eipfailover.dry.run", "1 when EIP moves are suppressed (dry run)", Tags.empty(),
         s -> s.dryRun() ? 1 : 0);
     for (NodeStatus status : NodeStatus.values()) {
-      gauge(registry, "eipfailover.failover.local.status", "what this node announces: 1 for the current status",
+      gauge(registry, "eipfailover.local.status", "what this node announces: 1 for the current status",
           Tags.of("status", status.name().toLowerCase(Locale.ROOT)), s -> s.localStatus() == status ? 1 : 0);
     }
     for (ElasticIp eip : topology.elasticIps()) {

@@ -111,7 +111,7 @@ final class FailoverEventMeters implements FailoverListener {
   }
 
   private Timer phase(String phase) {
-    return Timer.builder("eipfailover.failover.timeline")
+    return Timer.builder("eipfailover.failover")
         .description("phases of this node's takeovers: detection, guard, associate, reaction, failover (total)")
         .tags(tags).tag("phase", phase)
         .publishPercentileHistogram()

@@ -26,7 +26,7 @@ import java.util.Locale;
  *       hands a new listener its current view counts that one too);
  *   <li>{@code eipfailover.membership.config.mismatches} (counter): peers reported to run another
  *       configuration;
- *   <li>{@code eipfailover.membership.member.state} (gauge, tags {@code member}, {@code state}): 1 for
+ *   <li>{@code eipfailover.peer.state} (gauge, tags {@code node}, {@code state}): 1 for
  *       the state each node is in now, 0 for the four others; one series per node of the view at
  *       binding time (every node of the topology) and state.
  * </ul>
@@ -63,10 +63,10 @@ public final class MembershipMetrics implements MeterBinder {
         .tags(tags).register(registry);
     for (NodeId node : membership.view().members().keySet()) {
       for (NodeState state : NodeState.values()) {
-        Gauge.builder("eipfailover.membership.member.state", membership,
+        Gauge.builder("eipfailover.peer.state", membership,
                 m -> m.view().stateOf(node) == state ? 1 : 0)
             .description("1 for the state each node is in, as this node's membership sees it")
-            .tags(tags).tag("member", node.value()).tag("state", state.name().toLowerCase(Locale.ROOT))
+            .tags(tags).tag("node", node.value()).tag("state", state.name().toLowerCase(Locale.ROOT))
             .register(registry);
       }
     }

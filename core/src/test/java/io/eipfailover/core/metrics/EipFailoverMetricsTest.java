@@ -43,13 +43,13 @@ class EipFailoverMetricsTest {
     assertEquals(1, eipGauge("eipfailover.eip.held", eip1));
     assertEquals(0, eipGauge("eipfailover.eip.at.home", eip1));
     for (String phase : new String[] {"detection", "associate", "reaction", "failover"}) {
-      assertEquals(1, registry.get("eipfailover.failover.timeline").tag("phase", phase).timer().count(), phase);
+      assertEquals(1, registry.get("eipfailover.failover").tag("phase", phase).timer().count(), phase);
     }
-    assertTrue(registry.get("eipfailover.failover.timeline").tag("phase", "failover").timer().totalTime(
+    assertTrue(registry.get("eipfailover.failover").tag("phase", "failover").timer().totalTime(
         java.util.concurrent.TimeUnit.MILLISECONDS) > 0);
     assertTrue(registry.get("eipfailover.describe.calls").functionCounter().count() > 0);
-    assertEquals(1, registry.get("eipfailover.failover.running").gauge().value());
-    assertEquals(1, registry.get("eipfailover.failover.local.status").tag("status", "alive").gauge().value());
+    assertEquals(1, registry.get("eipfailover.running").gauge().value());
+    assertEquals(1, registry.get("eipfailover.local.status").tag("status", "alive").gauge().value());
   }
 
   @Test

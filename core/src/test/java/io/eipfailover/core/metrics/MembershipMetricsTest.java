@@ -29,7 +29,7 @@ class MembershipMetricsTest {
     assertEquals(1, state(B, "alive"));
     assertEquals(0, state(B, "dead"));
     assertEquals(1, state(A, "alive"));
-    assertEquals(10, registry.find("eipfailover.membership.member.state").gauges().size());
+    assertEquals(10, registry.find("eipfailover.peer.state").gauges().size());
   }
 
   @Test
@@ -63,7 +63,7 @@ class MembershipMetricsTest {
   }
 
   private double state(NodeId node, String state) {
-    return registry.get("eipfailover.membership.member.state").tag("member", node.value()).tag("state", state).gauge()
+    return registry.get("eipfailover.peer.state").tag("node", node.value()).tag("state", state).gauge()
         .value();
   }
 }

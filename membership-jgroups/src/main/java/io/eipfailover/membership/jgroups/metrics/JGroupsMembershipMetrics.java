@@ -18,7 +18,7 @@ import java.util.function.ToLongFunction;
  * <ul>
  *   <li>{@code eipfailover.heartbeats.sent}, {@code eipfailover.heartbeats.received}: the failure
  *       detector's heartbeats ({@code FD_ALL3} in the default stack);
- *   <li>{@code eipfailover.membership.suspicions}: raw suspicions of the failure detectors;
+ *   <li>{@code eipfailover.heartbeat.suspicions}: raw suspicions of the failure detectors;
  *   <li>{@code eipfailover.jgroups.views}, tag {@code merge} ({@code true} for merge views): JGroups
  *       views installed;
  *   <li>{@code eipfailover.jgroups.messages.dropped}: state messages dropped.
@@ -51,7 +51,7 @@ public final class JGroupsMembershipMetrics implements MeterBinder {
         JGroupsMembershipCounters::heartbeatsSent);
     counter(registry, "eipfailover.heartbeats.received", "failure-detector heartbeats received", Tags.empty(),
         JGroupsMembershipCounters::heartbeatsReceived);
-    counter(registry, "eipfailover.membership.suspicions", "members the failure detectors suspected",
+    counter(registry, "eipfailover.heartbeat.suspicions", "members the failure detectors suspected",
         Tags.empty(), JGroupsMembershipCounters::suspicions);
     counter(registry, "eipfailover.jgroups.views", "JGroups views installed (merge=true: merge views)",
         Tags.of("merge", "false"), c -> c.groupViews() - c.merges());

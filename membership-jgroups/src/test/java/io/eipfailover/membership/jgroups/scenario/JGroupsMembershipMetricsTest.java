@@ -24,7 +24,7 @@ class JGroupsMembershipMetricsTest {
       new JGroupsMembershipMetrics(n1.membership).bindTo(registry);
       cluster.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.ALIVE, WAIT, "n2 alive");
       cluster.await("n1", v -> n1.membership.counters().heartbeatsReceived() > 0, WAIT, "a heartbeat from n2");
-      assertEquals(1, registry.get("eipfailover.membership.member.state").tags("member", "n2", "state", "alive").gauge()
+      assertEquals(1, registry.get("eipfailover.peer.state").tags("node", "n2", "state", "alive").gauge()
           .value());
 
       cluster.hang("n2");
@@ -34,11 +34,11 @@ class JGroupsMembershipMetricsTest {
       assertTrue(c.suspicions() >= 1, c.toString());
       assertTrue(c.groupViews() >= 2, c.toString());
       assertTrue(c.heartbeatsSent() > 0, c.toString());
-      assertTrue(count(registry, "eipfailover.membership.suspicions") >= 1);
+      assertTrue(count(registry, "eipfailover.heartbeat.suspicions") >= 1);
       assertTrue(count(registry, "eipfailover.heartbeats.sent") > 0);
       assertTrue(count(registry, "eipfailover.heartbeats.received") > 0);
       assertTrue(registry.get("eipfailover.jgroups.views").tag("merge", "false").functionCounter().count() >= 2);
-      assertEquals(1, registry.get("eipfailover.membership.member.state").tags("member", "n2", "state", "dead").gauge()
+      assertEquals(1, registry.get("eipfailover.peer.state").tags("node", "n2", "state", "dead").gauge()
           .value());
       assertTrue(registry.get("eipfailover.membership.view.changes").tag("merged", "false").counter().count() >= 1);
     }

@@ -18,16 +18,17 @@ import java.util.function.ToLongFunction;
  * has ({@link MembershipMetrics}). Counters (all since the membership started):
  *
  * <ul>
- *   <li>{@code eipfailover.heartbeats.sent}, {@code eipfailover.heartbeats.send.errors},
+ *   <li>{@code eipfailover.heartbeats.sent}, {@code eipfailover.heartbeat.send.errors},
  *       {@code eipfailover.heartbeats.received}, {@code eipfailover.heartbeats.accepted};
  *   <li>{@code eipfailover.heartbeats.dropped}, tag {@code reason} (a {@link DropReason} in lower
  *       case; every reason is present, zero included);
  *   <li>{@code eipfailover.heartbeats.late}: heartbeats later than the warning time;
- *   <li>{@code eipfailover.membership.suspicions}: times a peer became SUSPECT;
- *   <li>{@code eipfailover.membership.pauses}: times this node found its own loop had stalled;
- *   <li>{@code eipfailover.crash.signals}, tag {@code signal} ({@code port_unreachable}, {@code
- *       tcp_link_lost}); {@code eipfailover.crash.link.connects}; {@code
- *       eipfailover.crash.convictions}: peers declared dead by the crash fast path.
+ *   <li>{@code eipfailover.heartbeat.suspicions}: times a peer became SUSPECT;
+ *   <li>{@code eipfailover.heartbeat.pause.guards}: times this node found its own loop had stalled;
+ *   <li>the crash fast path: {@code eipfailover.heartbeat.port.unreachable} (ICMP signals), {@code
+ *       eipfailover.heartbeat.tcp.crash.signals} (crash links lost), {@code
+ *       eipfailover.heartbeat.crash.link.connects}, {@code eipfailover.heartbeat.fast.path.convictions}
+ *       (peers declared dead by it).
  * </ul>
  *
  * <p>The counters are read from {@link UdpMembership#counters()} when the registry polls them
@@ -57,7 +58,7 @@ public final class UdpMembershipMetrics implements MeterBinder {
     new MembershipMetrics(membership, tags).bindTo(registry);
     counter(registry, "eipfailover.heartbeats.sent", "datagrams sent: heartbeats, announcements, probes",
         Tags.empty(), UdpMembershipCounters::sent);
-    counter(registry, "eipfailover.heartbeats.send.errors", "sends the transport refused", Tags.empty(),
+    counter(registry, "eipfailover.heartbeat.send.errors", "sends the transport refused", Tags.empty(),
         UdpMembershipCounters::sendErrors);
     counter(registry, "eipfailover.heartbeats.received", "datagrams received, valid or not", Tags.empty(),
         UdpMembershipCounters::received);
@@ -69,17 +70,17 @@ public final class UdpMembershipMetrics implements MeterBinder {
     }
     counter(registry, "eipfailover.heartbeats.late", "heartbeats later than the warning time", Tags.empty(),
         UdpMembershipCounters::lateHeartbeats);
-    counter(registry, "eipfailover.membership.suspicions", "times a peer became suspect", Tags.empty(),
+    counter(registry, "eipfailover.heartbeat.suspicions", "times a peer became suspect", Tags.empty(),
         UdpMembershipCounters::suspicions);
-    counter(registry, "eipfailover.membership.pauses", "times this node found its own loop had stalled",
+    counter(registry, "eipfailover.heartbeat.pause.guards", "times this node found its own loop had stalled",
         Tags.empty(), UdpMembershipCounters::pauseGuards);
-    counter(registry, "eipfailover.crash.signals", "crash signals: ICMP port unreachable, crash link lost",
-        Tags.of("signal", "port_unreachable"), UdpMembershipCounters::portUnreachableSignals);
-    counter(registry, "eipfailover.crash.signals", "crash signals: ICMP port unreachable, crash link lost",
-        Tags.of("signal", "tcp_link_lost"), UdpMembershipCounters::tcpCrashSignals);
-    counter(registry, "eipfailover.crash.link.connects", "TCP crash-detection links established to peers",
+    counter(registry, "eipfailover.heartbeat.port.unreachable", "ICMP port-unreachable signals", Tags.empty(),
+        UdpMembershipCounters::portUnreachableSignals);
+    counter(registry, "eipfailover.heartbeat.tcp.crash.signals", "crash signals from lost TCP crash links",
+        Tags.empty(), UdpMembershipCounters::tcpCrashSignals);
+    counter(registry, "eipfailover.heartbeat.crash.link.connects", "TCP crash-detection links established to peers",
         Tags.empty(), UdpMembershipCounters::crashSocketConnects);
-    counter(registry, "eipfailover.crash.convictions", "peers declared dead by the crash fast path",
+    counter(registry, "eipfailover.heartbeat.fast.path.convictions", "peers declared dead by the crash fast path",
         Tags.empty(), UdpMembershipCounters::fastPathConvictions);
   }
 

@@ -67,8 +67,8 @@ class UdpMembershipMetricsTest {
     net.run(Duration.ofMillis(700));
 
     assertEquals(NodeState.SUSPECT, a.view().stateOf(B));
-    assertEquals(1, count("eipfailover.membership.suspicions", Tags.empty()));
-    assertEquals(1, registry.get("eipfailover.membership.member.state").tags("member", "b", "state", "suspect").gauge()
+    assertEquals(1, count("eipfailover.heartbeat.suspicions", Tags.empty()));
+    assertEquals(1, registry.get("eipfailover.peer.state").tags("node", "b", "state", "suspect").gauge()
         .value());
     assertTrue(registry.get("eipfailover.membership.view.changes").tag("merged", "false").counter().count() >= 2);
   }
