@@ -21,8 +21,9 @@ import java.util.OptionalLong;
 
 /**
  * The event half of {@link EipFailoverMetrics}: a listener that counts events and records each
- * completed takeover's timeline phases. Counters whose tags are known up front are registered at
- * once, so they read 0 rather than being absent before the first event.
+ * completed takeover's timeline phases. Every counter's tag values are known up front (guard names,
+ * failure kinds), so all are registered at once and read 0 rather than being absent before the
+ * first event.
  */
 final class FailoverEventMeters implements FailoverListener {
   /** Guards by the start of their verdict's reason; the first match wins. */
@@ -32,6 +33,8 @@ final class FailoverEventMeters implements FailoverListener {
       Map.entry("peerProbe", "peer_probe"),
       Map.entry("EC2 witness", "ec2_instance_state"),
       Map.entry("unguarded", "unguarded"));
+
+  private static final String OTHER_GUARD = "other";
 
   private final MeterRegistry registry;
   private final Iterable<Tag> tags;
@@ -53,6 +56,8 @@ final class FailoverEventMeters implements FailoverListener {
     for (ElasticIpManagerException.Kind kind : ElasticIpManagerException.Kind.values()) {
       failures(kind);
     }
+    GUARD_PREFIXES.forEach(e -> denials(e.getValue()));
+    denials(OTHER_GUARD);
     this.detection = phase("detection");
     this.guard = phase("guard");
     this.associate = phase("associate");
@@ -70,8 +75,7 @@ final class FailoverEventMeters implements FailoverListener {
     } else if (event instanceof PeerDead) {
       peersDead.increment();
     } else if (event instanceof GuardDenied d) {
-      Counter.builder("eipfailover.guard.denials").description("takeovers the split-brain guard refused, by guard")
-          .tags(tags).tag("guard", guardOf(d.reason())).register(registry).increment();
+      denials(guardOf(d.reason())).increment();
     } else if (event instanceof TakeoverFailed f) {
       failures(f.kind()).increment();
     }
@@ -98,11 +102,16 @@ final class FailoverEventMeters implements FailoverListener {
         return e.getValue();
       }
     }
-    return "other";
+    return OTHER_GUARD;
   }
 
   private Counter counter(String name, String description) {
     return Counter.builder(name).description(description).tags(tags).register(registry);
+  }
+
+  private Counter denials(String guardName) {
+    return Counter.builder("eipfailover.guard.denials").description("takeovers the split-brain guard refused, by guard")
+        .tags(tags).tag("guard", guardName).register(registry);
   }
 
   private Counter failures(ElasticIpManagerException.Kind kind) {

@@ -3,8 +3,8 @@ package io.eipfailover.examples.agent;
 import com.google.common.base.Ticker;
 import io.eipfailover.aws.Ec2Clients;
 import io.eipfailover.aws.PreflightReport;
+import io.eipfailover.aws.metrics.Ec2Metrics;
 import io.eipfailover.core.AttachmentPoint;
-import io.eipfailover.examples.agent.status.Ec2CallMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +102,7 @@ public final class AgentMain {
       cfg = cfg.withDryRun(true);
     }
     LogLevels.setRoot(cfg.logLevel());
-    Ec2CallMetrics ec2Metrics = new Ec2CallMetrics();
+    Ec2Metrics ec2Metrics = new Ec2Metrics();
     Ec2Client ec2;
     try {
       ec2 = ec2Client(cfg, ec2Metrics);
@@ -139,7 +139,7 @@ public final class AgentMain {
   }
 
   private static int runAgent(Path configFile, AgentConfig cfg, AgentStartup.Prepared p, Ec2Client ec2,
-      Ec2CallMetrics ec2Metrics, CommandRunner commands) {
+      Ec2Metrics ec2Metrics, CommandRunner commands) {
     GuestAddressProvisioner os = new GuestAddressProvisioner(commands, p.self().value(), cfg.provision().osDevice(),
         cfg.provision().prefixLength(), cfg.dryRun());
     if (cfg.provision().osAddresses()) {
@@ -218,7 +218,7 @@ public final class AgentMain {
     LOG.info("[node={}] SIGHUP: configuration reloaded", node.self());
   }
 
-  static Ec2Client ec2Client(AgentConfig cfg, Ec2CallMetrics metrics) {
+  static Ec2Client ec2Client(AgentConfig cfg, Ec2Metrics metrics) {
     Duration timeout = cfg.ec2().apiCallTimeout();
     Duration attempt = timeout.compareTo(Duration.ofSeconds(3)) < 0 ? timeout : Duration.ofSeconds(3);
     Ec2Clients.Builder b = Ec2Clients.builder().apiCallTimeout(timeout).apiCallAttemptTimeout(attempt)

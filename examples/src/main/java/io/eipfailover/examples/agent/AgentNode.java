@@ -2,19 +2,17 @@ package io.eipfailover.examples.agent;
 
 import com.google.common.base.Ticker;
 import io.eipfailover.aws.Ec2ElasticIpManager;
+import io.eipfailover.aws.metrics.Ec2Metrics;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManager;
-import io.eipfailover.core.FailoverStatus;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.FailoverListener;
-import io.eipfailover.examples.agent.status.Ec2CallMetrics;
-import io.eipfailover.examples.agent.status.FailoverMetrics;
-import io.eipfailover.examples.agent.status.PrometheusText;
+import io.eipfailover.examples.agent.status.AgentMetrics;
 import io.eipfailover.examples.agent.status.StatusJson;
 import io.eipfailover.examples.agent.status.StatusServer;
 import io.eipfailover.membership.udp.UdpMembership;
@@ -53,8 +51,7 @@ public final class AgentNode implements AutoCloseable {
   private final Membership membership;
   private final ElasticIpManager manager;
   private final EipFailover failover;
-  private final FailoverMetrics events = new FailoverMetrics();
-  private final Ec2CallMetrics ec2Metrics;
+  private final AgentMetrics metrics;
   private final ReloadableHealthCheck health;
   private final Ticker ticker;
   private final java.util.concurrent.ExecutorService listenerThread;
@@ -63,11 +60,11 @@ public final class AgentNode implements AutoCloseable {
   private boolean closed;
 
   private AgentNode(AgentConfig config, NodeId self, ClusterTopology topology, Ec2Client ec2,
-      Ec2CallMetrics ec2Metrics, Map<NodeId, String> instanceIds, Ticker ticker, List<FailoverListener> listeners) {
+      Ec2Metrics ec2Metrics, Map<NodeId, String> instanceIds, Ticker ticker, List<FailoverListener> listeners) {
     this.config = config;
     this.self = self;
     this.topology = topology;
-    this.ec2Metrics = ec2Metrics;
+    this.metrics = AgentMetrics.create(topology, self, io.micrometer.core.instrument.Clock.SYSTEM).bind(ec2Metrics);
     this.ticker = ticker;
     this.membership = MembershipFactory.create(config.membership(), self, topology, ticker,
         PlanFingerprint.of(config, topology));
@@ -92,12 +89,12 @@ public final class AgentNode implements AutoCloseable {
         .holdTime(config.failover().holdTime())
         .startupGrace(config.failover().startupGrace())
         .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()))
-        .listener(events, Runnable::run)
         .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
         .listener(AgentNode::nameDifferingSettings, listenerThread);
     config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
     listeners.forEach(l -> b.listener(l, listenerThread));
     this.failover = b.build();
+    metrics.bind(failover, topology, membership);
   }
 
   /** A peer's heartbeat fingerprint differs: say which plan-relevant settings differ. */
@@ -114,12 +111,12 @@ public final class AgentNode implements AutoCloseable {
    * Builds (does not start) a node.
    *
    * @param ec2 the EC2 client, not closed by the node
-   * @param ec2Metrics the interceptor installed on {@code ec2}, read by {@code /metrics}
+   * @param ec2Metrics the interceptor installed on {@code ec2}; the node binds it to its {@code /metrics}
    * @param instanceIds node → instance id, needed by the {@code ec2-instance-state} guard
    * @param listeners extra event listeners, called in order on the node's event thread
    */
   public static AgentNode create(AgentConfig config, NodeId self, ClusterTopology topology, Ec2Client ec2,
-      Ec2CallMetrics ec2Metrics, Map<NodeId, String> instanceIds, Ticker ticker, List<FailoverListener> listeners) {
+      Ec2Metrics ec2Metrics, Map<NodeId, String> instanceIds, Ticker ticker, List<FailoverListener> listeners) {
     return new AgentNode(config, self, topology, ec2, ec2Metrics, instanceIds, ticker, List.copyOf(listeners));
   }
 
@@ -130,7 +127,7 @@ public final class AgentNode implements AutoCloseable {
    */
   public static AgentNode fromConfig(java.nio.file.Path configFile, Ticker ticker, List<FailoverListener> listeners) {
     AgentConfig cfg = AgentConfigParser.parse(configFile);
-    Ec2CallMetrics metrics = new Ec2CallMetrics();
+    Ec2Metrics metrics = new Ec2Metrics();
     Ec2Client ec2 = AgentMain.ec2Client(cfg, metrics);
     try {
       AgentStartup.Prepared p = AgentStartup.prepare(cfg, ec2);
@@ -170,8 +167,9 @@ public final class AgentNode implements AutoCloseable {
     return membership;
   }
 
-  public FailoverMetrics events() {
-    return events;
+  /** The node's meters, rendered by {@code /metrics}. */
+  public AgentMetrics metrics() {
+    return metrics;
   }
 
   /** The status endpoint's port, if it runs. */
@@ -184,9 +182,7 @@ public final class AgentNode implements AutoCloseable {
   }
 
   public String metricsText() {
-    FailoverStatus s = failover.status();
-    return PrometheusText.render(s, topology, events, ec2Metrics,
-        membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty());
+    return metrics.scrape();
   }
 
   /** Replaces the health probe with new settings (SIGHUP). */
