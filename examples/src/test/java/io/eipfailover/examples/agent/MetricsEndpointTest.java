@@ -31,14 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent's {@code /metrics} as Prometheus reads it: Prometheus's own {@code promtool check
  * metrics} accepts it, and an agent with UDP membership and one with JGroups membership together
- * expose every meter of {@code docs/metrics.md}'s table. The UDP agent meets an EC2 error and makes a
+ * expose every meter of {@code docs/metrics.md}'s table and every metric the Grafana dashboard
+ * queries. The UDP agent meets an EC2 error and makes a
  * takeover first, so the series that appear with their first event are there too.
  */
 @Timeout(120)
 class MetricsEndpointTest {
   /** The table of meters, a row per meter; its fourth column is the Prometheus name. */
   static final Path TABLE = Path.of("../docs/metrics.md");
-  private static final Pattern ROW = Pattern.compile("^\\| `eipfailover\\.[^`]+` \\|[^|]*\\|[^|]*\\| `([a-z_]+)` \\|");
+  private static final Pattern ROW = Pattern.compile("^\\| `eipfailover\\.[^`]+` \\|[^|]*\\|[^|]*\\| `([a-z0-9_]+)` \\|");
 
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -60,6 +61,9 @@ class MetricsEndpointTest {
         .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Set.of(), missing, "documented in docs/metrics.md but not exposed; exposed: " + exposed);
     assertTrue(names(jgroups).contains("eipfailover_jgroups_views_total"), jgroups);
+    Set<String> notExported = GrafanaDashboardTest.queriedMetrics().stream().filter(m -> !exposed.contains(m))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(Set.of(), notExported, "queried by the Grafana dashboard but not exported by the agent");
     assertFalse(names(udp).contains("eipfailover_jgroups_views_total"), udp);
 
     promtoolAccepts(udp);
