@@ -79,7 +79,7 @@ public final class Ec2Metrics implements ExecutionInterceptor, MeterBinder {
 
   @Override
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-    finish(attributes, "error", code(context.exception()));
+    finish(attributes, "error", errorCode(context.exception()));
   }
 
   private void finish(ExecutionAttributes attributes, String outcome, String errorCode) {
@@ -105,8 +105,12 @@ public final class Ec2Metrics implements ExecutionInterceptor, MeterBinder {
     }
   }
 
-  /** EC2's error code, {@code timeout} or {@code client}. */
-  static String code(Throwable e) {
+  /**
+   * The {@code code} tag of a failed call: EC2's error code ({@code RequestLimitExceeded}, ...),
+   * {@code timeout} for the SDK's call or attempt time-out, {@code client} for any other failure
+   * before EC2 answered. Public so that other reports of the same errors use the same words.
+   */
+  public static String errorCode(Throwable e) {
     if (e instanceof AwsServiceException a && a.awsErrorDetails() != null && a.awsErrorDetails().errorCode() != null
         && !a.awsErrorDetails().errorCode().isBlank()) {
       return a.awsErrorDetails().errorCode();

@@ -80,8 +80,8 @@ class Ec2MetricsTest {
 
   @Test
   void failuresWithoutAnEc2AnswerAreTimeoutOrClient() {
-    assertEquals("timeout", Ec2Metrics.code(ApiCallTimeoutException.create(10)));
-    assertEquals("client", Ec2Metrics.code(SdkClientException.create("connection refused")));
+    assertEquals("timeout", Ec2Metrics.errorCode(ApiCallTimeoutException.create(10)));
+    assertEquals("client", Ec2Metrics.errorCode(SdkClientException.create("connection refused")));
   }
 
   @Test

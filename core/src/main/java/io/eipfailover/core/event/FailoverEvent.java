@@ -8,7 +8,7 @@ import java.time.Instant;
  * delivered in order to each listener on its executor.
  */
 public sealed interface FailoverEvent
-    permits ViewChanged, PeerSuspected, PeerDead, PeerRecovered, GuardDenied, TakeoverStarted,
+    permits ViewChanged, PeerSuspected, PeerDead, PeerRecovered, GuardDenied, TakeoverStarted, DryRunTakeover,
         TakeoverCompleted, TakeoverFailed, FailBack, DriftRepaired, ConfigMismatch, LocalStatusChanged {
   /** The node that reports the event. */
   NodeId self();

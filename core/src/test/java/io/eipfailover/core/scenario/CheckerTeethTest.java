@@ -102,7 +102,7 @@ class CheckerTeethTest {
   void exceedingTheEc2CallBudgetIsCaught() {
     // The checker is told each node may make 1 call plus one per 100 s; the nodes really run with
     // the default budget and describe on start and on every 5 s resync.
-    ScheduleRunner runner = new ScheduleRunner(b -> b.apiBudget(1, 0.01).configure(f -> f.apiBudget(20, 2.0)));
+    ScheduleRunner runner = new ScheduleRunner(b -> b.apiBudget(1, 0.01).config(c -> c.apiBurst(20).apiCallsPerSecond(2.0)));
     assertEquals("api-budget", violation(runner, QUIET).invariant());
   }
 }

@@ -133,7 +133,7 @@ public final class InvariantChecker {
         statusChanges.computeIfAbsent(e.node().value(), k -> new ArrayList<>()).add(e.atNanos());
       } else if (e.event() instanceof LocalStatusChanged) {
         statusChanges.computeIfAbsent(e.node().value(), k -> new ArrayList<>()).add(e.atNanos());
-      } else if (e.event() instanceof TakeoverStarted t && !t.reason().startsWith("dry run")) {
+      } else if (e.event() instanceof TakeoverStarted t) {
         MembershipView view = lastViews.get(key);
         Optional<NodeId> holder = t.from();
         boolean needsGuard = holder.isPresent()

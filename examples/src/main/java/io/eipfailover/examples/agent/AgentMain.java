@@ -3,8 +3,10 @@ package io.eipfailover.examples.agent;
 import com.google.common.base.Ticker;
 import io.eipfailover.aws.Ec2Clients;
 import io.eipfailover.aws.PreflightReport;
-import io.eipfailover.aws.metrics.Ec2Metrics;
 import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.examples.agent.importer.ImportCommand;
+import io.eipfailover.examples.agent.status.Ec2CallMetrics;
+import io.eipfailover.examples.agent.statusclient.StatusCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +68,13 @@ public final class AgentMain {
     if (args.length > 0 && AgentVerbs.VERBS.contains(args[0])) {
       return AgentVerbs.run(args, out, err);
     }
+    if (args.length > 0 && args[0].equals("status")) {
+      return StatusCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals("import")) {
+      return ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
+          ImportCommand.localHostname(), new java.security.SecureRandom());
+    }
     Path config = null;
     boolean dryRun = false;
     boolean preflight = false;
@@ -102,7 +111,7 @@ public final class AgentMain {
       cfg = cfg.withDryRun(true);
     }
     LogLevels.setRoot(cfg.logLevel());
-    Ec2Metrics ec2Metrics = new Ec2Metrics();
+    Ec2CallMetrics ec2Metrics = new Ec2CallMetrics();
     Ec2Client ec2;
     try {
       ec2 = ec2Client(cfg, ec2Metrics);
@@ -139,7 +148,7 @@ public final class AgentMain {
   }
 
   private static int runAgent(Path configFile, AgentConfig cfg, AgentStartup.Prepared p, Ec2Client ec2,
-      Ec2Metrics ec2Metrics, CommandRunner commands) {
+      Ec2CallMetrics ec2Metrics, CommandRunner commands) {
     GuestAddressProvisioner os = new GuestAddressProvisioner(commands, p.self().value(), cfg.provision().osDevice(),
         cfg.provision().prefixLength(), cfg.dryRun());
     if (cfg.provision().osAddresses()) {
@@ -206,6 +215,9 @@ public final class AgentMain {
     if (!fresh.health().equals(old.health())) {
       node.reloadHealth(fresh.health());
     }
+    if (!fresh.hooks().equals(old.hooks())) {
+      node.reloadHooks(fresh.hooks());
+    }
     if (ConfigReload.keysChanged(old, fresh) && fresh.membership().type() == AgentConfig.MembershipType.UDP
         && old.membership().type() == AgentConfig.MembershipType.UDP) {
       node.reloadKeys(fresh.membership().keys().orElseThrow());
@@ -218,7 +230,7 @@ public final class AgentMain {
     LOG.info("[node={}] SIGHUP: configuration reloaded", node.self());
   }
 
-  static Ec2Client ec2Client(AgentConfig cfg, Ec2Metrics metrics) {
+  static Ec2Client ec2Client(AgentConfig cfg, Ec2CallMetrics metrics) {
     Duration timeout = cfg.ec2().apiCallTimeout();
     Duration attempt = timeout.compareTo(Duration.ofSeconds(3)) < 0 ? timeout : Duration.ofSeconds(3);
     Ec2Clients.Builder b = Ec2Clients.builder().apiCallTimeout(timeout).apiCallAttemptTimeout(attempt)
@@ -245,6 +257,8 @@ public final class AgentMain {
     s.println("usage: eipfailover-agent --config FILE [--dry-run] [--preflight]");
     s.println("       eipfailover-agent ports --config FILE [--json]");
     s.println("       eipfailover-agent check-config --config FILE");
+    s.println("       eipfailover-agent status [--config FILE] [--json] [--watch]   (see: status --help)");
+    s.println("       eipfailover-agent import heartbeat|keepalived ...   (see: import --help)");
     s.println("  --config FILE  agent configuration (see examples/README.md, Configuration reference)");
     s.println("  --dry-run      plan and report, never move an EIP or change an address");
     s.println("  --preflight    check IAM, IMDSv2, EIPs, reserved IPs, ports and guard targets, print each problem");

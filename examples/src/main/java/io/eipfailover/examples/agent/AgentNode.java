@@ -2,21 +2,22 @@ package io.eipfailover.examples.agent;
 
 import com.google.common.base.Ticker;
 import io.eipfailover.aws.Ec2ElasticIpManager;
-import io.eipfailover.aws.metrics.Ec2Metrics;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManager;
+import io.eipfailover.core.FailoverConfig;
+import io.eipfailover.core.FailoverConfigBuilder;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.FailoverListener;
 import io.eipfailover.examples.agent.status.AgentMetrics;
-import io.eipfailover.examples.agent.status.StatusJson;
-import io.eipfailover.examples.agent.status.StatusServer;
+import io.eipfailover.examples.agent.status.Ec2CallMetrics;
 import io.eipfailover.membership.udp.UdpMembership;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,24 +53,26 @@ public final class AgentNode implements AutoCloseable {
   private final ElasticIpManager manager;
   private final EipFailover failover;
   private final AgentMetrics metrics;
+  private final OperatorFeeds feeds;
   private final ReloadableHealthCheck health;
   private final Ticker ticker;
   private final java.util.concurrent.ExecutorService listenerThread;
-  private StatusServer statusServer;
   private AutoCloseable owned;
   private boolean closed;
 
   private AgentNode(AgentConfig config, NodeId self, ClusterTopology topology, Ec2Client ec2,
-      Ec2Metrics ec2Metrics, Map<NodeId, String> instanceIds, Ticker ticker, List<FailoverListener> listeners) {
+      Ec2CallMetrics ec2Metrics, Map<NodeId, String> instanceIds, Ticker ticker, List<FailoverListener> listeners) {
     this.config = config;
     this.self = self;
     this.topology = topology;
-    this.metrics = AgentMetrics.create(topology, self, io.micrometer.core.instrument.Clock.SYSTEM).bind(ec2Metrics);
+    this.metrics = AgentMetrics.create(topology, self, io.micrometer.core.instrument.Clock.SYSTEM)
+        .bind(ec2Metrics.meters());
     this.ticker = ticker;
     this.membership = MembershipFactory.create(config.membership(), self, topology, ticker,
         PlanFingerprint.of(config, topology));
     this.manager = Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build();
     this.health = new ReloadableHealthCheck(config.health());
+    this.feeds = new OperatorFeeds(config, self, topology, ec2Metrics, ticker, Clock.systemUTC());
     this.listenerThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "eipfailover-events-" + self);
       t.setDaemon(true);
@@ -82,19 +85,24 @@ public final class AgentNode implements AutoCloseable {
         .elasticIpManager(manager)
         .guard(GuardFactory.create(config.guards(), topology, ec2, instanceIds))
         .strategy(StrategyFactory.create(config.strategy()))
-        .healthCheck(health, config.health().interval())
+        .healthCheck(health)
         .ticker(ticker)
+        .listener(feeds.recent(), Runnable::run)
+        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
+        .listener(AgentNode::nameDifferingSettings, listenerThread);
+    FailoverConfigBuilder tuning = FailoverConfig.builder()
+        .healthCheckInterval(config.health().interval())
         .dryRun(config.dryRun())
         .resyncInterval(config.failover().resyncInterval())
         .holdTime(config.failover().holdTime())
         .startupGrace(config.failover().startupGrace())
-        .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()))
-        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
-        .listener(AgentNode::nameDifferingSettings, listenerThread);
-    config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
+        .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()));
+    config.failover().toleratedFailures().ifPresent(tuning::toleratedFailures);
+    b.config(tuning.build());
     listeners.forEach(l -> b.listener(l, listenerThread));
+    b.listener(feeds, listenerThread);
     this.failover = b.build();
-    metrics.bind(failover, topology, membership);
+    metrics.bind(failover, topology, membership).bindHookRuns(feeds::hookRuns);
   }
 
   /** A peer's heartbeat fingerprint differs: say which plan-relevant settings differ. */
@@ -111,12 +119,12 @@ public final class AgentNode implements AutoCloseable {
    * Builds (does not start) a node.
    *
    * @param ec2 the EC2 client, not closed by the node
-   * @param ec2Metrics the interceptor installed on {@code ec2}; the node binds it to its {@code /metrics}
+   * @param ec2Metrics the interceptor installed on {@code ec2}; the node binds its meters to {@code /metrics}
    * @param instanceIds node → instance id, needed by the {@code ec2-instance-state} guard
    * @param listeners extra event listeners, called in order on the node's event thread
    */
   public static AgentNode create(AgentConfig config, NodeId self, ClusterTopology topology, Ec2Client ec2,
-      Ec2Metrics ec2Metrics, Map<NodeId, String> instanceIds, Ticker ticker, List<FailoverListener> listeners) {
+      Ec2CallMetrics ec2Metrics, Map<NodeId, String> instanceIds, Ticker ticker, List<FailoverListener> listeners) {
     return new AgentNode(config, self, topology, ec2, ec2Metrics, instanceIds, ticker, List.copyOf(listeners));
   }
 
@@ -127,7 +135,7 @@ public final class AgentNode implements AutoCloseable {
    */
   public static AgentNode fromConfig(java.nio.file.Path configFile, Ticker ticker, List<FailoverListener> listeners) {
     AgentConfig cfg = AgentConfigParser.parse(configFile);
-    Ec2Metrics metrics = new Ec2Metrics();
+    Ec2CallMetrics metrics = new Ec2CallMetrics();
     Ec2Client ec2 = AgentMain.ec2Client(cfg, metrics);
     try {
       AgentStartup.Prepared p = AgentStartup.prepare(cfg, ec2);
@@ -142,10 +150,9 @@ public final class AgentNode implements AutoCloseable {
 
   /** Starts the failover (and its membership) and, if enabled, the status endpoint. */
   public synchronized void start() throws IOException {
+    feeds.start(() -> failover.status().observed());
     failover.start();
-    if (config.status().enabled()) {
-      statusServer = StatusServer.start(self.value(), config.status().port(), this::statusJson, this::metricsText);
-    }
+    feeds.serveStatus(config.status(), this::statusJson, this::metricsText);
     LOG.info("[node={}] started: cluster {}, {} membership, strategy {}, guard {}, health {}{}", self,
         topology.clusterName(), config.membership().type(), config.strategy().kind(), config.guards().kinds(),
         config.health().kind(), config.dryRun() ? ", DRY RUN (no EIP will move)" : "");
@@ -174,15 +181,20 @@ public final class AgentNode implements AutoCloseable {
 
   /** The status endpoint's port, if it runs. */
   public synchronized Optional<Integer> statusPort() {
-    return Optional.ofNullable(statusServer).map(StatusServer::port);
+    return feeds.statusPort();
   }
 
   public String statusJson() {
-    return StatusJson.render(failover.status(), topology, ticker.read());
+    return feeds.statusJson(failover.status(), ticker.read());
   }
 
   public String metricsText() {
     return metrics.scrape();
+  }
+
+  /** Replaces the hook commands and time limit (SIGHUP); runs already queued keep theirs. */
+  public void reloadHooks(AgentConfig.Hooks settings) {
+    feeds.reloadHooks(settings);
   }
 
   /** Replaces the health probe with new settings (SIGHUP). */
@@ -218,6 +230,7 @@ public final class AgentNode implements AutoCloseable {
       List<ElasticIp> held = new ArrayList<>();
       try {
         Map<String, ObservedAssociation> observed = manager.describe(topology.elasticIps());
+        feeds.observe(observed);
         for (ElasticIp eip : topology.elasticIps()) {
           ObservedAssociation o = observed.get(eip.allocationId());
           if (o != null && o.isAssociated() && topology.ownerOf(o.privateIp().get()).map(self::equals).orElse(false)) {
@@ -272,10 +285,8 @@ public final class AgentNode implements AutoCloseable {
       return;
     }
     closed = true;
-    if (statusServer != null) {
-      statusServer.close();
-    }
     failover.close();
+    feeds.close();
     // events already queued are still logged; then the thread ends
     listenerThread.shutdown();
     if (owned != null) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.EipFailoverException;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.aws.metrics.Ec2Metrics;
+import io.eipfailover.examples.agent.status.Ec2CallMetrics;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ class AgentStartupTest {
 
   private AgentStartup.Prepared prepare(TwoNodeWorld world, Map<String, String> overrides) throws Exception {
     AgentConfig cfg = AgentConfigParser.parse(world.config("lb-b", overrides));
-    try (Ec2Client ec2 = AgentMain.ec2Client(cfg, new Ec2Metrics())) {
+    try (Ec2Client ec2 = AgentMain.ec2Client(cfg, new Ec2CallMetrics())) {
       return AgentStartup.prepare(cfg, ec2);
     }
   }

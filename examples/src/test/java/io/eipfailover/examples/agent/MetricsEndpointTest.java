@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.base.Ticker;
+import io.eipfailover.core.testing.Await;
+import io.eipfailover.core.testing.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MetricsEndpointTest {
   /** The table of meters, a row per meter; its fourth column is the Prometheus name. */
   static final Path TABLE = Path.of("../docs/metrics.md");
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Pattern ROW = Pattern.compile("^\\| `eipfailover\\.[^`]+` \\|[^|]*\\|[^|]*\\| `([a-z0-9_]+)` \\|");
 
   @TempDir Path dir;
@@ -103,12 +106,18 @@ class MetricsEndpointTest {
   private String udpAgentAfterAnErrorAndATakeover() throws Exception {
     try (TwoNodeWorld world = new TwoNodeWorld(dir)) {
       world.fake.faults().deny("AssociateAddress");
-      try (AgentNode node = AgentNode.fromConfig(world.config("lb-a", Map.of()), Ticker.systemTicker(), List.of())) {
+      // A hook that runs with the takeover, so the agent's hook-run counter has a series too.
+      try (AgentNode node = AgentNode.fromConfig(world.config("lb-a", Map.of("hooks.takeover-completed", "true")),
+          Ticker.systemTicker(), List.of())) {
         node.start();
-        AgentNodeStatusTest.waitFor(() -> PrometheusSamples.valueOrZero(node.metricsText(), "eipfailover_ec2_errors_total",
-            "operation", "AssociateAddress", "code", "UnauthorizedOperation") >= 1);
+        Await.until("an EC2 error counted", WAIT, () -> PrometheusSamples.valueOrZero(node.metricsText(),
+            "eipfailover_ec2_errors_total", "operation", "AssociateAddress", "code", "UnauthorizedOperation") >= 1,
+            node::metricsText);
         world.fake.faults().allow("AssociateAddress");
-        AgentNodeStatusTest.waitFor(() -> PrometheusSamples.value(node.metricsText(), "eipfailover_takeovers_total") >= 1);
+        Await.until("a takeover and its hook counted", WAIT,
+            () -> PrometheusSamples.value(node.metricsText(), "eipfailover_takeovers_total") >= 1
+                && PrometheusSamples.valueOrZero(node.metricsText(), "eipfailover_hook_runs_total") >= 1,
+            node::metricsText);
         return scrape(world.statusA);
       }
     }
@@ -119,8 +128,8 @@ class MetricsEndpointTest {
     try (TwoNodeWorld world = new TwoNodeWorld(jgroupsDir);
         AgentNode node = AgentNode.fromConfig(world.config("lb-a", Map.of(
             "membership.type", "jgroups",
-            "membership.address.lb-a", "127.0.0.1:" + TwoNodeWorld.freeTcp(),
-            "membership.address.lb-b", "127.0.0.1:" + TwoNodeWorld.freeTcp())), Ticker.systemTicker(), List.of())) {
+            "membership.address.lb-a", "127.0.0.1:" + LoopbackPorts.reserve(),
+            "membership.address.lb-b", "127.0.0.1:" + LoopbackPorts.reserve())), Ticker.systemTicker(), List.of())) {
       node.start();
       return scrape(world.statusA);
     }

@@ -2,6 +2,7 @@ package io.eipfailover.examples.e2e;
 
 import io.eipfailover.aws.testing.Ec2Fake;
 import io.eipfailover.aws.testing.FakeAssociation;
+import io.eipfailover.core.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,18 +41,24 @@ final class Stage implements AutoCloseable {
    * @param guard the agent's {@code guard} value
    * @param jitterLink every VPC host is on the bridge through a {@code taplink.py} TAP link that
    *     delays each frame by {@code jitterMinMs..jitterMaxMs}
+   * @param agents whether {@link #up} starts the agents (false: the case brings its own failover)
    */
-  record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs) {
+  record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs,
+      boolean agents) {
     static Options defaults() {
-      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0);
+      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0, true);
     }
 
     Options guard(String g) {
-      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs);
+      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, agents);
     }
 
     Options jitter(int minMs, int maxMs) {
-      return new Options(guard, failbackDelay, true, minMs, maxMs);
+      return new Options(guard, failbackDelay, true, minMs, maxMs, agents);
+    }
+
+    Options withoutAgents() {
+      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, false);
     }
   }
 
@@ -128,6 +135,9 @@ final class Stage implements AutoCloseable {
         Sh.tryRun("ip netns exec " + net.ns("lb1") + " curl -s -m 1 -o /dev/null -w %{http_code} http://"
             + StageNetwork.GATEWAY + ":" + StageNetwork.EC2_PORT + "/").ok()
             && Sh.tryRun("ip netns exec " + net.ns("lb2") + " curl -s -f -m 1 http://10.99.0.31:8080/").ok());
+    if (!options.agents()) {
+      return;
+    }
     for (String lb : List.of("lb1", "lb2")) {
       firewall(lb);
       startAgent(lb);
@@ -151,11 +161,15 @@ final class Stage implements AutoCloseable {
    * key directory (0700) and key file (0600) owned by the unit's user.
    */
   private void writeEtc(String lb, String config) throws IOException {
+    writeEtc(lb, config, "1 e2e-secret-" + net.runId + "-0123456789abcdef\n");
+  }
+
+  private void writeEtc(String lb, String config, String keyText) throws IOException {
     Path etc = Files.createDirectories(etcDir(lb));
     Files.writeString(etc.resolve("agent.properties"), config);
     Path keys = Files.createDirectories(etc.resolve("keys"));
     Path key = keys.resolve("cluster.key");
-    Files.writeString(key, "1 e2e-secret-" + net.runId + "-0123456789abcdef\n");
+    Files.writeString(key, keyText);
     String user = installed.user();
     Sh.run("chown " + user + ":" + user + " " + keys + " " + key);
     Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));
@@ -238,6 +252,27 @@ final class Stage implements AutoCloseable {
         runDir.resolve("agent-" + lb + "-" + n + ".log")));
   }
 
+  /**
+   * Installs {@code dir}'s {@code agent.properties} and {@code keys/cluster.key} as {@code lb}'s
+   * /etc/eipfailover (as an operator installs an imported configuration), puts up {@code lb}'s
+   * firewall from what {@code ports} prints for it, and starts the agent as the unit does.
+   */
+  void startAgentWith(String lb, Path dir) throws IOException {
+    writeEtc(lb, Files.readString(dir.resolve("agent.properties")), Files.readString(dir.resolve("keys/cluster.key")));
+    firewall(lb);
+    startAgent(lb);
+  }
+
+  /**
+   * Runs {@code eipfailover-agent ARGS} as an operator on {@code lb} would: the installed launcher,
+   * as root, in the node's namespace (its /etc/eipfailover is the agent's sandbox's, so not there).
+   */
+  Sh.Result operator(String lb, String... args) {
+    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", net.ns(lb), installed.unit.execStart().get(0)));
+    argv.addAll(List.of(args));
+    return Sh.tryRun(argv);
+  }
+
   /** Exit codes the unit counts as a clean stop. */
   List<Integer> successExitCodes() {
     return installed.successExitCodes();
@@ -285,14 +320,7 @@ final class Stage implements AutoCloseable {
   }
 
   void awaitOk(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n"
-            + diagnostics());
-      }
-      Sh.sleep(50);
-    }
+    Await.until(what, timeout, condition, () -> "\n" + diagnostics());
   }
 
   /** Holders, data plane, statuses and the tails of the agents' logs, for failure messages. */

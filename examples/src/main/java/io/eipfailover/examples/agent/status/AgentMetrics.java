@@ -12,21 +12,26 @@ import io.eipfailover.membership.jgroups.metrics.JGroupsMembershipMetrics;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.metrics.UdpMembershipMetrics;
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The agent's {@code /metrics}: one Micrometer {@link PrometheusMeterRegistry} with the library's
  * binders (the failover's, the membership's, EC2's) bound to it, rendered by Micrometer in the
  * Prometheus text format. Every series carries the common tags {@code cluster} and {@code self}
- * (the reporting node). Thread-safe.
+ * (the reporting node). The agent's own meter, {@code eipfailover.hook.runs} (tags {@code event},
+ * {@code result}), gets a series for each event and result once it has happened. Thread-safe.
  */
 public final class AgentMetrics {
   /** The content type of {@link #scrape()}. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final PrometheusMeterRegistry registry;
+  private volatile Supplier<Map<String, Long>> hookRuns = Map::of;
 
   private AgentMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
@@ -62,9 +67,25 @@ public final class AgentMetrics {
     return this;
   }
 
+  /** Hook runs by {@code event/result} (the hooks' own counters), as {@code eipfailover.hook.runs}. */
+  public AgentMetrics bindHookRuns(Supplier<Map<String, Long>> runs) {
+    this.hookRuns = runs;
+    return this;
+  }
+
   /** Everything, in the Prometheus text format (version 0.0.4). */
   public String scrape() {
+    // A hook run's (event, result) pair is known once it happened: register its series then.
+    hookRuns.get().keySet().forEach(this::registerHookRun);
     return registry.scrape();
+  }
+
+  private void registerHookRun(String key) {
+    int slash = key.lastIndexOf('/');
+    FunctionCounter.builder("eipfailover.hook.runs", this, m -> m.hookRuns.get().getOrDefault(key, 0L))
+        .description("hook runs by event and result (ok, failed, timeout, error, dropped)")
+        .tag("event", key.substring(0, slash)).tag("result", key.substring(slash + 1))
+        .register(registry);
   }
 
   /** The registry, for tests and for adding meters. */

@@ -13,6 +13,8 @@ import io.eipfailover.core.Placement;
 import io.eipfailover.core.event.FailoverTimeline;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,8 +23,9 @@ import java.util.OptionalLong;
  * Renders a {@link FailoverStatus} as JSON (with Jackson) for the status endpoint: this node, its
  * announced status, the membership view (ages in milliseconds relative to {@code now}), every EIP
  * with where EC2 last showed it and where the plan wants it, the last takeover's timeline and the
- * counters. Field names and order are the status page's contract (the {@code status} verb and
- * scripts read them). Stateless and thread-safe.
+ * counters; with {@link Extras}, also the render time ({@code now}), each EIP's {@code
+ * holderSince} and the {@code recent} events. Field names and order are the status page's contract
+ * ({@code eipfailover-agent status} and scripts read them). Stateless and thread-safe.
  */
 public final class StatusJson {
   /** The agent's one JSON mapper (thread-safe once configured). */
@@ -31,9 +34,20 @@ public final class StatusJson {
   private StatusJson() {}
 
   /**
+   * What the snapshot does not hold: the wall-clock time of the render, since when each EIP is where
+   * it is (as this node saw it), and the recent events.
+   */
+  public record Extras(Instant wallNow, Map<String, Instant> holderSince, List<RecentEvents.Entry> recent) {}
+
+  /**
    * @param now the ticker reading to compute ages against (same ticker as the failover's)
    */
   public static String render(FailoverStatus s, ClusterTopology topology, long now) {
+    return render(s, topology, now, Optional.empty());
+  }
+
+  /** As {@link #render(FailoverStatus, ClusterTopology, long)}, adding {@code now}, {@code holderSince} and {@code recent}. */
+  public static String render(FailoverStatus s, ClusterTopology topology, long now, Optional<Extras> extras) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("cluster", topology.clusterName());
     root.put("self", s.self().value());
@@ -65,6 +79,10 @@ public final class StatusJson {
             .put("privateIp", o.privateIp().get())
             .put("holder", topology.ownerOf(o.privateIp().get()).map(NodeId::value).orElse(null));
       }
+      extras.ifPresent(x -> {
+        Instant since = x.holderSince().get(eip.allocationId());
+        e.put("holderSince", since == null ? null : since.toString());
+      });
       Optional<Placement.Target> t = s.plan() == null ? Optional.empty() : s.plan().targetOf(eip);
       if (t.isEmpty()) {
         e.putNull("planned");
@@ -87,7 +105,22 @@ public final class StatusJson {
           .put("describeFailures", c.describeFailures()).put("budgetDeferrals", c.budgetDeferrals())
           .put("localPauses", c.localPauses());
     }
+    extras.ifPresent(x -> recent(root, x));
     return write(root);
+  }
+
+  private static void recent(ObjectNode root, Extras x) {
+    root.put("now", x.wallNow().toString());
+    var recent = root.putArray("recent");
+    for (RecentEvents.Entry e : x.recent()) {
+      recent.addObject().put("at", e.at().toString())
+          .put("ageMs", Duration.between(e.at(), x.wallNow()).toMillis())
+          .put("type", e.type())
+          .put("allocationId", e.eip().map(ElasticIp::allocationId).orElse(null))
+          .put("publicIp", e.eip().map(ElasticIp::publicIp).orElse(null))
+          .put("node", e.node().orElse(null))
+          .put("detail", e.detail());
+    }
   }
 
   /** {@code node} as compact JSON. */

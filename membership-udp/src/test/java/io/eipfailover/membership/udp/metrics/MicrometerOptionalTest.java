@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
+import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.core.testing.WithoutMicrometer;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.testing.InMemoryNetwork;
-import io.eipfailover.membership.udp.testing.ManualTicker;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,11 +32,11 @@ class MicrometerOptionalTest {
   public static final class Pair implements Callable<String> {
     @Override
     public String call() {
-      ManualTicker ticker = new ManualTicker();
-      InMemoryNetwork net = new InMemoryNetwork(ticker);
+      VirtualTime time = new VirtualTime();
+      InMemoryNetwork net = new InMemoryNetwork(time);
       NodeId a = NodeId.of("a");
       NodeId b = NodeId.of("b");
-      try (UdpMembership ma = node(net, ticker, a, b); UdpMembership mb = node(net, ticker, b, a)) {
+      try (UdpMembership ma = node(net, time, a, b); UdpMembership mb = node(net, time, b, a)) {
         ma.start();
         mb.start();
         net.run(Duration.ofMillis(300));
@@ -46,9 +46,9 @@ class MicrometerOptionalTest {
       }
     }
 
-    private static UdpMembership node(InMemoryNetwork net, ManualTicker ticker, NodeId self, NodeId peer) {
+    private static UdpMembership node(InMemoryNetwork net, VirtualTime time, NodeId self, NodeId peer) {
       return UdpMembership.builder().self(self).clusterName("test").configFingerprint(42).keyring(TestKeys.k1())
-          .ticker(ticker).clock(ticker.clock()).transport(net.transport(self)).peer(peer).build();
+          .ticker(time.ticker()).clock(time.clock()).transport(net.transport(self)).peer(peer).build();
     }
   }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
+import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.testing.InMemoryNetwork;
-import io.eipfailover.membership.udp.testing.ManualTicker;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,15 +20,15 @@ class UdpMembershipMetricsTest {
   private static final NodeId A = NodeId.of("a");
   private static final NodeId B = NodeId.of("b");
 
-  private final ManualTicker ticker = new ManualTicker();
-  private final InMemoryNetwork net = new InMemoryNetwork(ticker);
+  private final VirtualTime time = new VirtualTime();
+  private final InMemoryNetwork net = new InMemoryNetwork(time);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final UdpMembership a = node(A, B);
   private final UdpMembership b = node(B, A);
 
   private UdpMembership node(NodeId self, NodeId peer) {
     return UdpMembership.builder().self(self).clusterName("test").configFingerprint(42).keyring(TestKeys.k1())
-        .ticker(ticker).clock(ticker.clock()).transport(net.transport(self)).peer(peer).build();
+        .ticker(time.ticker()).clock(time.clock()).transport(net.transport(self)).peer(peer).build();
   }
 
   @AfterEach

@@ -1,0 +1,200 @@
+package io.eipfailover.core;
+
+import io.eipfailover.core.runtime.Checks;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * Builds a {@link FailoverConfig}. Each setter checks its argument at once (the message names the
+ * setting and shows the bad value); {@link #build()} checks the combination. Starts from the
+ * defaults. Not thread-safe.
+ */
+public final class FailoverConfigBuilder {
+  boolean dryRun;
+  OptionalInt toleratedFailures = OptionalInt.empty();
+  Duration healthCheckInterval = Duration.ofSeconds(1);
+  Duration resyncInterval = Duration.ofSeconds(30);
+  Duration detectionDeadline = Duration.ofSeconds(1);
+  Duration confirmDelay = Duration.ofMillis(500);
+  Duration inFlightTimeout = Duration.ofSeconds(10);
+  Duration initialBackoff = Duration.ofMillis(250);
+  Duration maxBackoff = Duration.ofSeconds(10);
+  Duration holdTime = Duration.ofSeconds(30);
+  Duration startupGrace = Duration.ofSeconds(2);
+  int apiBurst = 20;
+  double apiCallsPerSecond = 2.0;
+  Duration guardTimeout = Duration.ofSeconds(5);
+  Duration callTimeout = Duration.ofSeconds(15);
+
+  FailoverConfigBuilder() {}
+
+  FailoverConfigBuilder(FailoverConfig c) {
+    this.dryRun = c.dryRun();
+    this.toleratedFailures = c.toleratedFailures();
+    this.healthCheckInterval = c.healthCheckInterval();
+    this.resyncInterval = c.resyncInterval();
+    this.detectionDeadline = c.detectionDeadline();
+    this.confirmDelay = c.confirmDelay();
+    this.inFlightTimeout = c.inFlightTimeout();
+    this.initialBackoff = c.initialBackoff();
+    this.maxBackoff = c.maxBackoff();
+    this.holdTime = c.holdTime();
+    this.startupGrace = c.startupGrace();
+    this.apiBurst = c.apiBurst();
+    this.apiCallsPerSecond = c.apiCallsPerSecond();
+    this.guardTimeout = c.guardTimeout();
+    this.callTimeout = c.callTimeout();
+  }
+
+  /** Plan and report ({@code DryRunTakeover} events), but never associate. Default false. */
+  public FailoverConfigBuilder dryRun(boolean dryRun) {
+    this.dryRun = dryRun;
+    return this;
+  }
+
+  /**
+   * How many simultaneous node failures the cluster must survive; building the failover checks that
+   * every node has the reserved IPs the strategy needs for that. Default 1 (0 for a single node).
+   */
+  public FailoverConfigBuilder toleratedFailures(int toleratedFailures) {
+    this.toleratedFailures = OptionalInt.of(Checks.nonNegative("toleratedFailures", toleratedFailures));
+    return this;
+  }
+
+  /**
+   * How often the local health check runs. Default 1 s. Shorter notices a dead HAProxy sooner, at
+   * one probe per period; debounce with {@link HealthChecks#riseFall}.
+   */
+  public FailoverConfigBuilder healthCheckInterval(Duration interval) {
+    this.healthCheckInterval = Checks.positive("healthCheckInterval", interval);
+    return this;
+  }
+
+  /**
+   * How often EC2 is described when nothing else asks for it, to repair drift. Default 30 s: one
+   * filtered describe per node per 30 s in steady state. Shorter repairs hand-made changes sooner
+   * but spends the account's shared Describe budget.
+   */
+  public FailoverConfigBuilder resyncInterval(Duration interval) {
+    this.resyncInterval = Checks.positive("resyncInterval", interval);
+    return this;
+  }
+
+  /**
+   * The membership's detection deadline. The loop wakes at least every half of it, and an input
+   * that arrives more than half of it late means this node was paused (GC, CPU steal, SIGSTOP):
+   * takeovers from unreachable peers then wait for a fresh view or one deadline. Default 1 s, the
+   * UDP membership's default profile. Set it to the membership's real deadline: shorter wakes more
+   * often and suspects pauses sooner, longer misses pauses that could convict live peers.
+   */
+  public FailoverConfigBuilder detectionDeadline(Duration deadline) {
+    this.detectionDeadline = Checks.positive("detectionDeadline", deadline);
+    return this;
+  }
+
+  /**
+   * Delay before the describe that confirms an associate; facts older than this are described
+   * again before acting. Default 500 ms. Shorter confirms sooner at more describes.
+   */
+  public FailoverConfigBuilder confirmDelay(Duration delay) {
+    this.confirmDelay = Checks.positive("confirmDelay", delay);
+    return this;
+  }
+
+  /**
+   * How long an associate that no describe shows yet (EC2 is eventually consistent) keeps this
+   * node from sending the same move again. Default 10 s; must exceed {@code confirmDelay}. Shorter
+   * retries a lost move sooner, at the risk of a second call for one move.
+   */
+  public FailoverConfigBuilder inFlightTimeout(Duration timeout) {
+    this.inFlightTimeout = Checks.positive("inFlightTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * First per-EIP back-off after a failed call or a guard denial; it doubles per failure up to
+   * {@link #maxBackoff}, each wait shortened by up to half at random. Default 250 ms.
+   */
+  public FailoverConfigBuilder initialBackoff(Duration initial) {
+    this.initialBackoff = Checks.positive("initialBackoff", initial);
+    return this;
+  }
+
+  /**
+   * Longest per-EIP back-off; permission and configuration errors wait this long at once. Default
+   * 10 s: the token bucket already protects the account's budget, and a longer cap delays the
+   * takeover after an API outage. Must be at least {@link #initialBackoff}.
+   */
+  public FailoverConfigBuilder maxBackoff(Duration max) {
+    this.maxBackoff = Checks.positive("maxBackoff", max);
+    return this;
+  }
+
+  /**
+   * Flap damping: after a live peer pulled an EIP away from this node, this node does not pull it
+   * back for this long (while the peer stays in the same state). Default 30 s. Longer stops
+   * ping-pong between two confused nodes sooner; shorter lets a legitimate return happen sooner.
+   */
+  public FailoverConfigBuilder holdTime(Duration holdTime) {
+    this.holdTime = Checks.positive("holdTime", holdTime);
+    return this;
+  }
+
+  /**
+   * Heartbeat's {@code initdead}: for this long after start this node takes no EIP from a peer it
+   * has not heard (the membership may not have heard it yet), and none before the membership has
+   * delivered its first view. Default 2 s; zero disables. Too short and a node starting before its
+   * peers steals their EIPs.
+   */
+  public FailoverConfigBuilder startupGrace(Duration grace) {
+    this.startupGrace = Checks.nonNegative("startupGrace", grace);
+    return this;
+  }
+
+  /**
+   * How many EC2 calls (describes and associates) this node may make at once. Default 20, well
+   * inside EC2's per-account buckets; with many nodes in one account, lower it so their sum fits.
+   */
+  public FailoverConfigBuilder apiBurst(int burst) {
+    this.apiBurst = Checks.positive("apiBurst", burst);
+    return this;
+  }
+
+  /** How fast this node's EC2 call budget refills, per second. Default 2. */
+  public FailoverConfigBuilder apiCallsPerSecond(double callsPerSecond) {
+    Checks.require(callsPerSecond > 0 && Double.isFinite(callsPerSecond),
+        "apiCallsPerSecond must be > 0 and finite, was %s", callsPerSecond);
+    this.apiCallsPerSecond = callsPerSecond;
+    return this;
+  }
+
+  /**
+   * The longest wait for the split-brain guard's answer; no answer by then counts as a denial (and
+   * the evaluation is interrupted). Default 5 s, above the built-in guards' own probe time-outs.
+   * Shorter gives up on a slow guard sooner; the EIP is then asked about again after back-off.
+   */
+  public FailoverConfigBuilder guardTimeout(Duration timeout) {
+    this.guardTimeout = Checks.positive("guardTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * The longest wait for one EC2 call (describe or associate); no answer by then counts as a
+   * retryable failure (and the call is interrupted). A safety net: the AWS binding's own call
+   * time-out (10 s by default) normally answers first. Default 15 s. An associate that times out
+   * may still have happened; the next describe shows it.
+   */
+  public FailoverConfigBuilder callTimeout(Duration timeout) {
+    this.callTimeout = Checks.positive("callTimeout", timeout);
+    return this;
+  }
+
+  /** Checks the combination and builds. */
+  public FailoverConfig build() {
+    Checks.require(maxBackoff.compareTo(initialBackoff) >= 0,
+        "maxBackoff must be >= initialBackoff (%s), was %s", initialBackoff, maxBackoff);
+    Checks.require(inFlightTimeout.compareTo(confirmDelay) > 0,
+        "inFlightTimeout must be longer than confirmDelay (%s), was %s", confirmDelay, inFlightTimeout);
+    return new FailoverConfig(this);
+  }
+}

@@ -1,0 +1,63 @@
+package io.eipfailover.core.internal.reconciler;
+
+import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.TakeoverRequest;
+import io.eipfailover.core.event.FailoverEvent;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the step asks the runner to do, in order. {@link Describe}, {@link AskGuard} and {@link
+ * Associate} each come back as exactly one result {@link Input}. The table in {@code
+ * docs/reconciler.md} lists them all (a test keeps it in sync).
+ */
+public sealed interface Effect {
+  /** Describe these EIPs (one call); answers {@link Input.DescribeSucceeded} or {@link Input.DescribeFailed}. */
+  record Describe(List<ElasticIp> elasticIps) implements Effect {
+    public Describe {
+      elasticIps = List.copyOf(elasticIps);
+    }
+  }
+
+  /** Ask the split-brain guard; answers {@link Input.GuardAnswered} (a time-out or failure is a denial). */
+  record AskGuard(TakeoverRequest request) implements Effect {
+    public AskGuard {
+      Objects.requireNonNull(request, "request");
+    }
+  }
+
+  /** Associate the EIP with this node's point; answers {@link Input.AssociateSucceeded} or {@link Input.AssociateFailed}. */
+  record Associate(ElasticIp elasticIp, AttachmentPoint target) implements Effect {
+    public Associate {
+      Objects.requireNonNull(elasticIp, "elasticIp");
+      Objects.requireNonNull(target, "target");
+    }
+  }
+
+  /** Tell the membership (and so the peers) this node's status. */
+  record Announce(NodeStatus status) implements Effect {
+    public Announce {
+      Objects.requireNonNull(status, "status");
+    }
+  }
+
+  /** Deliver an event to the listeners. */
+  record Emit(FailoverEvent event) implements Effect {
+    public Emit {
+      Objects.requireNonNull(event, "event");
+    }
+  }
+
+  /** Write one log line (the runner adds the node id). */
+  record Log(Level level, String message) implements Effect {
+    public Log {
+      Objects.requireNonNull(level, "level");
+      Objects.requireNonNull(message, "message");
+    }
+
+    /** Log levels the step uses. */
+    public enum Level { DEBUG, INFO, WARN, ERROR }
+  }
+}

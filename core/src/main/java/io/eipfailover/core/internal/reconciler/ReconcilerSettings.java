@@ -1,0 +1,61 @@
+package io.eipfailover.core.internal.reconciler;
+
+import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.FailoverConfig;
+import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.NodeId;
+import java.util.Objects;
+
+/**
+ * What the step knows that never changes while a node runs: who it is, the cluster, the strategy
+ * (a pure function) and the tuning.
+ */
+public record ReconcilerSettings(NodeId self, ClusterTopology topology, FailoverStrategy strategy,
+    FailoverConfig config) {
+  /** Plans change with time only through the strategy's delays: re-plan at least this often anyway. */
+  static final long IDLE_PLAN_NANOS = 1_000_000_000L;
+
+  public ReconcilerSettings {
+    Objects.requireNonNull(self, "self");
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(config, "config");
+  }
+
+  long deadline() {
+    return config.detectionDeadline().toNanos();
+  }
+
+  /**
+   * The longest the loop sleeps, and the lateness that reveals a pause: half the detection deadline
+   * each, so every pause longer than the deadline is seen.
+   */
+  long watchdog() {
+    return deadline() / 2;
+  }
+
+  long resync() {
+    return config.resyncInterval().toNanos();
+  }
+
+  long confirmDelay() {
+    return config.confirmDelay().toNanos();
+  }
+
+  long inFlightTimeout() {
+    return config.inFlightTimeout().toNanos();
+  }
+
+  long holdTime() {
+    return config.holdTime().toNanos();
+  }
+
+  /** Tokens a describe made in order to act needs: its own and one for the act. */
+  int tokensToDescribeAndAct() {
+    return Math.min(2, config.apiBurst());
+  }
+
+  long backoff(int failures, double jitter) {
+    return Backoff.delayNanos(failures, config.initialBackoff(), config.maxBackoff(), jitter);
+  }
+}
