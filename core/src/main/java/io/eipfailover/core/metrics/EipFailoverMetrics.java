@@ -26,7 +26,8 @@ import java.util.function.ToLongFunction;
  *
  * <ul>
  *   <li>counters from events, since binding: {@code eipfailover.takeovers}, {@code
- *       eipfailover.failbacks}, {@code eipfailover.peers.dead}, {@code eipfailover.guard.denials}
+ *       eipfailover.failbacks}, {@code eipfailover.peers.dead}, {@code
+ *       eipfailover.dry.run.takeovers}, {@code eipfailover.guard.denials}
  *       (tag {@code guard}: {@code quorum}, {@code reachability}, {@code peer_probe}, {@code
  *       ec2_instance_state}, {@code unguarded} or {@code other}, taken from the start of the
  *       verdict's reason, which every built-in guard starts with its name), {@code

@@ -1,6 +1,7 @@
 package io.eipfailover.core.metrics;
 
 import io.eipfailover.core.ElasticIpManagerException;
+import io.eipfailover.core.event.DryRunTakeover;
 import io.eipfailover.core.event.FailBack;
 import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.core.event.FailoverListener;
@@ -41,6 +42,7 @@ final class FailoverEventMeters implements FailoverListener {
   private final Counter takeovers;
   private final Counter failbacks;
   private final Counter peersDead;
+  private final Counter dryRunTakeovers;
   private final Timer detection;
   private final Timer guard;
   private final Timer associate;
@@ -53,6 +55,8 @@ final class FailoverEventMeters implements FailoverListener {
     this.takeovers = counter("eipfailover.takeovers", "EIPs this node pulled onto itself (fail-backs included)");
     this.failbacks = counter("eipfailover.failbacks", "own EIPs this node pulled back home");
     this.peersDead = counter("eipfailover.peers.dead", "peers this node's failover saw declared dead");
+    this.dryRunTakeovers = counter("eipfailover.dry.run.takeovers",
+        "takeovers a dry run would have made (nothing sent; once per target)");
     for (ElasticIpManagerException.Kind kind : ElasticIpManagerException.Kind.values()) {
       failures(kind);
     }
@@ -72,6 +76,8 @@ final class FailoverEventMeters implements FailoverListener {
       record(t.timeline());
     } else if (event instanceof FailBack) {
       failbacks.increment();
+    } else if (event instanceof DryRunTakeover) {
+      dryRunTakeovers.increment();
     } else if (event instanceof PeerDead) {
       peersDead.increment();
     } else if (event instanceof GuardDenied d) {

@@ -9,6 +9,7 @@ import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManagerException;
 import io.eipfailover.core.NodeId;
+import io.eipfailover.core.event.DryRunTakeover;
 import io.eipfailover.core.event.TakeoverFailed;
 import io.eipfailover.core.testing.SimulatedCluster;
 import io.eipfailover.core.testing.Topologies;
@@ -76,6 +77,17 @@ class EipFailoverMetricsTest {
     assertEquals(1, registry.get("eipfailover.takeover.failures").tags("kind", "permission", "cluster", "web")
         .counter().count());
     assertEquals(0, registry.get("eipfailover.takeover.failures").tag("kind", "retryable").counter().count());
+  }
+
+  @Test
+  void dryRunTakeoversAreCountedApart() {
+    FailoverEventMeters meters = new FailoverEventMeters(registry, Tags.empty());
+
+    meters.onEvent(new DryRunTakeover(n2, Instant.EPOCH, eip1, java.util.Optional.of(n1),
+        AttachmentPoint.reserved("eni-0123abcd", "10.0.0.9"), "failover from n1"));
+
+    assertEquals(1, registry.get("eipfailover.dry.run.takeovers").counter().count());
+    assertEquals(0, registry.get("eipfailover.takeovers").counter().count());
   }
 
   @Test
