@@ -8,15 +8,13 @@ import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManager;
 import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverConfigBuilder;
-import io.eipfailover.core.FailoverStatus;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.FailoverListener;
+import io.eipfailover.examples.agent.status.AgentMetrics;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
-import io.eipfailover.examples.agent.status.FailoverMetrics;
-import io.eipfailover.examples.agent.status.PrometheusText;
 import io.eipfailover.membership.udp.UdpMembership;
 import java.io.IOException;
 import java.time.Clock;
@@ -54,9 +52,8 @@ public final class AgentNode implements AutoCloseable {
   private final Membership membership;
   private final ElasticIpManager manager;
   private final EipFailover failover;
-  private final FailoverMetrics events = new FailoverMetrics();
+  private final AgentMetrics metrics;
   private final OperatorFeeds feeds;
-  private final Ec2CallMetrics ec2Metrics;
   private final ReloadableHealthCheck health;
   private final Ticker ticker;
   private final java.util.concurrent.ExecutorService listenerThread;
@@ -68,7 +65,8 @@ public final class AgentNode implements AutoCloseable {
     this.config = config;
     this.self = self;
     this.topology = topology;
-    this.ec2Metrics = ec2Metrics;
+    this.metrics = AgentMetrics.create(topology, self, io.micrometer.core.instrument.Clock.SYSTEM)
+        .bind(ec2Metrics.meters());
     this.ticker = ticker;
     this.membership = MembershipFactory.create(config.membership(), self, topology, ticker,
         PlanFingerprint.of(config, topology));
@@ -89,7 +87,6 @@ public final class AgentNode implements AutoCloseable {
         .strategy(StrategyFactory.create(config.strategy()))
         .healthCheck(health)
         .ticker(ticker)
-        .listener(events, Runnable::run)
         .listener(feeds.recent(), Runnable::run)
         .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
         .listener(AgentNode::nameDifferingSettings, listenerThread);
@@ -105,6 +102,7 @@ public final class AgentNode implements AutoCloseable {
     listeners.forEach(l -> b.listener(l, listenerThread));
     b.listener(feeds, listenerThread);
     this.failover = b.build();
+    metrics.bind(failover, topology, membership).bindHookRuns(feeds::hookRuns);
   }
 
   /** A peer's heartbeat fingerprint differs: say which plan-relevant settings differ. */
@@ -121,7 +119,7 @@ public final class AgentNode implements AutoCloseable {
    * Builds (does not start) a node.
    *
    * @param ec2 the EC2 client, not closed by the node
-   * @param ec2Metrics the interceptor installed on {@code ec2}, read by {@code /metrics}
+   * @param ec2Metrics the interceptor installed on {@code ec2}; the node binds its meters to {@code /metrics}
    * @param instanceIds node → instance id, needed by the {@code ec2-instance-state} guard
    * @param listeners extra event listeners, called in order on the node's event thread
    */
@@ -176,8 +174,9 @@ public final class AgentNode implements AutoCloseable {
     return membership;
   }
 
-  public FailoverMetrics events() {
-    return events;
+  /** The node's meters, rendered by {@code /metrics}. */
+  public AgentMetrics metrics() {
+    return metrics;
   }
 
   /** The status endpoint's port, if it runs. */
@@ -190,9 +189,7 @@ public final class AgentNode implements AutoCloseable {
   }
 
   public String metricsText() {
-    FailoverStatus s = failover.status();
-    return PrometheusText.render(s, topology, events, ec2Metrics,
-        membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty()) + feeds.metricsText();
+    return metrics.scrape();
   }
 
   /** Replaces the hook commands and time limit (SIGHUP); runs already queued keep theirs. */

@@ -72,7 +72,7 @@ public final class StatusServer implements AutoCloseable {
     }
     switch (ex.getRequestURI().getPath()) {
       case "/status" -> send(ex, 200, "application/json; charset=utf-8", statusJson.get());
-      case "/metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metricsText.get());
+      case "/metrics" -> send(ex, 200, AgentMetrics.CONTENT_TYPE, metricsText.get());
       case "/healthz" -> send(ex, 200, "text/plain; charset=utf-8", "ok\n");
       default -> send(ex, 404, "text/plain; charset=utf-8", "not found: try /status or /metrics\n");
     }
