@@ -88,7 +88,7 @@ public final class AgentNode implements AutoCloseable {
         .healthCheck(health)
         .ticker(ticker)
         .listener(feeds.recent(), Runnable::run)
-        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
+        .listener(e -> LOG.info("[id={}] {}", self, e), listenerThread)
         .listener(AgentNode::nameDifferingSettings, listenerThread);
     FailoverConfigBuilder tuning = FailoverConfig.builder()
         .healthCheckInterval(config.health().interval())
@@ -109,7 +109,7 @@ public final class AgentNode implements AutoCloseable {
   private static void nameDifferingSettings(io.eipfailover.core.event.FailoverEvent e) {
     if (e instanceof io.eipfailover.core.event.ConfigMismatch m) {
       List<String> groups = PlanFingerprint.differing(m.ourFingerprint(), m.theirFingerprint());
-      LOG.error("[node={}] peer {} runs another configuration: it differs in {}; nodes must agree on these or"
+      LOG.error("[id={}] peer {} runs another configuration: it differs in {}; nodes must agree on these or"
           + " their plans disagree (deploy the same settings everywhere)", m.self(), m.peer(),
           groups.isEmpty() ? "settings this agent does not fingerprint (another version?)" : String.join(", ", groups));
     }
@@ -153,7 +153,7 @@ public final class AgentNode implements AutoCloseable {
     feeds.start(() -> failover.status().observed());
     failover.start();
     feeds.serveStatus(config.status(), this::statusJson, this::metricsText);
-    LOG.info("[node={}] started: cluster {}, {} membership, strategy {}, guard {}, health {}{}", self,
+    LOG.info("[id={}] started: cluster {}, {} membership, strategy {}, guard {}, health {}{}", self,
         topology.clusterName(), config.membership().type(), config.strategy().kind(), config.guards().kinds(),
         config.health().kind(), config.dryRun() ? ", DRY RUN (no EIP will move)" : "");
   }
@@ -200,7 +200,7 @@ public final class AgentNode implements AutoCloseable {
   /** Replaces the health probe with new settings (SIGHUP). */
   public void reloadHealth(AgentConfig.Health settings) {
     health.reload(settings);
-    LOG.info("[node={}] health check reloaded: {}", self, settings.kind());
+    LOG.info("[id={}] health check reloaded: {}", self, settings.kind());
   }
 
   /**
@@ -212,7 +212,7 @@ public final class AgentNode implements AutoCloseable {
       throw new IllegalStateException("heartbeat keys can be reloaded with membership.type=udp only");
     }
     udp.updateKeyring(MembershipFactory.keyring(keys));
-    LOG.info("[node={}] heartbeat keys reloaded: key {} signs, keys {} accepted", self, keys.primaryKeyId(),
+    LOG.info("[id={}] heartbeat keys reloaded: key {} signs, keys {} accepted", self, keys.primaryKeyId(),
         keys.keys().keySet());
   }
 
@@ -238,21 +238,21 @@ public final class AgentNode implements AutoCloseable {
           }
         }
       } catch (RuntimeException e) {
-        LOG.warn("[node={}] hand-off: describe failed, retrying: {}", self, e.toString());
+        LOG.warn("[id={}] hand-off: describe failed, retrying: {}", self, e.toString());
         held.add(null);
       }
       if (held.isEmpty()) {
-        LOG.info("[node={}] hand-off complete: peers hold every EIP this node had", self);
+        LOG.info("[id={}] hand-off complete: peers hold every EIP this node had", self);
         return true;
       }
       boolean anyPeerAlive = membership.view().members().entrySet().stream()
           .anyMatch(e -> !e.getKey().equals(self) && e.getValue().state() == NodeState.ALIVE);
       if (!anyPeerAlive) {
-        LOG.warn("[node={}] hand-off: no alive peer to take {}; stopping anyway", self, held);
+        LOG.warn("[id={}] hand-off: no alive peer to take {}; stopping anyway", self, held);
         return false;
       }
       if (Duration.ofNanos(ticker.read() - start).compareTo(timeout) >= 0) {
-        LOG.warn("[node={}] hand-off timed out after {} with {} still here", self, timeout, held);
+        LOG.warn("[id={}] hand-off timed out after {} with {} still here", self, timeout, held);
         return false;
       }
       sleeper.sleep(Duration.ofMillis(100));
@@ -274,7 +274,7 @@ public final class AgentNode implements AutoCloseable {
       }
       return Optional.of(out);
     } catch (RuntimeException e) {
-      LOG.warn("[node={}] describe before removing OS addresses failed: {}", self, e.toString());
+      LOG.warn("[id={}] describe before removing OS addresses failed: {}", self, e.toString());
       return Optional.empty();
     }
   }
@@ -293,9 +293,9 @@ public final class AgentNode implements AutoCloseable {
       try {
         owned.close();
       } catch (Exception e) {
-        LOG.warn("[node={}] closing the EC2 client failed: {}", self, e.toString());
+        LOG.warn("[id={}] closing the EC2 client failed: {}", self, e.toString());
       }
     }
-    LOG.info("[node={}] stopped", self);
+    LOG.info("[id={}] stopped", self);
   }
 }

@@ -53,12 +53,12 @@ public final class StatusServer implements AutoCloseable {
       try (ex) {
         route(ex, statusJson, metricsText);
       } catch (RuntimeException e) {
-        LOG.warn("[node={}] status request {} failed", node, ex.getRequestURI(), e);
+        LOG.warn("[id={}] status request {} failed", node, ex.getRequestURI(), e);
       }
     });
     server.start();
     StatusServer s = new StatusServer(server, executor, node);
-    LOG.info("[node={}] status endpoint on http://127.0.0.1:{}/status and /metrics", node, s.port());
+    LOG.info("[id={}] status endpoint on http://127.0.0.1:{}/status and /metrics", node, s.port());
     return s;
   }
 
@@ -99,6 +99,6 @@ public final class StatusServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
-    LOG.debug("[node={}] status endpoint closed", node);
+    LOG.debug("[id={}] status endpoint closed", node);
   }
 }
