@@ -89,7 +89,7 @@ public final class AgentNode implements AutoCloseable {
         .ticker(ticker)
         .listener(feeds.recent(), Runnable::run)
         .listener(e -> LOG.info("[id={}] {}", self, e), listenerThread)
-        .listener(AgentNode::nameDifferingSettings, listenerThread);
+        .listener(PlanFingerprint::logDifferingSettings, listenerThread);
     FailoverConfigBuilder tuning = FailoverConfig.builder()
         .healthCheckInterval(config.health().interval())
         .dryRun(config.dryRun())
@@ -103,16 +103,6 @@ public final class AgentNode implements AutoCloseable {
     b.listener(feeds, listenerThread);
     this.failover = b.build();
     metrics.bind(failover, topology, membership).bindHookRuns(feeds::hookRuns);
-  }
-
-  /** A peer's heartbeat fingerprint differs: say which plan-relevant settings differ. */
-  private static void nameDifferingSettings(io.eipfailover.core.event.FailoverEvent e) {
-    if (e instanceof io.eipfailover.core.event.ConfigMismatch m) {
-      List<String> groups = PlanFingerprint.differing(m.ourFingerprint(), m.theirFingerprint());
-      LOG.error("[id={}] peer {} runs another configuration: it differs in {}; nodes must agree on these or"
-          + " their plans disagree (deploy the same settings everywhere)", m.self(), m.peer(),
-          groups.isEmpty() ? "settings this agent does not fingerprint (another version?)" : String.join(", ", groups));
-    }
   }
 
   /**
