@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -34,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe: protocol thread only (counts are published through {@link CounterSet}).
  */
 final class AuthFailures {
-  /** Drop reasons that mean "a speaker of our protocol we cannot accept". */
-  static final Set<DropReason> REASONS = EnumSet.of(DropReason.WRONG_VERSION, DropReason.WRONG_CLUSTER,
-      DropReason.UNKNOWN_SENDER, DropReason.UNKNOWN_KEY, DropReason.BAD_MAC);
+  /** Drop reasons that mean "a speaker of our protocol we cannot accept" ({@link DropReason#isAuthenticationFailure}). */
+  static final Set<DropReason> REASONS = EnumSet.copyOf(
+      Arrays.stream(DropReason.values()).filter(DropReason::isAuthenticationFailure).toList());
   static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
 
   private final Logger log;
