@@ -23,6 +23,8 @@ public final class FailoverConfigBuilder {
   Duration startupGrace = Duration.ofSeconds(2);
   int apiBurst = 20;
   double apiCallsPerSecond = 2.0;
+  Duration throttleRecovery = Duration.ofSeconds(20);
+  int resyncNodesPerInterval = 30;
   Duration guardTimeout = Duration.ofSeconds(5);
   Duration callTimeout = Duration.ofSeconds(15);
 
@@ -42,6 +44,8 @@ public final class FailoverConfigBuilder {
     this.startupGrace = c.startupGrace();
     this.apiBurst = c.apiBurst();
     this.apiCallsPerSecond = c.apiCallsPerSecond();
+    this.throttleRecovery = c.throttleRecovery();
+    this.resyncNodesPerInterval = c.resyncNodesPerInterval();
     this.guardTimeout = c.guardTimeout();
     this.callTimeout = c.callTimeout();
   }
@@ -72,8 +76,9 @@ public final class FailoverConfigBuilder {
 
   /**
    * How often EC2 is described when nothing else asks for it, to repair drift. Default 30 s: one
-   * filtered describe per node per 30 s in steady state. Shorter repairs hand-made changes sooner
-   * but spends the account's shared Describe budget.
+   * filtered describe per node per 30 s in steady state (longer in clusters of more than 30 nodes,
+   * see {@link #resyncNodesPerInterval}). Shorter repairs hand-made changes sooner but spends the
+   * account's shared Describe budget.
    */
   public FailoverConfigBuilder resyncInterval(Duration interval) {
     this.resyncInterval = Checks.positive("resyncInterval", interval);
@@ -160,11 +165,46 @@ public final class FailoverConfigBuilder {
     return this;
   }
 
-  /** How fast this node's EC2 call budget refills, per second. Default 2. */
+  /**
+   * How fast this node's EC2 call budget refills, per second, while EC2 does not throttle. Default
+   * 2. Each {@code RequestLimitExceeded} halves the rate (see {@link #throttleRecovery}).
+   */
   public FailoverConfigBuilder apiCallsPerSecond(double callsPerSecond) {
     Checks.require(callsPerSecond > 0 && Double.isFinite(callsPerSecond),
         "apiCallsPerSecond must be > 0 and finite, was %s", callsPerSecond);
     this.apiCallsPerSecond = callsPerSecond;
+    return this;
+  }
+
+  /**
+   * EC2's request budget is per account and Region, shared by every node (and every other tool):
+   * when EC2 throttles a call ({@code RequestLimitExceeded}), this node halves its call rate (down
+   * to 1/32 of {@link #apiCallsPerSecond}) and pauses for a random fraction of a call, and the rate
+   * then climbs back linearly, from zero to {@code apiCallsPerSecond} in this time. Halving and
+   * climbing back linearly makes the nodes of a crowded account converge on equal shares (AIMD).
+   * Default 20 s. Shorter takes the budget back sooner after a mass failover, at the cost of more
+   * refused requests while the account is crowded (refused requests take no token, but every
+   * other tool of the account sees them fail too); longer leaves more of the budget to others and
+   * makes the last moves of a mass failover wait longer.
+   */
+  public FailoverConfigBuilder throttleRecovery(Duration recovery) {
+    this.throttleRecovery = Checks.positive("throttleRecovery", recovery);
+    return this;
+  }
+
+  /**
+   * How many nodes of one cluster may resync per {@link #resyncInterval}: in a larger cluster each
+   * node's interval grows in proportion, to {@code resyncInterval × nodes / resyncNodesPerInterval},
+   * so the cluster's resyncs add up to at most this many describes per interval however many nodes
+   * it has. Every wait is lengthened by up to a tenth more, drawn at random, so nodes that started
+   * together drift apart. Default 30: with the default 30 s interval the whole cluster resyncs at
+   * most once per second, 5 % of EC2's documented refill of 20 {@code DescribeAddresses} per second
+   * (64 nodes: each every 64 s). Higher repairs hand-made changes sooner in large clusters but
+   * spends more of the account's Describe budget; a failover never waits for a resync (a view
+   * change describes at once).
+   */
+  public FailoverConfigBuilder resyncNodesPerInterval(int nodes) {
+    this.resyncNodesPerInterval = Checks.positive("resyncNodesPerInterval", nodes);
     return this;
   }
 

@@ -50,7 +50,7 @@ public final class Ec2ErrorClassifier {
       new Rule("invalid-parameter", code("InvalidParameterValue"), Kind.CONFIGURATION, (c, e) ->
           "EC2 rejected " + c.action() + " for " + c.resources() + " (is the private IP assigned to that ENI?): "
               + ec2Message(e)),
-      new Rule("throttled", e -> THROTTLING.contains(errorCode(e)), Kind.RETRYABLE, (c, e) ->
+      new Rule("throttled", e -> THROTTLING.contains(errorCode(e)), Kind.THROTTLED, (c, e) ->
           "EC2 throttled " + c.action() + " (" + c.resources() + "); the account's request budget is shared: "
               + ec2Message(e)),
       new Rule("server-error", e -> statusOf(e) >= 500, Kind.RETRYABLE, (c, e) ->

@@ -12,7 +12,7 @@ import java.util.List;
  * Generates regular topologies for tests: nodes {@code n1..nN}, node {@code i} with {@code
  * eipsPerNode} home points (and as many EIPs homed on it) on ENI {@code eni-i0} and {@code
  * reservedPerNode} reserved points on ENI {@code eni-i1}; private IPs {@code 10.0.i.x}, public IPs
- * {@code 203.0.113.x} / {@code 198.51.100.x}. Deterministic: the same arguments give an equal
+ * {@code 203.0.113.x}, {@code 198.51.100.x}, then {@code 198.18.x.y}. Deterministic: the same arguments give an equal
  * topology.
  */
 public final class Topologies {
@@ -54,10 +54,21 @@ public final class Topologies {
       b.node(new NodeSpec(node(i), home, reserved));
       for (int k = 0; k < eipsPerNode; k++) {
         publicIndex++;
-        String pub = publicIndex <= 250 ? "203.0.113." + publicIndex : "198.51.100." + (publicIndex - 250);
-        b.elasticIp(new ElasticIp(String.format("eipalloc-%02x%02x", i, k), pub, node(i)));
+        b.elasticIp(new ElasticIp(String.format("eipalloc-%02x%02x", i, k), publicIp(publicIndex), node(i)));
       }
     }
     return b.build();
+  }
+
+  /** The {@code n}-th public IP (1-based): two documentation /24s, then the benchmarking range 198.18.0.0/15. */
+  static String publicIp(int n) {
+    if (n <= 250) {
+      return "203.0.113." + n;
+    }
+    if (n <= 500) {
+      return "198.51.100." + (n - 250);
+    }
+    int k = n - 501;
+    return "198.18." + (k / 250) + "." + (k % 250 + 1);
   }
 }

@@ -71,7 +71,7 @@ final class Pass {
   /** The observation is stale, the resync is due, or this node's move awaits confirmation. */
   private boolean describeWanted(ReconcilerState s, long now) {
     Observation o = s.observation();
-    if (s.describe().stale(o) || now - o.sentAt() >= settings.resync()) {
+    if (s.describe().stale(o) || now >= s.describe().resyncAt()) {
       return true;
     }
     long delay = settings.confirmDelay();

@@ -75,7 +75,8 @@ public record ReconcilerState(
     }
     return new ReconcilerState(new MembershipView(0, settings.self(), members), SelfStatus.INITIAL,
         Observation.NONE, DescribeProgress.INITIAL, Map.of(), Suppression.NONE,
-        TokenBudget.full(settings.config().apiBurst(), settings.config().apiCallsPerSecond()),
+        TokenBudget.full(settings.config().apiBurst(), settings.config().apiCallsPerSecond(),
+            settings.config().throttleRecovery().toNanos()),
         new Placement(Map.of()), Times.NEVER, Optional.empty(), Counters.ZERO, Times.NEVER, Times.NONE, Times.NONE);
   }
 

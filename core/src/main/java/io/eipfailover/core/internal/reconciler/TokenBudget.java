@@ -1,25 +1,63 @@
 package io.eipfailover.core.internal.reconciler;
 
 /**
- * A token bucket over ticker readings: {@code burst} tokens, refilled continuously at {@code
- * perSecond}. Immutable arithmetic; the caller supplies the time.
+ * This node's share of the account's EC2 request budget: a token bucket over ticker readings,
+ * {@code burst} tokens refilled continuously at a rate that adapts to throttling (additive
+ * increase, multiplicative decrease). EC2's token buckets are per account and Region, shared by
+ * every node and every other tool, so when EC2 answers {@code RequestLimitExceeded} this node
+ * {@linkplain #throttled halves its rate} (never below {@code ceiling / }{@value #FLOOR_DIVISOR})
+ * and empties its bucket plus a jittered fraction of a token, so nodes throttled together do not
+ * come back together; the rate then climbs back linearly, reaching {@code ceiling} again {@code
+ * recoveryNanos} after it was at zero. Halving on each refusal and climbing back linearly is what
+ * lets many nodes converge on equal shares of a budget none of them can see (AIMD).
+ *
+ * <p>Immutable arithmetic; the caller supplies the time. The refill is the integral of the climbing
+ * rate, so how often the bucket is read does not change it ({@code b.at(t1).at(t2)} is {@code
+ * b.at(t2)}, up to rounding).
  *
  * @param burst the bucket's size
- * @param perSecond refill rate
- * @param tokens tokens left at {@code updatedAt}
- * @param updatedAt the reading {@code tokens} refers to ({@link Times#NEVER}: full, never used)
+ * @param ceiling the configured refill rate per second, which the rate climbs back to
+ * @param rate the refill rate per second at {@code updatedAt}
+ * @param recoveryNanos how long the rate takes to climb from zero to {@code ceiling}
+ * @param tokens tokens left at {@code updatedAt} (negative after throttling: a pause)
+ * @param updatedAt the reading {@code tokens} and {@code rate} refer to ({@link Times#NEVER}: full, never used)
  */
-public record TokenBudget(int burst, double perSecond, double tokens, long updatedAt) {
-  static TokenBudget full(int burst, double perSecond) {
-    return new TokenBudget(burst, perSecond, burst, Times.NEVER);
+public record TokenBudget(int burst, double ceiling, double rate, long recoveryNanos, double tokens, long updatedAt) {
+  /** The rate never drops below {@code ceiling} divided by this. */
+  static final int FLOOR_DIVISOR = 32;
+
+  /** A full bucket at the full rate. */
+  static TokenBudget full(int burst, double perSecond, long recoveryNanos) {
+    return new TokenBudget(burst, perSecond, perSecond, recoveryNanos, burst, Times.NEVER);
+  }
+
+  /** The rate's climb, in tokens per second per second. */
+  private double slope() {
+    return ceiling * 1e9 / recoveryNanos;
+  }
+
+  /** Seconds from {@code updatedAt} until the rate is back at the ceiling. */
+  private double secondsToCeiling() {
+    return Math.max(0, (ceiling - rate) / slope());
+  }
+
+  /** Tokens earned in {@code seconds} after {@code updatedAt}. */
+  private double refill(double seconds) {
+    double climb = Math.min(seconds, secondsToCeiling());
+    return rate * climb + slope() * climb * climb / 2 + ceiling * (seconds - climb);
   }
 
   /** The bucket as it is at {@code now}. */
   TokenBudget at(long now) {
-    if (updatedAt == Times.NEVER || now <= updatedAt) {
-      return updatedAt == Times.NEVER ? new TokenBudget(burst, perSecond, tokens, now) : this;
+    if (updatedAt == Times.NEVER) {
+      return new TokenBudget(burst, ceiling, rate, recoveryNanos, tokens, now);
     }
-    return new TokenBudget(burst, perSecond, Math.min(burst, tokens + (now - updatedAt) * perSecond / 1e9), now);
+    if (now <= updatedAt) {
+      return this;
+    }
+    double seconds = (now - updatedAt) / 1e9;
+    double newRate = Math.min(ceiling, rate + slope() * seconds);
+    return new TokenBudget(burst, ceiling, newRate, recoveryNanos, Math.min(burst, tokens + refill(seconds)), now);
   }
 
   /** Whether {@code n} tokens are there at {@code now}. */
@@ -30,12 +68,35 @@ public record TokenBudget(int burst, double perSecond, double tokens, long updat
   /** The bucket after taking one token at {@code now} (the caller checked {@link #has}). */
   TokenBudget take(long now) {
     TokenBudget b = at(now);
-    return new TokenBudget(burst, perSecond, b.tokens - 1, b.updatedAt);
+    return new TokenBudget(burst, ceiling, b.rate, recoveryNanos, b.tokens - 1, b.updatedAt);
+  }
+
+  /**
+   * EC2 throttled a call answered at {@code now}: half the rate (not below the floor), and nothing
+   * left in the bucket but a debt of {@code jitter} (in [0, 1)) of a token.
+   */
+  TokenBudget throttled(long now, double jitter) {
+    TokenBudget b = at(now);
+    double halved = Math.max(ceiling / FLOOR_DIVISOR, b.rate / 2);
+    return new TokenBudget(burst, ceiling, halved, recoveryNanos, Math.min(b.tokens, 0) - jitter, b.updatedAt);
   }
 
   /** The first reading at which {@code n} tokens will be there (at least {@code now}). */
   long whenHas(long now, int n) {
-    double missing = n - at(now).tokens;
-    return missing <= 0 ? now : now + (long) Math.ceil(missing * 1e9 / perSecond) + 1;
+    TokenBudget b = at(now);
+    double missing = n - b.tokens;
+    if (missing <= 0) {
+      return now;
+    }
+    double climb = b.secondsToCeiling();
+    double duringClimb = b.refill(climb);
+    double seconds;
+    if (missing <= duringClimb) {
+      // rate * t + slope * t^2 / 2 = missing, in the form that stays accurate for a tiny slope
+      seconds = 2 * missing / (b.rate + Math.sqrt(b.rate * b.rate + 2 * b.slope() * missing));
+    } else {
+      seconds = climb + (missing - duringClimb) / ceiling;
+    }
+    return now + (long) Math.ceil(seconds * 1e9) + 1;
   }
 }

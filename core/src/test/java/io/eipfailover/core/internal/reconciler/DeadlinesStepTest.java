@@ -94,9 +94,9 @@ class DeadlinesStepTest {
 
     StepDriver e = StepDriver.pair().steady();
     e.feed(Input.ReconcileNow::new);
-    e.feed(at -> new Input.DescribeFailed(at, "one"));
+    e.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "one"));
     e.idle(3_250);
-    e.feed(at -> new Input.DescribeFailed(at, "two"));
+    e.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "two"));
     assertEquals(e.nanos() + 500 * MS, e.state.describe().retryAt());
   }
 

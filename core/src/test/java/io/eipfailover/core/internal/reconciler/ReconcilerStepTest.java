@@ -122,6 +122,24 @@ class ReconcilerStepTest {
   }
 
   @Test
+  void aThrottledCallSlowsTheWholeNodeAndRetriesWithoutGrowingItsBackOff() {
+    takeoverSent();
+    assertEquals(List.of("Log WARN", "Emit TakeoverFailed eipalloc-0200"), d.associateFailed(eipB, spareA, Kind.THROTTLED));
+    assertEquals(Duration.ofMillis(250), ((TakeoverFailed) d.events().get(0)).retryIn());
+    assertEquals(1.0, d.state.budget().at(d.nanos()).rate(), 1e-9, "the rate is halved");
+    assertEquals(0.0, d.state.budget().at(d.nanos()).tokens(), 1e-9, "and the bucket emptied");
+    // Two tokens (describe and act) at 1/s climbing 0.1/s per s: t + t²/20 = 2, t = 1.83 s.
+    assertEquals(List.of(), idle(4_800), "no call before the node's budget has the tokens");
+    assertEquals(List.of("Describe"), idle(4_900));
+    assertEquals(List.of("AskGuard eipalloc-0200 from n2"), d.describedAtHome());
+    assertEquals(List.of("Emit TakeoverStarted eipalloc-0200", "Associate eipalloc-0200 -> 10.0.1.11"),
+        d.guard(eipB, true, "quorum"));
+    d.associateFailed(eipB, spareA, Kind.THROTTLED);
+    assertEquals(Duration.ofMillis(250), ((TakeoverFailed) d.events().get(0)).retryIn(), "the first step again");
+    assertEquals(0.59, d.state.budget().rate(), 0.01, "halved again (from the 1.18/s it had climbed to)");
+  }
+
+  @Test
   void aPermissionFailureWaitsTheMaximumAtOnce() {
     takeoverSent();
     d.associateFailed(eipB, spareA, Kind.PERMISSION);

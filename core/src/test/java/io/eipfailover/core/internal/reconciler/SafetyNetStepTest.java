@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.ElasticIpManagerException.Kind;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.Placement;
 import java.time.Duration;
@@ -85,7 +86,7 @@ class SafetyNetStepTest {
   void aFailedDescribeBacksOffAndTheFirstSuccessHoldsTakeoversForADeadline() {
     StepDriver d = StepDriver.pair().steady();
     assertEquals(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"), d.peer(B, NodeState.DEAD));
-    assertEquals(List.of("Log WARN"), d.feed(at -> new Input.DescribeFailed(at, "connect timed out")));
+    assertEquals(List.of("Log WARN"), d.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "connect timed out")));
     assertEquals(d.nanos() + 250_000_000L, d.state.workAt());
     assertEquals(List.of(), d.feed(Input.ReconcileNow::new), "no describe within its back-off");
     assertEquals(List.of("Describe"), d.idle(3_300));
@@ -95,6 +96,19 @@ class SafetyNetStepTest {
     assertEquals(List.of("Describe"), d.idle(4_400), "hold over after one deadline: fresh facts");
     assertEquals(List.of("AskGuard eipalloc-0200 from n2"), d.describedAtHome());
     assertEquals(1, d.state.counters().describeFailures());
+  }
+
+  @Test
+  void aThrottledDescribeSlowsTheNodeAndRetriesAfterTheFirstBackOffStep() {
+    StepDriver d = StepDriver.pair().steady();
+    d.peer(B, NodeState.DEAD);
+    assertEquals(List.of("Log WARN"), d.feed(at -> new Input.DescribeFailed(at, Kind.THROTTLED, "RequestLimitExceeded")));
+    assertEquals(1.0, d.state.budget().rate(), 1e-9);
+    assertEquals(d.nanos() + 250_000_000L, d.state.describe().retryAt());
+    assertEquals(List.of("Describe"), d.idle(4_100), "one token at 1/s (climbing): after about a second");
+    d.feed(at -> new Input.DescribeFailed(at, Kind.THROTTLED, "RequestLimitExceeded"));
+    assertEquals(d.nanos() + 250_000_000L, d.state.describe().retryAt(), "not doubled: the budget slows instead");
+    assertTrue(d.state.budget().rate() < 0.6, "halved again: " + d.state.budget().rate());
   }
 
   @Test
@@ -147,7 +161,7 @@ class SafetyNetStepTest {
     assertEquals(List.of(), d.associateFailed(d.eip(B), d.reserved(A),
         io.eipfailover.core.ElasticIpManagerException.Kind.RETRYABLE));
     assertEquals(List.of(), d.describedAtHome());
-    assertEquals(List.of(), d.feed(at -> new Input.DescribeFailed(at, "stray")));
+    assertEquals(List.of(), d.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "stray")));
     assertEquals(before.eips(), d.state.eips());
     assertEquals(before.observation(), d.state.observation());
     assertEquals(before.counters(), d.state.counters());
