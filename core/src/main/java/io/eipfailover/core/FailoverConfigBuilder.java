@@ -22,7 +22,7 @@ public final class FailoverConfigBuilder {
   Duration holdTime = Duration.ofSeconds(30);
   Duration startupGrace = Duration.ofSeconds(2);
   int apiBurst = 20;
-  double apiCallsPerSecond = 2.0;
+  double apiCallsPerSecond = 5.0;
   Duration throttleRecovery = Duration.ofSeconds(20);
   int resyncNodesPerInterval = 30;
   Duration guardTimeout = Duration.ofSeconds(5);
@@ -157,8 +157,10 @@ public final class FailoverConfigBuilder {
   }
 
   /**
-   * How many EC2 calls (describes and associates) this node may make at once. Default 20, well
-   * inside EC2's per-account buckets; with many nodes in one account, lower it so their sum fits.
+   * How many describes, and separately how many associates, this node may make at once (EC2 keeps
+   * a token bucket per action, and so does this node). Default 20, well inside EC2's per-account
+   * buckets (50 associates, 100 describes). Larger moves more EIPs of one failed node in the first
+   * second; the account's bucket is shared with every other node and tool all the same.
    */
   public FailoverConfigBuilder apiBurst(int burst) {
     this.apiBurst = Checks.positive("apiBurst", burst);
@@ -166,8 +168,13 @@ public final class FailoverConfigBuilder {
   }
 
   /**
-   * How fast this node's EC2 call budget refills, per second, while EC2 does not throttle. Default
-   * 2. Each {@code RequestLimitExceeded} halves the rate (see {@link #throttleRecovery}).
+   * How fast each of this node's EC2 call budgets (describes, associates) refills, per second,
+   * while EC2 does not throttle. Default 5, EC2's documented refill of the account's {@code
+   * AssociateAddress} bucket: one node alone may use all of it, and when nodes compete, each {@code
+   * RequestLimitExceeded} halves the rate (see {@link #throttleRecovery}), so they end up sharing
+   * it. Lower leaves room for other tools of the account even when this node moves many EIPs; a
+   * node that cannot move more than this many EIPs per second takes longer to empty a failed node
+   * whose EIPs it is the only one to take.
    */
   public FailoverConfigBuilder apiCallsPerSecond(double callsPerSecond) {
     Checks.require(callsPerSecond > 0 && Double.isFinite(callsPerSecond),

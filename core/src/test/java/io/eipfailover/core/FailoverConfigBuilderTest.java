@@ -105,7 +105,7 @@ class FailoverConfigBuilderTest {
     assertEquals(Duration.ofSeconds(30), d.holdTime());
     assertEquals(Duration.ofSeconds(2), d.startupGrace());
     assertEquals(20, d.apiBurst());
-    assertEquals(2.0, d.apiCallsPerSecond());
+    assertEquals(5.0, d.apiCallsPerSecond());
     assertEquals(Duration.ofSeconds(20), d.throttleRecovery());
     assertEquals(30, d.resyncNodesPerInterval());
     assertEquals(Duration.ofSeconds(5), d.guardTimeout());

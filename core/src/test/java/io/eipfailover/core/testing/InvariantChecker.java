@@ -34,7 +34,8 @@ import java.util.TreeMap;
  *       status change, restart or injected fault to explain it, or moved at all while stable;
  *   <li>{@code same-view-same-plan}: nodes whose views have equal member states, given the same
  *       input, computed different placements (or one strategy answered differently twice);
- *   <li>{@code api-budget}: a node made more EC2 calls in some window than its token bucket allows;
+ *   <li>{@code api-budget}: a node made more calls of one EC2 action in some window than its token
+ *       bucket for that action allows;
  *   <li>{@code liveness} / {@code fail-back} / {@code unassociated}: after healing, an EIP was not on
  *       a healthy eligible node (or not home) within the bound, or stayed unassociated too long.
  * </ul>
@@ -48,7 +49,7 @@ public final class InvariantChecker {
   private final Map<String, MembershipView> lastViews = new TreeMap<>();
   private final Map<String, List<Long>> statusChanges = new TreeMap<>();
   private final Map<String, Ec2Move> lastMove = new TreeMap<>();
-  private final Map<NodeId, List<Long>> callTimes = new TreeMap<>();
+  private final Map<String, List<Long>> callTimes = new TreeMap<>();
   private int calls;
   private int events;
   private int moves;
@@ -107,7 +108,7 @@ public final class InvariantChecker {
         start = s;
       }
     }
-    List<Long> times = callTimes.computeIfAbsent(c.caller(), k -> new ArrayList<>());
+    List<Long> times = callTimes.computeIfAbsent(c.caller() + " " + c.op(), k -> new ArrayList<>());
     long incarnationStart = start;
     times.removeIf(t -> t < incarnationStart);
     times.add(c.atNanos());
@@ -116,7 +117,7 @@ public final class InvariantChecker {
       double window = (times.get(j) - times.get(i)) / 1e9;
       double allowed = cluster.apiBurst() + cluster.apiCallsPerSecond() * window + 1e-6;
       if (j - i + 1 > allowed) {
-        throw violation("api-budget", c.caller() + " made " + (j - i + 1) + " EC2 calls in " + window
+        throw violation("api-budget", c.caller() + " made " + (j - i + 1) + " " + c.op() + " calls in " + window
             + " s; its budget allows " + cluster.apiBurst() + " + " + cluster.apiCallsPerSecond() + "/s");
       }
     }

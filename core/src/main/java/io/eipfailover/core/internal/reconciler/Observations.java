@@ -48,13 +48,13 @@ final class Observations {
       return Step.of(s, new Effect.Log(Level.DEBUG, "ignored a describe failure nobody asked for"));
     }
     boolean throttled = failure.kind() == ElasticIpManagerException.Kind.THROTTLED;
-    // Throttling slows the whole node (its budget) rather than growing this back-off, which would
+    // Throttling slows the node's describes (their budget) rather than growing this back-off, which would
     // leave the account's refill unused at the end of a crowded failover.
     long delay = settings.backoff(throttled ? 1 : s.describe().failureStreak() + 1, at.jitter());
     ReconcilerState next = s.withDescribe(s.describe().failed(at.nanos() + delay))
         .withCounters(s.counters().describeFailure());
     if (throttled) {
-      next = next.withBudget(next.budget().throttled(at.nanos(), at.jitter()));
+      next = next.withBudgets(next.budgets().withDescribe(next.budgets().describe().throttled(at.nanos(), at.jitter())));
     }
     return Step.of(next,
         new Effect.Log(Level.WARN, "describe failed (" + failure.error() + "); retrying in " + delay / 1_000_000 + " ms"));

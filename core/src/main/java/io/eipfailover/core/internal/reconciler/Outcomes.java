@@ -101,7 +101,7 @@ final class Outcomes {
 
   /**
    * Backs the EIP off: retryable errors by the jittered schedule, throttling by its first step (and
-   * the node's budget slows down), permission and configuration errors by the maximum at once.
+   * the node's associates slow down), permission and configuration errors by the maximum at once.
    */
   Step associateFailed(ReconcilerState s, Input.AssociateFailed result, Stamp at) {
     ElasticIp eip = result.elasticIp();
@@ -110,7 +110,7 @@ final class Outcomes {
       return Step.of(s, new Effect.Log(Level.DEBUG, "ignored an associate failure nobody asked for about " + eip));
     }
     ElasticIpManagerException.Kind kind = result.kind();
-    // Throttling slows the whole node (its budget: the account's buckets are shared) instead of
+    // Throttling slows the node's associates (its budget: the account's bucket is shared) instead of
     // growing this EIP's back-off, which would leave the refill unused at the end of a crowded failover.
     long delay = switch (kind) {
       case RETRYABLE -> settings.backoff(r.failures() + 1, at.jitter());
@@ -120,7 +120,7 @@ final class Outcomes {
     ReconcilerState next = s.withEip(eip, r.settled().failed(at.nanos() + delay))
         .withCounters(s.counters().takeoverFailure());
     if (kind == ElasticIpManagerException.Kind.THROTTLED) {
-      next = next.withBudget(next.budget().throttled(at.nanos(), at.jitter()));
+      next = next.withBudgets(next.budgets().withAssociate(next.budgets().associate().throttled(at.nanos(), at.jitter())));
     }
     return Step.of(next,
         new Effect.Log(Level.WARN, "associating " + eip + " failed (" + result.kind() + "): " + result.message()

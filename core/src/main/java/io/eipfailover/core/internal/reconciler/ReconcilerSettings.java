@@ -57,11 +57,6 @@ public record ReconcilerSettings(NodeId self, ClusterTopology topology, Failover
     return config.holdTime().toNanos();
   }
 
-  /** Tokens a describe made in order to act needs: its own and one for the act. */
-  int tokensToDescribeAndAct() {
-    return Math.min(2, config.apiBurst());
-  }
-
   long backoff(int failures, double jitter) {
     return Backoff.delayNanos(failures, config.initialBackoff(), config.maxBackoff(), jitter);
   }

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * @param eips the record of each EIP that has one other than {@link EipRecord#IDLE}, by allocation
  *     id (sparse, so that changing one EIP copies little on a node with many)
  * @param suppression when takeovers from unreachable peers are held back
- * @param budget this node's EC2 call budget
+ * @param budgets this node's EC2 call budgets (one per action)
  * @param lastPlan the last placement computed
  * @param lastPlanAt when it was computed
  * @param lastTakeover the timeline of this node's last takeover
@@ -42,7 +42,7 @@ public record ReconcilerState(
     DescribeProgress describe,
     Map<String, EipRecord> eips,
     Suppression suppression,
-    TokenBudget budget,
+    CallBudgets budgets,
     Placement lastPlan,
     long lastPlanAt,
     Optional<FailoverTimeline> lastTakeover,
@@ -58,7 +58,7 @@ public record ReconcilerState(
     Objects.requireNonNull(describe, "describe");
     eips = Map.copyOf(eips);
     Objects.requireNonNull(suppression, "suppression");
-    Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(budgets, "budgets");
     Objects.requireNonNull(lastPlan, "lastPlan");
     Objects.requireNonNull(lastTakeover, "lastTakeover");
     Objects.requireNonNull(counters, "counters");
@@ -75,8 +75,7 @@ public record ReconcilerState(
     }
     return new ReconcilerState(new MembershipView(0, settings.self(), members), SelfStatus.INITIAL,
         Observation.NONE, DescribeProgress.INITIAL, Map.of(), Suppression.NONE,
-        TokenBudget.full(settings.config().apiBurst(), settings.config().apiCallsPerSecond(),
-            settings.config().throttleRecovery().toNanos()),
+        CallBudgets.full(settings.config()),
         new Placement(Map.of()), Times.NEVER, Optional.empty(), Counters.ZERO, Times.NEVER, Times.NONE, Times.NONE);
   }
 
@@ -108,63 +107,63 @@ public record ReconcilerState(
   }
 
   ReconcilerState withEips(Map<String, EipRecord> eips) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 
   ReconcilerState withView(MembershipView view) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 
   ReconcilerState withSelf(SelfStatus self) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 
   ReconcilerState withObservation(Observation observation) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 
   ReconcilerState withDescribe(DescribeProgress describe) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 
   ReconcilerState withSuppression(Suppression suppression) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 
-  ReconcilerState withBudget(TokenBudget budget) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+  ReconcilerState withBudgets(CallBudgets budgets) {
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 
   ReconcilerState withPlan(Placement plan, long at) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, plan, at,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, plan, at,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 
   ReconcilerState withLastTakeover(FailoverTimeline timeline) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         Optional.of(timeline), counters, deferredUntil, workAt, wakeAt);
   }
 
   ReconcilerState withCounters(Counters counters) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 
   ReconcilerState withDeferredUntil(long at) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, at, workAt, wakeAt);
   }
 
   /** The deadlines a step ends with; also how the runner re-arms its watchdog after a failed step. */
   public ReconcilerState withDeadlines(long workAt, long wakeAt) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
         lastTakeover, counters, deferredUntil, workAt, wakeAt);
   }
 }

@@ -1,15 +1,17 @@
 package io.eipfailover.core.internal.reconciler;
 
 /**
- * This node's share of the account's EC2 request budget: a token bucket over ticker readings,
- * {@code burst} tokens refilled continuously at a rate that adapts to throttling (additive
- * increase, multiplicative decrease). EC2's token buckets are per account and Region, shared by
- * every node and every other tool, so when EC2 answers {@code RequestLimitExceeded} this node
- * {@linkplain #throttled halves its rate} (never below {@code ceiling / }{@value #FLOOR_DIVISOR})
- * and empties its bucket plus a jittered fraction of a token, so nodes throttled together do not
- * come back together; the rate then climbs back linearly, reaching {@code ceiling} again {@code
- * recoveryNanos} after it was at zero. Halving on each refusal and climbing back linearly is what
- * lets many nodes converge on equal shares of a budget none of them can see (AIMD).
+ * This node's share of the account's EC2 request budget for one action: a token bucket over ticker
+ * readings, {@code burst} tokens refilled continuously at a rate that adapts to throttling
+ * (additive increase, multiplicative decrease). EC2's token buckets are per action, account and
+ * Region, shared by every node and every other tool, so when EC2 answers {@code
+ * RequestLimitExceeded} this node {@linkplain #throttled halves its rate} (never below {@code
+ * ceiling / }{@value #FLOOR_DIVISOR}) and empties its bucket plus a jittered fraction of a token,
+ * so nodes throttled together do not come back together; the rate then climbs back linearly,
+ * reaching {@code ceiling} again {@code recoveryNanos} after it was at zero. Refusals less than one
+ * token interval after a halving belong to the same congestion (calls sent together) and halve
+ * nothing more. Halving once per congestion and climbing back linearly is what lets many nodes
+ * converge on equal shares of a budget none of them can see (AIMD).
  *
  * <p>Immutable arithmetic; the caller supplies the time. The refill is the integral of the climbing
  * rate, so how often the bucket is read does not change it ({@code b.at(t1).at(t2)} is {@code
@@ -21,14 +23,16 @@ package io.eipfailover.core.internal.reconciler;
  * @param recoveryNanos how long the rate takes to climb from zero to {@code ceiling}
  * @param tokens tokens left at {@code updatedAt} (negative after throttling: a pause)
  * @param updatedAt the reading {@code tokens} and {@code rate} refer to ({@link Times#NEVER}: full, never used)
+ * @param halvedAt when the rate was last halved ({@link Times#NEVER}: never)
  */
-public record TokenBudget(int burst, double ceiling, double rate, long recoveryNanos, double tokens, long updatedAt) {
+public record TokenBudget(int burst, double ceiling, double rate, long recoveryNanos, double tokens, long updatedAt,
+    long halvedAt) {
   /** The rate never drops below {@code ceiling} divided by this. */
   static final int FLOOR_DIVISOR = 32;
 
   /** A full bucket at the full rate. */
   static TokenBudget full(int burst, double perSecond, long recoveryNanos) {
-    return new TokenBudget(burst, perSecond, perSecond, recoveryNanos, burst, Times.NEVER);
+    return new TokenBudget(burst, perSecond, perSecond, recoveryNanos, burst, Times.NEVER, Times.NEVER);
   }
 
   /** The rate's climb, in tokens per second per second. */
@@ -50,14 +54,15 @@ public record TokenBudget(int burst, double ceiling, double rate, long recoveryN
   /** The bucket as it is at {@code now}. */
   TokenBudget at(long now) {
     if (updatedAt == Times.NEVER) {
-      return new TokenBudget(burst, ceiling, rate, recoveryNanos, tokens, now);
+      return new TokenBudget(burst, ceiling, rate, recoveryNanos, tokens, now, halvedAt);
     }
     if (now <= updatedAt) {
       return this;
     }
     double seconds = (now - updatedAt) / 1e9;
     double newRate = Math.min(ceiling, rate + slope() * seconds);
-    return new TokenBudget(burst, ceiling, newRate, recoveryNanos, Math.min(burst, tokens + refill(seconds)), now);
+    return new TokenBudget(burst, ceiling, newRate, recoveryNanos, Math.min(burst, tokens + refill(seconds)), now,
+        halvedAt);
   }
 
   /** Whether {@code n} tokens are there at {@code now}. */
@@ -68,17 +73,21 @@ public record TokenBudget(int burst, double ceiling, double rate, long recoveryN
   /** The bucket after taking one token at {@code now} (the caller checked {@link #has}). */
   TokenBudget take(long now) {
     TokenBudget b = at(now);
-    return new TokenBudget(burst, ceiling, b.rate, recoveryNanos, b.tokens - 1, b.updatedAt);
+    return new TokenBudget(burst, ceiling, b.rate, recoveryNanos, b.tokens - 1, b.updatedAt, halvedAt);
   }
 
   /**
-   * EC2 throttled a call answered at {@code now}: half the rate (not below the floor), and nothing
-   * left in the bucket but a debt of {@code jitter} (in [0, 1)) of a token.
+   * EC2 throttled a call answered at {@code now}: nothing left in the bucket; and, unless the rate
+   * was halved less than one token interval ago (the same congestion), half the rate (not below the
+   * floor) and a debt of {@code jitter} (in [0, 1)) of a token.
    */
   TokenBudget throttled(long now, double jitter) {
     TokenBudget b = at(now);
+    if (halvedAt != Times.NEVER && now - halvedAt < 1e9 / b.rate) {
+      return new TokenBudget(burst, ceiling, b.rate, recoveryNanos, Math.min(b.tokens, 0), b.updatedAt, halvedAt);
+    }
     double halved = Math.max(ceiling / FLOOR_DIVISOR, b.rate / 2);
-    return new TokenBudget(burst, ceiling, halved, recoveryNanos, Math.min(b.tokens, 0) - jitter, b.updatedAt);
+    return new TokenBudget(burst, ceiling, halved, recoveryNanos, Math.min(b.tokens, 0) - jitter, b.updatedAt, now);
   }
 
   /** The first reading at which {@code n} tokens will be there (at least {@code now}). */

@@ -94,12 +94,28 @@ class TokenBudgetAndBackoffTest {
 
   @Test
   void repeatedThrottlingStopsAtAFloor() {
-    TokenBudget b = TokenBudget.full(10, 3.2, RECOVERY);
+    TokenBudget b = TokenBudget.full(10, 3.2, 1_000 * SECOND);
+    long now = 0;
     for (int i = 0; i < 20; i++) {
-      b = b.throttled(0, 0.0);
+      b = b.throttled(now, 0.0);
+      now += (long) (1e9 / b.rate()) + 1;
     }
     assertEquals(3.2 / TokenBudget.FLOOR_DIVISOR, b.rate(), 1e-12);
-    assertEquals(0.0, b.tokens(), 1e-12, "a debt only for the jitter, never piled up");
+  }
+
+  @Test
+  void refusalsOfCallsSentTogetherHalveTheRateOnce() {
+    TokenBudget b = TokenBudget.full(10, 2.0, RECOVERY);
+    for (int i = 0; i < 8; i++) {
+      b = b.take(0);
+    }
+    for (int i = 0; i < 8; i++) {
+      b = b.throttled(SECOND / 10, 0.5);
+    }
+    assertEquals(1.0, b.rate(), 1e-9, "one congestion, one halving");
+    assertEquals(-0.5, b.tokens(), 1e-9, "one debt");
+    TokenBudget later = b.throttled(SECOND / 10 + SECOND, 0.5);
+    assertEquals(0.55, later.rate(), 1e-9, "one token interval later it is a new congestion (from 1.1/s)");
   }
 
   @Property(tries = 200)
