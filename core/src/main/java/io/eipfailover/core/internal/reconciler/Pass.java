@@ -52,7 +52,7 @@ final class Pass {
     IntentPlanner.Planned planned = IntentPlanner.intents(settings.self(), input, plan);
     List<Effect> refusals = new ArrayList<>();
     planned.refused().forEach(r -> refusals.add(new Effect.Log(Level.ERROR, r)));
-    ReconcilerState next = s.withPlan(plan, now);
+    ReconcilerState next = weighted(s.withPlan(plan, now), WorkShare.weight(settings.self(), input, plan), now);
     List<Intent> moves = actionable(next, planned.intents(), now);
     Step step = new Step(next, refusals);
     if (moves.isEmpty()) {
@@ -66,6 +66,12 @@ final class Pass {
       step = step.then(x -> move.needsGuard() ? ask(x, at, move) : act(x, at, move, OptionalLong.empty()));
     }
     return step;
+  }
+
+  /** The associate budget climbs back from throttling in proportion to this node's share of the moves. */
+  private static ReconcilerState weighted(ReconcilerState s, double weight, long now) {
+    CallBudgets b = s.budgets();
+    return b.associate().weight() == weight ? s : s.withBudgets(b.withAssociate(b.associate().weighted(now, weight)));
   }
 
   /** The observation is stale, the resync is due, or this node's move awaits confirmation. */

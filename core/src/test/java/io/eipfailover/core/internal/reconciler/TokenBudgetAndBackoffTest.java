@@ -2,6 +2,7 @@ package io.eipfailover.core.internal.reconciler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -116,6 +117,22 @@ class TokenBudgetAndBackoffTest {
     assertEquals(-0.5, b.tokens(), 1e-9, "one debt");
     TokenBudget later = b.throttled(SECOND / 10 + SECOND, 0.5);
     assertEquals(0.55, later.rate(), 1e-9, "one token interval later it is a new congestion (from 1.1/s)");
+  }
+
+  @Test
+  void aHeavierWeightClimbsBackFasterAndChangesNothingElse() {
+    TokenBudget b = TokenBudget.full(10, 2.0, RECOVERY).throttled(0, 0.0);
+    TokenBudget heavy = b.weighted(0, 2.0);
+    assertEquals(b.tokens(), heavy.tokens());
+    assertEquals(b.rate(), heavy.rate());
+    assertEquals(1.5, b.at(5 * SECOND).rate(), 1e-9, "weight 1: 0.1/s per s");
+    assertEquals(2.0, heavy.at(5 * SECOND).rate(), 1e-9, "weight 2: 0.2/s per s, at the ceiling after 5 s");
+    TokenBudget changed = b.at(2 * SECOND).weighted(2 * SECOND, 0.5);
+    assertEquals(1.2, changed.rate(), 1e-9, "the climb so far is kept");
+    assertEquals(1.25, changed.at(3 * SECOND).rate(), 1e-9, "then 0.05/s per s");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> b.weighted(0, 0.0));
+    assertEquals("weight must be > 0 and finite, was 0.0", e.getMessage());
   }
 
   @Property(tries = 200)
