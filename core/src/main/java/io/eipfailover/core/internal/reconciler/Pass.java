@@ -54,7 +54,7 @@ final class Pass {
     planned.refused().forEach(r -> refusals.add(new Effect.Log(Level.ERROR, r)));
     ReconcilerState next = weighted(s.withPlan(plan, now), WorkShare.weight(settings.self(), input, plan), now);
     List<Intent> moves = actionable(next, planned.intents(), now);
-    Step step = new Step(next, refusals);
+    Step step = new Step(next, refusals).then(x -> Shortfall.report(settings, x, plan, at));
     if (moves.isEmpty()) {
       return step;
     }
