@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Test;
 class DaemonOutputTest {
   @Test
   void agentLogLinesGiveTimedPeerTransitionsStartAndEndOfGrace() {
-    EventLine dead = AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [node=lb-a] peer lb-b:"
+    EventLine dead = AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [id=lb-a] peer lb-b:"
         + " ALIVE -> DEAD").orElseThrow();
     assertEquals("peer", dead.kind());
     assertEquals(EventLine.micros(Instant.parse("2026-11-30T21:09:26.165941Z")), dead.micros());
     assertEquals(Map.of("peer", "lb-b", "from", "ALIVE", "to", "DEAD"), dead.fields());
-    assertEquals("started", AgentDaemon.parse("2026-11-30T21:09:27.391671 INFO  AgentNode - [node=lb-b] started:"
+    assertEquals("started", AgentDaemon.parse("2026-11-30T21:09:27.391671 INFO  AgentNode - [id=lb-b] started:"
         + " cluster bench-pair, UDP membership").orElseThrow().kind());
     assertEquals("ready", AgentDaemon.parse("2026-11-30T21:09:29.436952 INFO  TakeoverSuppression - [id=lb-b]"
         + " takeovers from unreachable peers allowed again after start-up grace: its time passed").orElseThrow()
         .kind());
-    assertEquals(Optional.empty(), AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [node=lb-a]"
+    assertEquals(Optional.empty(), AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [id=lb-a]"
         + " peer lb-b declared dead by the detector: silent"));
     assertEquals(Optional.empty(), AgentDaemon.parse("       fix: ip addr add 10.0.1.10/24 dev eth0"));
   }
@@ -42,11 +42,11 @@ class DaemonOutputTest {
 
   @Test
   void aDeadLineConvictsOnlyThePeer() throws Exception {
-    EventLine peerDead = AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [node=lb-a] peer lb-b:"
+    EventLine peerDead = AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [id=lb-a] peer lb-b:"
         + " SUSPECT -> DEAD").orElseThrow();
-    EventLine peerAlive = AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [node=lb-a] peer lb-b:"
+    EventLine peerAlive = AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [id=lb-a] peer lb-b:"
         + " SUSPECT -> ALIVE").orElseThrow();
-    EventLine standby = AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [node=lb-a] peer lb-b:"
+    EventLine standby = AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [id=lb-a] peer lb-b:"
         + " ALIVE -> STANDBY").orElseThrow();
     assertTrue(AgentDaemon.peerStandby(standby));
     assertTrue(!AgentDaemon.peerStandby(peerDead));

@@ -137,7 +137,7 @@ public final class AgentMain {
         ec2.close();
         return report.ok() ? 0 : 1;
       }
-      report.problems().forEach(p -> LOG.warn("[node={}] preflight: {}", prepared.self(), p));
+      report.problems().forEach(p -> LOG.warn("[id={}] preflight: {}", prepared.self(), p));
       return runAgent(config, cfg, prepared, ec2, ec2Metrics, commands);
     } catch (RuntimeException e) {
       err.println("eipfailover-agent: start-up failed: " + e.getMessage());
@@ -155,7 +155,7 @@ public final class AgentMain {
       try {
         os.ensure(p.topology().node(p.self()).reservedPoints().stream().map(AttachmentPoint::privateIp).toList());
       } catch (java.io.IOException e) {
-        LOG.error("[node={}] cannot configure reserved IPs in the OS: {}", p.self(), e.getMessage());
+        LOG.error("[id={}] cannot configure reserved IPs in the OS: {}", p.self(), e.getMessage());
         ec2.close();
         return 1;
       }
@@ -165,13 +165,13 @@ public final class AgentMain {
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicReference<AgentConfig> current = new AtomicReference<>(cfg);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("[node={}] SIGTERM: handing EIPs to peers (at most {})", p.self(), current.get().handoffTimeout());
+      LOG.info("[id={}] SIGTERM: handing EIPs to peers (at most {})", p.self(), current.get().handoffTimeout());
       try {
         node.handOff(current.get().handoffTimeout(), d -> Thread.sleep(d.toMillis()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        LOG.warn("[node={}] hand-off failed: {}", p.self(), e.toString());
+        LOG.warn("[id={}] hand-off failed: {}", p.self(), e.toString());
       } finally {
         // Ask EC2 before the failover stops: an address still carrying an EIP is never removed.
         Optional<Set<String>> carrying = cfg.provision().osAddresses() ? node.privateIpsCarryingEips() : Optional.empty();
@@ -185,7 +185,7 @@ public final class AgentMain {
     try {
       node.start();
     } catch (java.io.IOException | RuntimeException e) {
-      LOG.error("[node={}] start failed: {}", p.self(), e.toString());
+      LOG.error("[id={}] start failed: {}", p.self(), e.toString());
       return 1;
     }
     try {
@@ -202,7 +202,7 @@ public final class AgentMain {
     try {
       fresh = AgentConfigParser.parse(configFile);
     } catch (AgentConfigException e) {
-      LOG.error("[node={}] SIGHUP: {} not reloaded, keeping the running configuration: {}", node.self(), configFile,
+      LOG.error("[id={}] SIGHUP: {} not reloaded, keeping the running configuration: {}", node.self(), configFile,
           e.getMessage());
       return;
     }
@@ -210,7 +210,7 @@ public final class AgentMain {
     fresh = fresh.withDryRun(old.dryRun() || fresh.dryRun());
     if (!fresh.logLevel().equals(old.logLevel())) {
       LogLevels.setRoot(fresh.logLevel());
-      LOG.info("[node={}] SIGHUP: log level {} -> {}", node.self(), old.logLevel(), fresh.logLevel());
+      LOG.info("[id={}] SIGHUP: log level {} -> {}", node.self(), old.logLevel(), fresh.logLevel());
     }
     if (!fresh.health().equals(old.health())) {
       node.reloadHealth(fresh.health());
@@ -224,10 +224,10 @@ public final class AgentMain {
     }
     List<String> restart = ConfigReload.needsRestart(old, fresh);
     if (!restart.isEmpty()) {
-      LOG.warn("[node={}] SIGHUP: changed settings that need a restart (not applied): {}", node.self(), restart);
+      LOG.warn("[id={}] SIGHUP: changed settings that need a restart (not applied): {}", node.self(), restart);
     }
     current.set(fresh);
-    LOG.info("[node={}] SIGHUP: configuration reloaded", node.self());
+    LOG.info("[id={}] SIGHUP: configuration reloaded", node.self());
   }
 
   static Ec2Client ec2Client(AgentConfig cfg, Ec2CallMetrics metrics) {

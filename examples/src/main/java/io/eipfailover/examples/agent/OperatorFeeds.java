@@ -102,9 +102,9 @@ final class OperatorFeeds implements FailoverListener, AutoCloseable {
         holderSince.update(topology, s.observed(), wall), recent.entries())));
   }
 
-  /** The hooks' {@code /metrics} lines (none before any hook is configured or has run). */
-  String metricsText() {
-    return hooks.any() || !hooks.runs().isEmpty() ? hooks.prometheusText() : "";
+  /** Hook runs by event and result, keyed {@code event + '\0' + result}, for {@code /metrics}. */
+  Map<String, Long> hookRuns() {
+    return hooks.runs();
   }
 
   void reloadHooks(AgentConfig.Hooks settings) {

@@ -46,7 +46,7 @@ class AgentNodeStatusTest {
       assertEquals(world.statusA, node.statusPort().orElseThrow());
       Await.until("lb-a holds lb-b's EIP", WAIT, () -> world.fake.association(TwoNodeWorld.ALLOC_B)
           .map(a -> a.networkInterfaceId().equals(TwoNodeWorld.ENI_A)).orElse(false), world.fake::calls);
-      Await.until("a takeover timeline", WAIT, () -> node.events().lastTimeline().isPresent(), node::statusJson);
+      Await.until("a takeover timeline", WAIT, () -> node.statusJson().contains("\"lastTakeover\":{"), node::statusJson);
 
       HttpResponse<String> status = get(world.statusA, "/status");
       assertEquals(200, status.statusCode());
@@ -61,15 +61,20 @@ class AgentNodeStatusTest {
 
       HttpResponse<String> metrics = get(world.statusA, "/metrics");
       assertEquals(200, metrics.statusCode());
+      assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
       String text = metrics.body();
-      assertTrue(text.contains("# TYPE eipfailover_takeovers_total counter\neipfailover_takeovers_total 1\n"), text);
-      assertTrue(text.contains("eipfailover_eip_held{allocation_id=\"eipalloc-0b0\",public_ip=\"203.0.113.20\",home=\"lb-b\"} 1"), text);
-      assertTrue(text.contains("eipfailover_peer_state{node=\"lb-b\",state=\"dead\"} 1"), text);
-      assertTrue(text.contains("eipfailover_failover_seconds_count{phase=\"failover\"} 1"), text);
-      assertTrue(text.contains("eipfailover_ec2_calls_total{operation=\"AssociateAddress\"} 1"), text);
-      assertTrue(text.matches("(?s).*eipfailover_ec2_calls_total\\{operation=\"DescribeAddresses\"} [1-9].*"), text);
-      assertTrue(text.matches("(?s).*\neipfailover_heartbeats_sent_total [1-9].*"), text);
-      assertTrue(text.contains("eipfailover_heartbeats_dropped_total{reason=\"bad_mac\"} 0"), text);
+      assertEquals(1, PrometheusSamples.value(text, "eipfailover_takeovers_total", "cluster", "t", "self", "lb-a"), text);
+      assertEquals(1, PrometheusSamples.value(text, "eipfailover_eip_held", "allocation_id", "eipalloc-0b0",
+          "public_ip", "203.0.113.20", "home", "lb-b"), text);
+      assertEquals(0, PrometheusSamples.value(text, "eipfailover_eip_at_home", "allocation_id", "eipalloc-0b0"), text);
+      assertEquals(1, PrometheusSamples.value(text, "eipfailover_peer_state", "node", "lb-b", "state", "dead"), text);
+      assertEquals(1, PrometheusSamples.value(text, "eipfailover_failover_seconds_count", "phase", "failover"), text);
+      assertEquals(1, PrometheusSamples.value(text, "eipfailover_ec2_calls_seconds_count", "operation",
+          "AssociateAddress", "outcome", "success"), text);
+      assertTrue(PrometheusSamples.value(text, "eipfailover_ec2_calls_seconds_count", "operation",
+          "DescribeAddresses", "outcome", "success") >= 1, text);
+      assertTrue(PrometheusSamples.value(text, "eipfailover_heartbeats_sent_total") >= 1, text);
+      assertEquals(0, PrometheusSamples.value(text, "eipfailover_heartbeats_dropped_total", "reason", "bad_mac"), text);
       assertEquals(404, get(world.statusA, "/nope").statusCode());
       assertEquals(405, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.statusA + "/status"))
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
@@ -82,11 +87,12 @@ class AgentNodeStatusTest {
       world.fake.faults().deny("AssociateAddress");
       try (AgentNode node = AgentNode.fromConfig(world.config("lb-a", Map.of()), Ticker.systemTicker(), List.of())) {
         node.start();
-        Await.until("the denied AssociateAddress counted by code", WAIT, () -> node.metricsText().contains(
-            "eipfailover_ec2_errors_total{operation=\"AssociateAddress\",code=\"UnauthorizedOperation\"}"), node::metricsText);
+        Await.until("the denied AssociateAddress counted by code", WAIT, () -> PrometheusSamples.valueOrZero(
+            node.metricsText(), "eipfailover_ec2_errors_total", "operation", "AssociateAddress", "code",
+            "UnauthorizedOperation") >= 1, node::metricsText);
         // the reconciler counts the failure after the SDK call returned
-        Await.until("the takeover failure counted", WAIT,
-            () -> node.metricsText().matches("(?s).*eipfailover_takeover_failures_total [1-9].*"), node::metricsText);
+        Await.until("the takeover failure counted", WAIT, () -> PrometheusSamples.value(node.metricsText(),
+            "eipfailover_takeover_failures_total", "kind", "permission") >= 1, node::metricsText);
       }
     }
   }

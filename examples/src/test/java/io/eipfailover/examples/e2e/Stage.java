@@ -216,8 +216,9 @@ final class Stage implements AutoCloseable {
       return -1;
     }
     for (String line : r.output().split("\n")) {
-      if (line.startsWith(name + " ")) {
-        return (long) Double.parseDouble(line.substring(name.length() + 1).trim());
+      // Micrometer adds the common labels: name{cluster="...",self="..."} value
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
       }
     }
     return -1;

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * the run to a lane and returns, so the failover loop is never blocked or delayed. Runs of one lane
  * (one EIP, or {@code node} for peer and local events) happen one at a time, in event order; lanes
  * run side by side on the pool. A run that fails (non-zero exit, could not start) or outlives
- * {@code timeout} (then killed) is logged, counted ({@link #prometheusText()}) and reported to
+ * {@code timeout} (then killed) is logged, counted ({@link #runs()}, the agent's {@code /metrics}) and reported to
  * {@code problems}; it is never retried. A lane with {@link #MAX_PENDING} runs waiting drops new
  * ones (reported), so a flapping cluster cannot queue hooks without bound.
  *
@@ -200,18 +200,6 @@ public final class Hooks implements FailoverListener, AutoCloseable {
     Map<String, Long> out = new TreeMap<>();
     runs.forEach((k, v) -> out.put(k.replace('\u0000', '/'), v.sum()));
     return out;
-  }
-
-  /** The run counters in the Prometheus text format, for {@code /metrics}. */
-  public String prometheusText() {
-    StringBuilder sb = new StringBuilder("# HELP eipfailover_hook_runs_total Hook runs by event and result"
-        + " (ok, failed, timeout, error, dropped).\n# TYPE eipfailover_hook_runs_total counter\n");
-    new TreeMap<>(runs).forEach((k, v) -> {
-      String[] p = k.split("\u0000");
-      sb.append("eipfailover_hook_runs_total{event=\"").append(p[0]).append("\",result=\"").append(p[1])
-          .append("\"} ").append(v.sum()).append('\n');
-    });
-    return sb.toString();
   }
 
   @Override

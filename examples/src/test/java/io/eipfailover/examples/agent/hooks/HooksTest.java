@@ -115,8 +115,6 @@ class HooksTest {
         long pid = Long.parseLong(Files.readString(dir.resolve(f)).strip());
         waitFor(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
       }
-      assertTrue(h.prometheusText().contains("eipfailover_hook_runs_total{event=\"peer-dead\",result=\"timeout\"} 1"),
-          h.prometheusText());
     }
   }
 
