@@ -135,15 +135,6 @@ final class FleetNetwork implements AutoCloseable {
     }
     closed = true;
     helpers.forEach(h -> h.stop(1_000));
-    for (String ns : names.values()) {
-      for (String pid : Sh.tryRun("ip netns pids " + ns).output().trim().split("\\s+")) {
-        if (pid.matches("\\d+")) {
-          Sh.tryRun("kill -KILL " + pid); // only ours: the namespace was made for this run
-        }
-      }
-    }
-    for (String ns : names.values()) {
-      Sh.tryRun("ip netns del " + ns);
-    }
+    BenchNetwork.removeNamespaces(names.values());
   }
 }
