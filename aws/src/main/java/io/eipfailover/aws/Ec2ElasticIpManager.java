@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeAddressesResponse;
  * </ul>
  *
  * <p>Failures become {@link ElasticIpManagerException}s classified by an ordered rule table on the
- * EC2 error code: throttling, 5xx, time-outs and connection failures are {@code RETRYABLE};
+ * EC2 error code: throttling ({@code RequestLimitExceeded}) is {@code THROTTLED} (the reconciler
+ * retries it and slows its own call rate); 5xx, time-outs and connection failures are {@code RETRYABLE};
  * {@code UnauthorizedOperation} and {@code AuthFailure} are {@code PERMISSION} (the message names
  * the IAM action, e.g. {@code ec2:AssociateAddress}); unknown allocation ids, ENIs, addresses and a
  * private IP that is not on the ENI ({@code InvalidParameterValue}) are {@code CONFIGURATION} (the

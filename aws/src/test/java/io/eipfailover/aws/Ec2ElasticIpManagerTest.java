@@ -87,13 +87,13 @@ class Ec2ElasticIpManagerTest {
   }
 
   @Test
-  void throttlingIsRetriedByTheSdkThenRetryable() {
+  void throttlingIsRetriedByTheSdkThenClassifiedAsThrottled() {
     fake.faults().throttleNext(2);
     assertTrue(fake.association(EIP_A.allocationId()).isEmpty());
     manager.associate(EIP_A, A_HOME);
     assertEquals(3, fake.calls("AssociateAddress").size());
     fake.faults().throttleNext(3);
-    ElasticIpManagerException e = expect(Kind.RETRYABLE, () -> manager.describe(List.of(EIP_A)));
+    ElasticIpManagerException e = expect(Kind.THROTTLED, () -> manager.describe(List.of(EIP_A)));
     assertTrue(e.getMessage().contains("throttled"), e.getMessage());
     assertTrue(e.getMessage().contains("RequestLimitExceeded"), e.getMessage());
   }

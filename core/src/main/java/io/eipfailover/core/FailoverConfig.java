@@ -30,6 +30,8 @@ public final class FailoverConfig {
   private final Duration startupGrace;
   private final int apiBurst;
   private final double apiCallsPerSecond;
+  private final Duration throttleRecovery;
+  private final int resyncNodesPerInterval;
   private final Duration guardTimeout;
   private final Duration callTimeout;
 
@@ -47,6 +49,8 @@ public final class FailoverConfig {
     this.startupGrace = b.startupGrace;
     this.apiBurst = b.apiBurst;
     this.apiCallsPerSecond = b.apiCallsPerSecond;
+    this.throttleRecovery = b.throttleRecovery;
+    this.resyncNodesPerInterval = b.resyncNodesPerInterval;
     this.guardTimeout = b.guardTimeout;
     this.callTimeout = b.callTimeout;
   }
@@ -131,6 +135,25 @@ public final class FailoverConfig {
     return apiCallsPerSecond;
   }
 
+  /** How long this node's call rate, halved by each throttled call, takes to climb back from zero. */
+  public Duration throttleRecovery() {
+    return throttleRecovery;
+  }
+
+  /** How many nodes may resync per {@link #resyncInterval()}; larger clusters resync less often per node. */
+  public int resyncNodesPerInterval() {
+    return resyncNodesPerInterval;
+  }
+
+  /**
+   * The resync interval each node of a cluster of {@code nodes} uses: {@link #resyncInterval()},
+   * times {@code nodes / resyncNodesPerInterval} when there are more nodes than that.
+   */
+  public Duration effectiveResyncInterval(int nodes) {
+    return nodes <= resyncNodesPerInterval ? resyncInterval
+        : Duration.ofNanos(resyncInterval.toNanos() / resyncNodesPerInterval * nodes);
+  }
+
   /** The longest wait for the split-brain guard; no answer by then is a denial. */
   public Duration guardTimeout() {
     return guardTimeout;
@@ -167,6 +190,8 @@ public final class FailoverConfig {
         && inFlightTimeout.equals(c.inFlightTimeout) && initialBackoff.equals(c.initialBackoff)
         && maxBackoff.equals(c.maxBackoff) && holdTime.equals(c.holdTime) && startupGrace.equals(c.startupGrace)
         && apiBurst == c.apiBurst && Double.compare(apiCallsPerSecond, c.apiCallsPerSecond) == 0
+        && throttleRecovery.equals(c.throttleRecovery)
+        && resyncNodesPerInterval == c.resyncNodesPerInterval
         && guardTimeout.equals(c.guardTimeout) && callTimeout.equals(c.callTimeout);
   }
 
@@ -174,7 +199,7 @@ public final class FailoverConfig {
   public int hashCode() {
     return Objects.hash(dryRun, toleratedFailures, healthCheckInterval, resyncInterval, detectionDeadline,
         confirmDelay, inFlightTimeout, initialBackoff, maxBackoff, holdTime, startupGrace, apiBurst,
-        apiCallsPerSecond, guardTimeout, callTimeout);
+        apiCallsPerSecond, throttleRecovery, resyncNodesPerInterval, guardTimeout, callTimeout);
   }
 
   @Override
@@ -186,6 +211,7 @@ public final class FailoverConfig {
         + ", inFlightTimeout=" + inFlightTimeout + ", initialBackoff=" + initialBackoff
         + ", maxBackoff=" + maxBackoff + ", holdTime=" + holdTime + ", startupGrace=" + startupGrace
         + ", apiBurst=" + apiBurst + ", apiCallsPerSecond=" + apiCallsPerSecond
+        + ", throttleRecovery=" + throttleRecovery + ", resyncNodesPerInterval=" + resyncNodesPerInterval
         + ", guardTimeout=" + guardTimeout + ", callTimeout=" + callTimeout + "}";
   }
 }

@@ -22,7 +22,9 @@ public final class FailoverConfigBuilder {
   Duration holdTime = Duration.ofSeconds(30);
   Duration startupGrace = Duration.ofSeconds(2);
   int apiBurst = 20;
-  double apiCallsPerSecond = 2.0;
+  double apiCallsPerSecond = 5.0;
+  Duration throttleRecovery = Duration.ofSeconds(20);
+  int resyncNodesPerInterval = 30;
   Duration guardTimeout = Duration.ofSeconds(5);
   Duration callTimeout = Duration.ofSeconds(15);
 
@@ -42,6 +44,8 @@ public final class FailoverConfigBuilder {
     this.startupGrace = c.startupGrace();
     this.apiBurst = c.apiBurst();
     this.apiCallsPerSecond = c.apiCallsPerSecond();
+    this.throttleRecovery = c.throttleRecovery();
+    this.resyncNodesPerInterval = c.resyncNodesPerInterval();
     this.guardTimeout = c.guardTimeout();
     this.callTimeout = c.callTimeout();
   }
@@ -72,8 +76,9 @@ public final class FailoverConfigBuilder {
 
   /**
    * How often EC2 is described when nothing else asks for it, to repair drift. Default 30 s: one
-   * filtered describe per node per 30 s in steady state. Shorter repairs hand-made changes sooner
-   * but spends the account's shared Describe budget.
+   * filtered describe per node per 30 s in steady state (longer in clusters of more than 30 nodes,
+   * see {@link #resyncNodesPerInterval}). Shorter repairs hand-made changes sooner but spends the
+   * account's shared Describe budget.
    */
   public FailoverConfigBuilder resyncInterval(Duration interval) {
     this.resyncInterval = Checks.positive("resyncInterval", interval);
@@ -152,19 +157,61 @@ public final class FailoverConfigBuilder {
   }
 
   /**
-   * How many EC2 calls (describes and associates) this node may make at once. Default 20, well
-   * inside EC2's per-account buckets; with many nodes in one account, lower it so their sum fits.
+   * How many describes, and separately how many associates, this node may make at once (EC2 keeps
+   * a token bucket per action, and so does this node). Default 20, well inside EC2's per-account
+   * buckets (50 associates, 100 describes). Larger moves more EIPs of one failed node in the first
+   * second; the account's bucket is shared with every other node and tool all the same.
    */
   public FailoverConfigBuilder apiBurst(int burst) {
     this.apiBurst = Checks.positive("apiBurst", burst);
     return this;
   }
 
-  /** How fast this node's EC2 call budget refills, per second. Default 2. */
+  /**
+   * How fast each of this node's EC2 call budgets (describes, associates) refills, per second,
+   * while EC2 does not throttle. Default 5, EC2's documented refill of the account's {@code
+   * AssociateAddress} bucket: one node alone may use all of it, and when nodes compete, each {@code
+   * RequestLimitExceeded} halves the rate (see {@link #throttleRecovery}), so they end up sharing
+   * it. Lower leaves room for other tools of the account even when this node moves many EIPs; a
+   * node that cannot move more than this many EIPs per second takes longer to empty a failed node
+   * whose EIPs it is the only one to take.
+   */
   public FailoverConfigBuilder apiCallsPerSecond(double callsPerSecond) {
     Checks.require(callsPerSecond > 0 && Double.isFinite(callsPerSecond),
         "apiCallsPerSecond must be > 0 and finite, was %s", callsPerSecond);
     this.apiCallsPerSecond = callsPerSecond;
+    return this;
+  }
+
+  /**
+   * EC2's request budget is per account and Region, shared by every node (and every other tool):
+   * when EC2 throttles a call ({@code RequestLimitExceeded}), this node halves its call rate (down
+   * to 1/32 of {@link #apiCallsPerSecond}) and pauses for a random fraction of a call, and the rate
+   * then climbs back linearly, from zero to {@code apiCallsPerSecond} in this time. Halving and
+   * climbing back linearly makes the nodes of a crowded account converge on equal shares (AIMD).
+   * Default 20 s. Shorter takes the budget back sooner after a mass failover, at the cost of more
+   * refused requests while the account is crowded (refused requests take no token, but every
+   * other tool of the account sees them fail too); longer leaves more of the budget to others and
+   * makes the last moves of a mass failover wait longer.
+   */
+  public FailoverConfigBuilder throttleRecovery(Duration recovery) {
+    this.throttleRecovery = Checks.positive("throttleRecovery", recovery);
+    return this;
+  }
+
+  /**
+   * How many nodes of one cluster may resync per {@link #resyncInterval}: in a larger cluster each
+   * node's interval grows in proportion, to {@code resyncInterval × nodes / resyncNodesPerInterval},
+   * so the cluster's resyncs add up to at most this many describes per interval however many nodes
+   * it has. Every wait is lengthened by up to a tenth more, drawn at random, so nodes that started
+   * together drift apart. Default 30: with the default 30 s interval the whole cluster resyncs at
+   * most once per second, 5 % of EC2's documented refill of 20 {@code DescribeAddresses} per second
+   * (64 nodes: each every 64 s). Higher repairs hand-made changes sooner in large clusters but
+   * spends more of the account's Describe budget; a failover never waits for a resync (a view
+   * change describes at once).
+   */
+  public FailoverConfigBuilder resyncNodesPerInterval(int nodes) {
+    this.resyncNodesPerInterval = Checks.positive("resyncNodesPerInterval", nodes);
     return this;
   }
 

@@ -31,6 +31,7 @@ class FailoverConfigBuilderTest {
     rejects("startupGrace must not be null", b -> b.startupGrace(null));
     rejects("guardTimeout must not be null", b -> b.guardTimeout(null));
     rejects("callTimeout must not be null", b -> b.callTimeout(null));
+    rejects("throttleRecovery must not be null", b -> b.throttleRecovery(null));
   }
 
   @Test
@@ -46,6 +47,7 @@ class FailoverConfigBuilderTest {
     rejects("startupGrace must be >= 0, was PT-1S", b -> b.startupGrace(Duration.ofSeconds(-1)));
     rejects("guardTimeout must be > 0, was PT0S", b -> b.guardTimeout(Duration.ZERO));
     rejects("callTimeout must be > 0, was PT-1S", b -> b.callTimeout(Duration.ofSeconds(-1)));
+    rejects("throttleRecovery must be > 0, was PT0S", b -> b.throttleRecovery(Duration.ZERO));
   }
 
   @Test
@@ -56,6 +58,18 @@ class FailoverConfigBuilderTest {
     rejects("apiCallsPerSecond must be > 0 and finite, was NaN", b -> b.apiCallsPerSecond(Double.NaN));
     rejects("apiCallsPerSecond must be > 0 and finite, was Infinity",
         b -> b.apiCallsPerSecond(Double.POSITIVE_INFINITY));
+    rejects("resyncNodesPerInterval must be > 0, was 0", b -> b.resyncNodesPerInterval(0));
+  }
+
+  @Test
+  void largeClustersResyncLessOftenPerNodeSoTheClusterTotalStaysTheSame() {
+    FailoverConfig d = FailoverConfig.defaults();
+    assertEquals(Duration.ofSeconds(30), d.effectiveResyncInterval(2));
+    assertEquals(Duration.ofSeconds(30), d.effectiveResyncInterval(30));
+    assertEquals(Duration.ofSeconds(64), d.effectiveResyncInterval(64), "64 nodes: 64 describes per 64 s");
+    FailoverConfig c = d.toBuilder().resyncInterval(Duration.ofSeconds(10)).resyncNodesPerInterval(4).build();
+    assertEquals(Duration.ofSeconds(10), c.effectiveResyncInterval(4));
+    assertEquals(Duration.ofSeconds(25), c.effectiveResyncInterval(10));
   }
 
   @Test
@@ -91,7 +105,9 @@ class FailoverConfigBuilderTest {
     assertEquals(Duration.ofSeconds(30), d.holdTime());
     assertEquals(Duration.ofSeconds(2), d.startupGrace());
     assertEquals(20, d.apiBurst());
-    assertEquals(2.0, d.apiCallsPerSecond());
+    assertEquals(5.0, d.apiCallsPerSecond());
+    assertEquals(Duration.ofSeconds(20), d.throttleRecovery());
+    assertEquals(30, d.resyncNodesPerInterval());
     assertEquals(Duration.ofSeconds(5), d.guardTimeout());
     assertEquals(Duration.ofSeconds(15), d.callTimeout());
   }
@@ -103,7 +119,8 @@ class FailoverConfigBuilderTest {
         .detectionDeadline(Duration.ofMillis(800)).confirmDelay(Duration.ofMillis(200))
         .inFlightTimeout(Duration.ofSeconds(3)).initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofSeconds(4))
         .holdTime(Duration.ofSeconds(11)).startupGrace(Duration.ofSeconds(5)).apiBurst(7).apiCallsPerSecond(1.5)
-        .guardTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(3)).build();
+        .guardTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(3)).throttleRecovery(Duration.ofSeconds(9))
+        .resyncNodesPerInterval(12).build();
     assertEquals(c, c.toBuilder().build());
     assertEquals(c.hashCode(), c.toBuilder().build().hashCode());
     assertEquals(c.toString(), c.toBuilder().build().toString());
@@ -113,7 +130,8 @@ class FailoverConfigBuilderTest {
         b -> b.inFlightTimeout(Duration.ofSeconds(4)), b -> b.initialBackoff(Duration.ofMillis(51)),
         b -> b.maxBackoff(Duration.ofSeconds(5)), b -> b.holdTime(Duration.ofSeconds(12)),
         b -> b.startupGrace(Duration.ofSeconds(6)), b -> b.apiBurst(8), b -> b.apiCallsPerSecond(1.6),
-        b -> b.guardTimeout(Duration.ofSeconds(3)), b -> b.callTimeout(Duration.ofSeconds(4)));
+        b -> b.guardTimeout(Duration.ofSeconds(3)), b -> b.callTimeout(Duration.ofSeconds(4)),
+        b -> b.throttleRecovery(Duration.ofSeconds(10)), b -> b.resyncNodesPerInterval(13));
     for (UnaryOperator<FailoverConfigBuilder> change : eachChanged) {
       FailoverConfig other = change.apply(c.toBuilder()).build();
       assertNotEquals(c, other);

@@ -61,7 +61,7 @@ public final class Ec2ErrorClassifier {
       new Rule(CODE, code("InvalidParameterValue"), Kind.CONFIGURATION, (c, e) ->
           "EC2 rejected " + c.action() + " for " + c.resources() + " (is the private IP assigned to that ENI?): "
               + ec2Message(e)),
-      new Rule(CODE, e -> THROTTLING.contains(errorCode(e)), Kind.RETRYABLE, (c, e) ->
+      new Rule(CODE, e -> THROTTLING.contains(errorCode(e)), Kind.THROTTLED, (c, e) ->
           "EC2 throttled " + c.action() + " (" + c.resources() + "); the account's request budget is shared: "
               + ec2Message(e)),
       new Rule(e -> "http_" + statusOf(e), e -> statusOf(e) > 0 && errorCode(e).isEmpty(), Kind.RETRYABLE, (c, e) ->

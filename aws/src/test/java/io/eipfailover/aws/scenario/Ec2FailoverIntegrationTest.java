@@ -128,6 +128,9 @@ class Ec2FailoverIntegrationTest {
     viewOfB2.set(A, NodeState.ALIVE);
     viewOfA.set(B, NodeState.ALIVE);
     awaitAssociation("eipalloc-0b", "eni-0bbb", "10.0.2.10");
+    // The fake changes the association just before it logs the call: wait for the log too.
+    Await.until("both moves in the call log", WAIT, () -> fake.calls("AssociateAddress").stream()
+        .filter(Ec2Call::succeeded).map(Ec2Call::caller).distinct().count() == 2, fake::calls);
 
     assertEquals(at("eni-0aaa", "10.0.1.10"), where("eipalloc-0a"), "a's own EIP never moved");
     List<Ec2Call> calls = fake.calls();

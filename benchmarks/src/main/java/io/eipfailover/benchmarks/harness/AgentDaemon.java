@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 final class AgentDaemon extends Daemon {
   private static final Pattern LINE = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}) (.*)$");
   private static final Pattern PEER = Pattern.compile("\\] peer (\\S+): (\\S+) -> (\\S+)$");
+  private static final Pattern VIEW = Pattern.compile("\\] View\\{\\S+ #\\d+ (.*)\\}$");
 
   private final Path agentJar;
   private final Path config;
@@ -49,7 +50,7 @@ final class AgentDaemon extends Daemon {
     Files.writeString(config, sb.toString(), StandardCharsets.UTF_8);
   }
 
-  private static final String LOGBACK = String.join("\n",
+  static final String LOGBACK = String.join("\n",
       "<configuration>",
       "  <statusListener class=\"ch.qos.logback.core.status.NopStatusListener\"/>",
       "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">",
@@ -123,11 +124,22 @@ final class AgentDaemon extends Daemon {
       return Optional.of(new EventLine("peer", micros, Map.of("peer", peer.group(1), "from", peer.group(2), "to",
           peer.group(3))));
     }
+    Matcher view = VIEW.matcher(msg);
+    if (view.find()) {
+      // the reconciler's line for each membership view: "View{lb-01 #7 lb-01=ALIVE lb-02=DEAD ...}"
+      return Optional.of(new EventLine("view", micros, Map.of("members", view.group(1))));
+    }
     if (msg.contains("] started: ")) {
       return Optional.of(new EventLine("started", micros, Map.of()));
     }
     if (msg.contains("allowed again after start-up grace")) {
       return Optional.of(new EventLine("ready", micros, Map.of()));
+    }
+    if (msg.contains("allowed again after")) {
+      return Optional.of(new EventLine("lifted", micros, Map.of())); // a hold other than the grace ended
+    }
+    if (msg.contains("this node was paused") || msg.contains("EC2 answers again after")) {
+      return Optional.of(new EventLine("held", micros, Map.of())); // takeovers held back again
     }
     return Optional.empty();
   }

@@ -181,14 +181,19 @@ final class BenchNetwork implements AutoCloseable {
     }
     closed = true;
     helpers.forEach(h -> h.stop(1_000));
-    for (String ns : names.values()) {
+    removeNamespaces(names.values());
+  }
+
+  /** Kills what runs in {@code namespaces} (made for this run, so only ours) and deletes them. */
+  static void removeNamespaces(java.util.Collection<String> namespaces) {
+    for (String ns : namespaces) {
       for (String pid : Sh.tryRun("ip netns pids " + ns).output().trim().split("\\s+")) {
         if (pid.matches("\\d+")) {
           Sh.tryRun("kill -KILL " + pid); // only ours: the namespace was made for this run
         }
       }
     }
-    for (String ns : names.values()) {
+    for (String ns : namespaces) {
       Sh.tryRun("ip netns del " + ns);
     }
   }

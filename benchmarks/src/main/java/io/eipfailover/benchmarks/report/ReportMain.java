@@ -97,6 +97,9 @@ public final class ReportMain {
     new Issue18Targets(r, full).rows().forEach(row -> md.append(row.markdown()));
     md.append("\n## Targets (issue 7)\n\n| what | target | measured | verdict |\n|---|---|---|---|\n");
     new Issue7Targets(r, full).rows().forEach(row -> md.append(row.markdown()));
+    md.append("\n## Targets (issue 17, fleet scale)\n\n| what | target | measured | verdict |\n|---|---|---|---|\n");
+    new Issue17Targets(r).rows().forEach(row -> md.append(row.markdown()));
+    md.append(FleetTables.render(r));
     md.append(Tables.failoverTimes(r)).append(Tables.restarts(r)).append(Tables.measures(r)).append(Tables.jmh(r));
     md.append(Notes.render(r, full));
     return md.toString();

@@ -11,25 +11,44 @@ import java.util.OptionalDouble;
 
 /**
  * Everything one run of the suite wrote: the harness's {@code settings.csv}, {@code runs.csv} and
- * {@code measures.csv} and the JMH runner's {@code jmh.csv}, with the look-ups the summary needs.
- * Immutable.
+ * {@code measures.csv}, the JMH runner's {@code jmh.csv}, and the fleet-scale files ({@code
+ * fleet.csv}, {@code fleet-nodes.csv}, {@code fleet-steady.csv} from {@code FleetScale}, {@code
+ * fleet-real.csv} from the 16-agent run), with the look-ups the summary needs. Immutable.
  */
 final class Results {
   private final CsvTable settings;
   private final CsvTable runs;
   private final CsvTable measures;
   private final CsvTable jmh;
+  private final Fleet fleet;
 
-  private Results(CsvTable settings, CsvTable runs, CsvTable measures, CsvTable jmh) {
+  /** The fleet-scale files: the simulated mass failovers, their survivors, steady windows, the real run. */
+  record Fleet(List<Map<String, String>> failovers, List<Map<String, String>> nodes,
+      List<Map<String, String>> steady, List<Map<String, String>> real) {
+    /** The mass failovers of one cluster size. */
+    List<Map<String, String>> failovers(int nodes) {
+      return failovers.stream().filter(r -> Integer.parseInt(r.get("nodes")) == nodes).toList();
+    }
+  }
+
+  private Results(CsvTable settings, CsvTable runs, CsvTable measures, CsvTable jmh, Fleet fleet) {
     this.settings = settings;
     this.runs = runs;
     this.measures = measures;
     this.jmh = jmh;
+    this.fleet = fleet;
   }
 
   static Results read(Path dir) throws IOException {
+    Fleet fleet = new Fleet(CsvTable.read(dir.resolve("fleet.csv")).rows(),
+        CsvTable.read(dir.resolve("fleet-nodes.csv")).rows(), CsvTable.read(dir.resolve("fleet-steady.csv")).rows(),
+        CsvTable.read(dir.resolve("fleet-real.csv")).rows());
     return new Results(CsvTable.read(dir.resolve("settings.csv")), CsvTable.read(dir.resolve("runs.csv")),
-        CsvTable.read(dir.resolve("measures.csv")), CsvTable.read(dir.resolve("jmh.csv")));
+        CsvTable.read(dir.resolve("measures.csv")), CsvTable.read(dir.resolve("jmh.csv")), fleet);
+  }
+
+  Fleet fleet() {
+    return fleet;
   }
 
   /** The compared settings in run order: {@code setting}, {@code daemon} (agent, keepalived), {@code title}, ... */

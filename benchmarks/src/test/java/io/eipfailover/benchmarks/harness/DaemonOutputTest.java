@@ -29,6 +29,18 @@ class DaemonOutputTest {
   }
 
   @Test
+  void theFleetRunReadsViewsAndHoldsFromTheReconcilersLines() {
+    EventLine view = AgentDaemon.parse("2026-12-01T00:17:07.100000 INFO  Reconciler - [id=lb-03] View{lb-03 #30"
+        + " lb-01=ALIVE lb-02=DEAD lb-03=ALIVE}").orElseThrow();
+    assertEquals("view", view.kind());
+    assertEquals("lb-01=ALIVE lb-02=DEAD lb-03=ALIVE", view.field("members"));
+    assertEquals("held", AgentDaemon.parse("2026-12-01T00:16:46.199278 WARN  Reconciler - [id=lb-03] this node was"
+        + " paused: its loop ran 1078 ms late; no takeover").orElseThrow().kind());
+    assertEquals("lifted", AgentDaemon.parse("2026-12-01T00:16:46.504002 INFO  Reconciler - [id=lb-09] takeovers"
+        + " from unreachable peers allowed again after local pause: fresh view #6").orElseThrow().kind());
+  }
+
+  @Test
   void aDeadLineConvictsOnlyThePeer() throws Exception {
     EventLine peerDead = AgentDaemon.parse("2026-11-30T21:09:26.165941 INFO  UdpProtocol - [id=lb-a] peer lb-b:"
         + " SUSPECT -> DEAD").orElseThrow();

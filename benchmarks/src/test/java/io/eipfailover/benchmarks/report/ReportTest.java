@@ -73,6 +73,43 @@ class ReportTest {
   }
 
   @Test
+  void fleetScaleTargetsAreRatiosToTheFloorAndMissesAreReported(@TempDir Path dir) throws Exception {
+    String head = "nodes,seed,orphans,reserved_per_node,floor_s,associate_tokens_at_crash,first_associate_s,"
+        + "all_on_survivors_s,ok_associates,orphans_with_exactly_one,max_associates_per_orphan,unassociated_at_end,"
+        + "other_eips_moved,throttled_associates,describes,throttled_describes,max_foreign_per_survivor,"
+        + "survivors_over_share,cpu_ms";
+    Files.write(dir.resolve("fleet.csv"), List.of(head,
+        "16,1,128,16,15.6,50.0,1.100,17.000,128,128,1,0,0,99,105,0,16,0,900",
+        "16,2,128,16,15.6,50.0,1.100,17.500,128,128,1,0,0,99,105,0,16,0,900",
+        "64,1,128,3,15.6,50.0,1.100,18.000,129,127,2,0,0,99,105,0,3,0,900",
+        "64,2,128,3,15.6,50.0,1.100,,128,128,1,1,0,99,105,0,3,0,900"));
+    Files.write(dir.resolve("fleet-nodes.csv"), List.of(
+        "nodes,seed,node,orphans_held,ok_associates,throttled_associates,first_ok_s,last_ok_s",
+        "16,1,n9,16,16,12,1.1,16.5", "16,1,n10,16,15,9,1.1,17.0"));
+    Files.write(dir.resolve("fleet-steady.csv"), List.of("nodes,seed,resync_nodes_per_interval,window_s,describes,"
+        + "throttled,associates,describes_per_s,share_of_refill,cpu_ms", "64,1,default,300,320,0,0,1.0667,0.0533,1",
+        "64,1,unlimited,300,640,0,0,2.1333,0.1067,1"));
+    Results r = Results.read(dir);
+    List<TargetRow> t17 = new Issue17Targets(r).rows();
+    TargetRow sixteen = row(t17, "16 nodes × 16 EIPs");
+    assertEquals("met", sixteen.verdict(), "17.5 <= 15.6 + 2: " + sixteen);
+    assertTrue(sixteen.measured().contains("floor × 1.09 (max × 1.12)"), sixteen.measured());
+    assertTrue(verdict(t17, "32 nodes × 16 EIPs").startsWith("not measured"));
+    assertTrue(row(t17, "64 nodes × 16 EIPs").measured().contains("1 runs never completed"));
+    assertEquals("**missed**", verdict(t17, "64 nodes × 16 EIPs"));
+    assertEquals("met", verdict(t17, "16 nodes: one successful"));
+    assertEquals("**missed**", verdict(t17, "64 nodes: one successful"), "a second associate, an unassociated EIP");
+    assertEquals("**missed**", verdict(t17, "16 nodes: no survivor starved"), "n10 got 15 of its 16");
+    TargetRow steady = row(t17, "steady-state");
+    assertEquals("met", steady.verdict());
+    assertTrue(steady.measured().contains("1.07/s = 5.3 %") && steady.measured().contains("2.13/s = 10.7 %"),
+        steady.measured());
+    assertTrue(verdict(t17, "real run").startsWith("not measured"));
+    String md = ReportMain.render(r, false, "", false, "m", Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    assertTrue(md.contains("| 16 | 2 | 15.6 | 1.10 | 17.00 / 17.00 / 17.50 | 1.09, 1.12 |"), md);
+  }
+
+  @Test
   void dominanceNeedsBothFasterAndMoreTolerant() {
     FrontierChart.Point ours = new FrontierChart.Point("o", true, 750, 300);
     assertTrue(Issue18Targets.dominatesAll(ours, List.of(ours, new FrontierChart.Point("k", false, 200, 310))));

@@ -9,7 +9,8 @@ import java.time.Instant;
  */
 public sealed interface FailoverEvent
     permits ViewChanged, PeerSuspected, PeerDead, PeerRecovered, GuardDenied, TakeoverStarted, DryRunTakeover,
-        TakeoverCompleted, TakeoverFailed, FailBack, DriftRepaired, ConfigMismatch, LocalStatusChanged {
+        TakeoverCompleted, TakeoverFailed, FailBack, DriftRepaired, ConfigMismatch, LocalStatusChanged,
+        PlacementShortfall {
   /** The node that reports the event. */
   NodeId self();
 

@@ -54,13 +54,14 @@ final class IoCalls {
 
   void describe(List<ElasticIp> elasticIps) {
     call(callTimeout, () -> manager.describe(elasticIps), IoCalls::described,
-        e -> at -> new Input.DescribeFailed(at, e.toString()),
-        at -> new Input.DescribeFailed(at, "no answer within " + callTimeout));
+        e -> at -> new Input.DescribeFailed(at, kindOf(e), e.toString()),
+        at -> new Input.DescribeFailed(at, ElasticIpManagerException.Kind.RETRYABLE, "no answer within " + callTimeout));
   }
 
   private static Result described(Map<String, ObservedAssociation> observed) {
     if (observed == null) {
-      return at -> new Input.DescribeFailed(at, "the EIP manager returned no observations");
+      return at -> new Input.DescribeFailed(at, ElasticIpManagerException.Kind.RETRYABLE,
+          "the EIP manager returned no observations");
     }
     return at -> new Input.DescribeSucceeded(at, observed);
   }

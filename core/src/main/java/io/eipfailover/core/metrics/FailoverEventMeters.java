@@ -8,9 +8,11 @@ import io.eipfailover.core.event.FailoverListener;
 import io.eipfailover.core.event.FailoverTimeline;
 import io.eipfailover.core.event.GuardDenied;
 import io.eipfailover.core.event.PeerDead;
+import io.eipfailover.core.event.PlacementShortfall;
 import io.eipfailover.core.event.TakeoverCompleted;
 import io.eipfailover.core.event.TakeoverFailed;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The event half of {@link EipFailoverMetrics}: a listener that counts events and records each
@@ -48,6 +51,7 @@ final class FailoverEventMeters implements FailoverListener {
   private final Timer associate;
   private final Timer reaction;
   private final Timer failover;
+  private final AtomicInteger unplaced = new AtomicInteger();
 
   FailoverEventMeters(MeterRegistry registry, Iterable<Tag> tags) {
     this.registry = registry;
@@ -67,6 +71,9 @@ final class FailoverEventMeters implements FailoverListener {
     this.associate = phase("associate");
     this.reaction = phase("reaction");
     this.failover = phase("failover");
+    Gauge.builder("eipfailover.eips.unplaced", unplaced, AtomicInteger::get)
+        .description("EIPs the last plan leaves where they are: no eligible node has a free reserved IP for them")
+        .tags(tags).register(registry);
   }
 
   @Override
@@ -84,6 +91,8 @@ final class FailoverEventMeters implements FailoverListener {
       denials(guardOf(d.reason())).increment();
     } else if (event instanceof TakeoverFailed f) {
       failures(f.kind()).increment();
+    } else if (event instanceof PlacementShortfall p) {
+      unplaced.set(p.unplaced().size());
     }
   }
 

@@ -10,6 +10,7 @@ import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManagerException;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.event.DryRunTakeover;
+import io.eipfailover.core.event.PlacementShortfall;
 import io.eipfailover.core.event.TakeoverFailed;
 import io.eipfailover.core.testing.SimulatedCluster;
 import io.eipfailover.core.testing.Topologies;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The binder on real failovers in the deterministic simulation. */
@@ -69,7 +71,7 @@ class EipFailoverMetricsTest {
   @Test
   void failedTakeoversAreCountedByKindAndEveryKindReadsZeroFirst() {
     FailoverEventMeters meters = new FailoverEventMeters(registry, Tags.of("cluster", "web"));
-    assertEquals(3, registry.find("eipfailover.takeover.failures").counters().size());
+    assertEquals(4, registry.find("eipfailover.takeover.failures").counters().size());
 
     meters.onEvent(new TakeoverFailed(n2, Instant.EPOCH, eip1, AttachmentPoint.reserved("eni-0123abcd", "10.0.0.9"),
         ElasticIpManagerException.Kind.PERMISSION, "missing ec2:AssociateAddress", Duration.ofSeconds(1)));
@@ -77,6 +79,16 @@ class EipFailoverMetricsTest {
     assertEquals(1, registry.get("eipfailover.takeover.failures").tags("kind", "permission", "cluster", "web")
         .counter().count());
     assertEquals(0, registry.get("eipfailover.takeover.failures").tag("kind", "retryable").counter().count());
+  }
+
+  @Test
+  void theUnplacedGaugeFollowsTheLastShortfall() {
+    FailoverEventMeters meters = new FailoverEventMeters(registry, Tags.empty());
+    assertEquals(0, registry.get("eipfailover.eips.unplaced").gauge().value());
+    meters.onEvent(new PlacementShortfall(n2, Instant.EPOCH, List.of(eip1)));
+    assertEquals(1, registry.get("eipfailover.eips.unplaced").gauge().value());
+    meters.onEvent(new PlacementShortfall(n2, Instant.EPOCH, List.of()));
+    assertEquals(0, registry.get("eipfailover.eips.unplaced").gauge().value());
   }
 
   @Test

@@ -115,7 +115,8 @@ public final class SimulatedCluster {
         .healthCheckInterval(timings.healthCheckInterval()).resyncInterval(timings.resyncInterval())
         .detectionDeadline(timings.detection()).confirmDelay(timings.confirmDelay())
         .initialBackoff(timings.initialBackoff()).maxBackoff(timings.maxBackoff()).holdTime(timings.holdTime())
-        .startupGrace(timings.startupGrace()).apiBurst(apiBurst).apiCallsPerSecond(apiCallsPerSecond);
+        .startupGrace(timings.startupGrace()).apiBurst(apiBurst).apiCallsPerSecond(apiCallsPerSecond)
+        .throttleRecovery(timings.maxBackoff().multipliedBy(2));
     EipFailover.Builder fb = EipFailover.builder()
         .topology(topology).self(n.id).membership(n.membership).elasticIpManager(n.manager)
         .guard(guard).strategy(n.strategy)

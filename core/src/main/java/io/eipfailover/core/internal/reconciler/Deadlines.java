@@ -20,7 +20,7 @@ final class Deadlines {
     if (!describeOut) {
       t = earliest(t, now, s.describe().retryAt());
       if (o.made()) {
-        t = earliest(t, now, o.sentAt() + settings.resync());
+        t = earliest(t, now, s.describe().resyncAt());
       }
     }
     for (EipRecord r : s.eips().values()) {

@@ -52,9 +52,10 @@ public sealed interface Input {
     }
   }
 
-  /** The describe the step asked for failed or timed out. */
-  record DescribeFailed(Stamp at, String error) implements Input {
+  /** The describe the step asked for failed ({@code kind}) or timed out ({@code RETRYABLE}). */
+  record DescribeFailed(Stamp at, ElasticIpManagerException.Kind kind, String error) implements Input {
     public DescribeFailed {
+      Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(error, "error");
     }
   }

@@ -1,6 +1,7 @@
 package io.eipfailover.core.internal.reconciler;
 
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.ElasticIpManagerException;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.PeerState;
@@ -38,7 +39,7 @@ final class Observations {
     }
     ReconcilerState next = noteChanges(s, answer.observed(), now, effects)
         .withSuppression(suppression)
-        .withDescribe(s.describe().answered())
+        .withDescribe(s.describe().answered(sentAt + settings.resyncAfter(at.jitter())))
         .withObservation(new Observation(answer.observed(), sentAt, now));
     return new Step(next, effects);
   }
@@ -47,11 +48,17 @@ final class Observations {
     if (!s.describe().inFlight()) {
       return Step.of(s, new Effect.Log(Level.DEBUG, "ignored a describe failure nobody asked for"));
     }
-    long delay = settings.backoff(s.describe().failureStreak() + 1, at.jitter());
-    return Step.of(s.withDescribe(s.describe().failed(at.nanos() + delay))
-            .withCounters(s.counters().describeFailure()),
-        Effect.Log.budgeted(Level.WARN, "describe failed", "describe failed (" + failure.error() + "); retrying in "
-            + delay / 1_000_000 + " ms"));
+    boolean throttled = failure.kind() == ElasticIpManagerException.Kind.THROTTLED;
+    // Throttling slows the node's describes (their budget) rather than growing this back-off, which would
+    // leave the account's refill unused at the end of a crowded failover.
+    long delay = settings.backoff(throttled ? 1 : s.describe().failureStreak() + 1, at.jitter());
+    ReconcilerState next = s.withDescribe(s.describe().failed(at.nanos() + delay))
+        .withCounters(s.counters().describeFailure());
+    if (throttled) {
+      next = next.withBudgets(next.budgets().withDescribe(next.budgets().describe().throttled(at.nanos(), at.jitter())));
+    }
+    return Step.of(next, Effect.Log.budgeted(Level.WARN, "describe failed",
+        "describe failed (" + failure.error() + "); retrying in " + delay / 1_000_000 + " ms"));
   }
 
   /**

@@ -99,18 +99,29 @@ final class Outcomes {
     return new Step(next, effects);
   }
 
-  /** Backs the EIP off: retryable errors by the jittered schedule, the others by the maximum at once. */
+  /**
+   * Backs the EIP off: retryable errors by the jittered schedule, throttling by its first step (and
+   * the node's associates slow down), permission and configuration errors by the maximum at once.
+   */
   Step associateFailed(ReconcilerState s, Input.AssociateFailed result, Stamp at) {
     ElasticIp eip = result.elasticIp();
     EipRecord r = s.eip(eip);
     if (sent(r, result.target()).isEmpty()) {
       return Step.of(s, new Effect.Log(Level.DEBUG, "ignored an associate failure nobody asked for about " + eip));
     }
-    long delay = result.kind() == ElasticIpManagerException.Kind.RETRYABLE
-        ? settings.backoff(r.failures() + 1, at.jitter())
-        : settings.config().maxBackoff().toNanos();
+    ElasticIpManagerException.Kind kind = result.kind();
+    // Throttling slows the node's associates (its budget: the account's bucket is shared) instead of
+    // growing this EIP's back-off, which would leave the refill unused at the end of a crowded failover.
+    long delay = switch (kind) {
+      case RETRYABLE -> settings.backoff(r.failures() + 1, at.jitter());
+      case THROTTLED -> settings.backoff(1, at.jitter());
+      case PERMISSION, CONFIGURATION -> settings.config().maxBackoff().toNanos();
+    };
     ReconcilerState next = s.withEip(eip, r.settled().failed(at.nanos() + delay))
         .withCounters(s.counters().takeoverFailure());
+    if (kind == ElasticIpManagerException.Kind.THROTTLED) {
+      next = next.withBudgets(next.budgets().withAssociate(next.budgets().associate().throttled(at.nanos(), at.jitter())));
+    }
     return Step.of(next,
         Effect.Log.budgeted(Level.WARN, "associate failed", "associating " + eip + " failed (" + result.kind() + "): "
             + result.message() + "; retry in " + delay / 1_000_000 + " ms"),

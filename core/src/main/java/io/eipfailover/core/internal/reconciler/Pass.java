@@ -39,7 +39,7 @@ final class Pass {
       return Step.of(s); // its answer starts the next pass
     }
     if (describeWanted(s, now)) {
-      return describe(s, now, 1);
+      return describe(s, now, false);
     }
     PlacementInput input = s.placementInput(settings, now);
     Placement plan;
@@ -52,15 +52,15 @@ final class Pass {
     IntentPlanner.Planned planned = IntentPlanner.intents(settings.self(), input, plan);
     List<Effect> refusals = new ArrayList<>();
     planned.refused().forEach(r -> refusals.add(new Effect.Log(Level.ERROR, r)));
-    ReconcilerState next = s.withPlan(plan, now);
+    ReconcilerState next = weighted(s.withPlan(plan, now), WorkShare.weight(settings.self(), input, plan), now);
     List<Intent> moves = actionable(next, planned.intents(), now);
-    Step step = new Step(next, refusals);
+    Step step = new Step(next, refusals).then(x -> Shortfall.report(settings, x, plan, at));
     if (moves.isEmpty()) {
       return step;
     }
     if (now - next.observation().answeredAt() >= settings.confirmDelay()) {
-      // Act on fresh facts only; keep a token for the act the describe is made for.
-      return step.then(x -> describe(x, now, settings.tokensToDescribeAndAct()));
+      // Act on fresh facts only, and only describe when a token waits for the act it is made for.
+      return step.then(x -> describe(x, now, true));
     }
     for (Intent move : moves) {
       step = step.then(x -> move.needsGuard() ? ask(x, at, move) : act(x, at, move, OptionalLong.empty()));
@@ -68,10 +68,16 @@ final class Pass {
     return step;
   }
 
+  /** The associate budget climbs back from throttling in proportion to this node's share of the moves. */
+  private static ReconcilerState weighted(ReconcilerState s, double weight, long now) {
+    CallBudgets b = s.budgets();
+    return b.associate().weight() == weight ? s : s.withBudgets(b.withAssociate(b.associate().weighted(now, weight)));
+  }
+
   /** The observation is stale, the resync is due, or this node's move awaits confirmation. */
   private boolean describeWanted(ReconcilerState s, long now) {
     Observation o = s.observation();
-    if (s.describe().stale(o) || now - o.sentAt() >= settings.resync()) {
+    if (s.describe().stale(o) || now >= s.describe().resyncAt()) {
       return true;
     }
     long delay = settings.confirmDelay();
@@ -86,19 +92,26 @@ final class Pass {
     return false;
   }
 
-  private Step describe(ReconcilerState s, long now, int tokensNeeded) {
+  private Step describe(ReconcilerState s, long now, boolean toAct) {
     if (now < s.describe().retryAt()) {
       return Step.of(s); // backing off; the wake-up comes at retryAt
     }
-    if (!s.budget().has(now, tokensNeeded)) {
-      return defer(s, now, tokensNeeded);
+    CallBudgets b = s.budgets();
+    if (!b.describe().has(now, 1) || (toAct && !b.associate().has(now, 1))) {
+      long ready = Math.max(b.describe().whenHas(now, 1), toAct ? b.associate().whenHas(now, 1) : now);
+      return defer(s, ready);
     }
-    return Step.of(s.withBudget(s.budget().take(now)).withDescribe(s.describe().sent(now))
+    return Step.of(s.withBudgets(b.withDescribe(b.describe().take(now))).withDescribe(s.describe().sent(now))
         .withCounters(s.counters().describeCall()), new Effect.Describe(settings.topology().elasticIps()));
   }
 
-  private static Step defer(ReconcilerState s, long now, int tokens) {
-    return Step.of(s.withCounters(s.counters().budgetDeferral()).withDeferredUntil(s.budget().whenHas(now, tokens)));
+  /** No associate token now: wake when there is one. */
+  private static Step deferAct(ReconcilerState s, long now) {
+    return defer(s, s.budgets().associate().whenHas(now, 1));
+  }
+
+  private static Step defer(ReconcilerState s, long until) {
+    return Step.of(s.withCounters(s.counters().budgetDeferral()).withDeferredUntil(until));
   }
 
   /** The moves that may go ahead now: see {@code docs/reconciler.md}, "A pass", step 4. */
@@ -135,8 +148,8 @@ final class Pass {
 
   private Step ask(ReconcilerState s, Stamp at, Intent move) {
     long now = at.nanos();
-    if (!settings.config().dryRun() && !s.budget().has(now, 1)) {
-      return defer(s, now, 1); // an allowance could not be used
+    if (!settings.config().dryRun() && !s.budgets().associate().has(now, 1)) {
+      return deferAct(s, now); // an allowance could not be used
     }
     TakeoverRequest request = new TakeoverRequest(settings.self(), move.elasticIp(), move.holder(),
         s.placementInput(settings, now).view(), settings.topology());
@@ -159,13 +172,14 @@ final class Pass {
           new Effect.Emit(new DryRunTakeover(settings.self(), at.wallClock(), eip, move.holder(),
               move.target().point(), move.reason())));
     }
-    if (!s.budget().has(now, 1)) {
-      return defer(s, now, 1);
+    CallBudgets b = s.budgets();
+    if (!b.associate().has(now, 1)) {
+      return deferAct(s, now);
     }
     FailoverTimeline timeline = move.timeline(settings.self(), s.view(), guardAt, now);
     ObservedAssociation found = s.observation().of(eip.allocationId())
         .orElse(ObservedAssociation.unassociated(eip.allocationId()));
-    ReconcilerState next = s.withBudget(s.budget().take(now))
+    ReconcilerState next = s.withBudgets(b.withAssociate(b.associate().take(now)))
         .withEip(eip, r.sending(new EipRecord.AssociateSent(move, found, timeline)));
     return Step.of(next,
         new Effect.Log(Level.INFO, "associating " + eip + " with " + move.target().point() + " (" + move.reason() + ")"),

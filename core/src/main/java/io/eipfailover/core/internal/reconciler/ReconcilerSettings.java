@@ -40,8 +40,15 @@ public record ReconcilerSettings(NodeId self, ClusterTopology topology, Failover
     return deadline() / 2;
   }
 
+  /** The resync interval for this cluster's size (see {@code FailoverConfigBuilder#resyncNodesPerInterval}). */
   long resync() {
-    return config.resyncInterval().toNanos();
+    return config.effectiveResyncInterval(topology.nodes().size()).toNanos();
+  }
+
+  /** The wait until the next resync after a describe: the interval plus up to a tenth, by {@code jitter}. */
+  long resyncAfter(double jitter) {
+    long r = resync();
+    return r + (long) (jitter * (r / 10));
   }
 
   long confirmDelay() {
@@ -54,11 +61,6 @@ public record ReconcilerSettings(NodeId self, ClusterTopology topology, Failover
 
   long holdTime() {
     return config.holdTime().toNanos();
-  }
-
-  /** Tokens a describe made in order to act needs: its own and one for the act. */
-  int tokensToDescribeAndAct() {
-    return Math.min(2, config.apiBurst());
   }
 
   long backoff(int failures, double jitter) {

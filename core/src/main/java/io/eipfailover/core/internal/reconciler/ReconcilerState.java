@@ -10,6 +10,7 @@ import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
 import io.eipfailover.core.event.FailoverTimeline;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,12 +27,13 @@ import java.util.TreeMap;
  * @param eips the record of each EIP that has one other than {@link EipRecord#IDLE}, by allocation
  *     id (sparse, so that changing one EIP copies little on a node with many)
  * @param suppression when takeovers from unreachable peers are held back
- * @param budget this node's EC2 call budget
+ * @param budgets this node's EC2 call budgets (one per action)
  * @param lastPlan the last placement computed
  * @param lastPlanAt when it was computed
  * @param lastTakeover the timeline of this node's last takeover
  * @param counters running totals
  * @param deferredUntil when the budget will allow a call a pass had to defer ({@link Times#NEVER}: none)
+ * @param unplaced the allocation ids of the EIPs last reported as left out of the plan
  * @param workAt the earliest future reading at which something is due
  * @param wakeAt when the runner is to wake the step: {@code workAt} or the watchdog, if earlier
  */
@@ -42,12 +44,13 @@ public record ReconcilerState(
     DescribeProgress describe,
     Map<String, EipRecord> eips,
     Suppression suppression,
-    TokenBudget budget,
+    CallBudgets budgets,
     Placement lastPlan,
     long lastPlanAt,
     Optional<FailoverTimeline> lastTakeover,
     Counters counters,
     long deferredUntil,
+    List<String> unplaced,
     long workAt,
     long wakeAt) {
 
@@ -58,10 +61,11 @@ public record ReconcilerState(
     Objects.requireNonNull(describe, "describe");
     eips = Map.copyOf(eips);
     Objects.requireNonNull(suppression, "suppression");
-    Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(budgets, "budgets");
     Objects.requireNonNull(lastPlan, "lastPlan");
     Objects.requireNonNull(lastTakeover, "lastTakeover");
     Objects.requireNonNull(counters, "counters");
+    unplaced = List.copyOf(unplaced);
   }
 
   /**
@@ -75,8 +79,9 @@ public record ReconcilerState(
     }
     return new ReconcilerState(new MembershipView(0, settings.self(), members), SelfStatus.INITIAL,
         Observation.NONE, DescribeProgress.INITIAL, Map.of(), Suppression.NONE,
-        TokenBudget.full(settings.config().apiBurst(), settings.config().apiCallsPerSecond()),
-        new Placement(Map.of()), Times.NEVER, Optional.empty(), Counters.ZERO, Times.NEVER, Times.NONE, Times.NONE);
+        CallBudgets.full(settings.config()),
+        new Placement(Map.of()), Times.NEVER, Optional.empty(), Counters.ZERO, Times.NEVER, List.of(), Times.NONE,
+        Times.NONE);
   }
 
   /** A snapshot for {@code EipFailover.status()}. */
@@ -107,63 +112,68 @@ public record ReconcilerState(
   }
 
   ReconcilerState withEips(Map<String, EipRecord> eips) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   ReconcilerState withView(MembershipView view) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   ReconcilerState withSelf(SelfStatus self) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   ReconcilerState withObservation(Observation observation) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   ReconcilerState withDescribe(DescribeProgress describe) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   ReconcilerState withSuppression(Suppression suppression) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
-  ReconcilerState withBudget(TokenBudget budget) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+  ReconcilerState withBudgets(CallBudgets budgets) {
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   ReconcilerState withPlan(Placement plan, long at) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, plan, at,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, plan, at,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   ReconcilerState withLastTakeover(FailoverTimeline timeline) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        Optional.of(timeline), counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        Optional.of(timeline), counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   ReconcilerState withCounters(Counters counters) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   ReconcilerState withDeferredUntil(long at) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, at, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, at, unplaced, workAt, wakeAt);
+  }
+
+  ReconcilerState withUnplaced(List<String> unplaced) {
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 
   /** The deadlines a step ends with; also how the runner re-arms its watchdog after a failed step. */
   public ReconcilerState withDeadlines(long workAt, long wakeAt) {
-    return new ReconcilerState(view, self, observation, describe, eips, suppression, budget, lastPlan, lastPlanAt,
-        lastTakeover, counters, deferredUntil, workAt, wakeAt);
+    return new ReconcilerState(view, self, observation, describe, eips, suppression, budgets, lastPlan, lastPlanAt,
+        lastTakeover, counters, deferredUntil, unplaced, workAt, wakeAt);
   }
 }

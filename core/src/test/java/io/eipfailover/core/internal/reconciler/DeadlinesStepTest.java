@@ -94,9 +94,9 @@ class DeadlinesStepTest {
 
     StepDriver e = StepDriver.pair().steady();
     e.feed(Input.ReconcileNow::new);
-    e.feed(at -> new Input.DescribeFailed(at, "one"));
+    e.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "one"));
     e.idle(3_250);
-    e.feed(at -> new Input.DescribeFailed(at, "two"));
+    e.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "two"));
     assertEquals(e.nanos() + 500 * MS, e.state.describe().retryAt());
   }
 
@@ -192,14 +192,16 @@ class DeadlinesStepTest {
 
   @Test
   void anAllowanceThatFindsTheBudgetSpentIsDeferred() {
-    StepDriver d = StepDriver.trio(c -> c.apiBurst(4).apiCallsPerSecond(0.001));
+    StepDriver d = StepDriver.trio(c -> c);
     d.membership.setAll(Map.of(B, NodeState.DEAD, C, NodeState.DEAD));
     d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
-    assertEquals(2, d.describedAtHome().size(), "one token left: both asked, only one can act");
+    assertEquals(2, d.describedAtHome().size(), "both asked");
     assertEquals(List.of("Emit TakeoverStarted eipalloc-0200", "Associate eipalloc-0200 -> 10.0.1.11"),
         d.guard(d.eip(B), true, "ok"));
-    assertEquals(List.of(), d.guard(d.eip(C), true, "ok"));
+    d.associateFailed(d.eip(B), d.reserved(A), Kind.THROTTLED);
+    assertEquals(List.of(), d.guard(d.eip(C), true, "ok"), "the throttled call emptied the associate budget");
     assertEquals(1, d.state.counters().budgetDeferrals());
+    assertEquals(d.state.budgets().associate().whenHas(d.nanos(), 1), d.state.deferredUntil());
   }
 
   @Test

@@ -23,7 +23,7 @@ class Ec2ErrorLinesStepTest {
   void aFailedDescribeIsLoggedWithinTheDescribeBudget() {
     StepDriver d = StepDriver.pair().steady();
     d.peer(B, NodeState.DEAD);
-    d.feed(at -> new Input.DescribeFailed(at, "connect timed out"));
+    d.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "connect timed out"));
     assertEquals(List.of(Optional.of("describe failed")), budgets(d));
   }
 

@@ -122,6 +122,26 @@ class ReconcilerStepTest {
   }
 
   @Test
+  void aThrottledCallSlowsTheNodesAssociatesAndRetriesWithoutGrowingItsBackOff() {
+    StepDriver d = StepDriver.pair(c -> c.apiCallsPerSecond(2.0)).takeoverSent();
+    assertEquals(List.of("Log WARN", "Emit TakeoverFailed eipalloc-0200"), d.associateFailed(eipB, spareA, Kind.THROTTLED));
+    assertEquals(Duration.ofMillis(250), ((TakeoverFailed) d.events().get(0)).retryIn());
+    TokenBudget associates = d.state.budgets().associate().at(d.nanos());
+    assertEquals(1.0, associates.rate(), 1e-9, "the rate is halved");
+    assertEquals(0.0, associates.tokens(), 1e-9, "and the bucket emptied");
+    assertEquals(2.0, d.state.budgets().describe().rate(), 1e-9, "describes have their own bucket at EC2, and here");
+    // One token at 1/s climbing 0.1/s per s: t + t²/20 = 1, t = 0.954 s.
+    assertEquals(List.of(), d.idle(3_950), "no describe to act before the act's token is there");
+    assertEquals(List.of("Describe"), d.idle(3_960));
+    assertEquals(List.of("AskGuard eipalloc-0200 from n2"), d.describedAtHome());
+    assertEquals(List.of("Emit TakeoverStarted eipalloc-0200", "Associate eipalloc-0200 -> 10.0.1.11"),
+        d.guard(eipB, true, "quorum"));
+    d.associateFailed(eipB, spareA, Kind.THROTTLED);
+    assertEquals(Duration.ofMillis(250), ((TakeoverFailed) d.events().get(0)).retryIn(), "the first step again");
+    assertEquals(0.548, d.state.budgets().associate().rate(), 0.001, "halved again (from the 1.096/s it had climbed to)");
+  }
+
+  @Test
   void aPermissionFailureWaitsTheMaximumAtOnce() {
     takeoverSent();
     d.associateFailed(eipB, spareA, Kind.PERMISSION);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.ElasticIpManagerException.Kind;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.Placement;
 import java.time.Duration;
@@ -85,7 +86,7 @@ class SafetyNetStepTest {
   void aFailedDescribeBacksOffAndTheFirstSuccessHoldsTakeoversForADeadline() {
     StepDriver d = StepDriver.pair().steady();
     assertEquals(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"), d.peer(B, NodeState.DEAD));
-    assertEquals(List.of("Log WARN"), d.feed(at -> new Input.DescribeFailed(at, "connect timed out")));
+    assertEquals(List.of("Log WARN"), d.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "connect timed out")));
     assertEquals(d.nanos() + 250_000_000L, d.state.workAt());
     assertEquals(List.of(), d.feed(Input.ReconcileNow::new), "no describe within its back-off");
     assertEquals(List.of("Describe"), d.idle(3_300));
@@ -98,14 +99,28 @@ class SafetyNetStepTest {
   }
 
   @Test
-  void aShortBudgetDefersTheCallUntilTheTokensAreThere() {
-    StepDriver d = StepDriver.pair(c -> c.apiBurst(2).apiCallsPerSecond(0.5)).steady();
-    assertEquals(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"), d.peer(B, NodeState.DEAD));
-    assertEquals(List.of(), d.describedAtHome(), "0.45 tokens left: an allowance could not be used");
+  void aThrottledDescribeSlowsTheNodeAndRetriesAfterTheFirstBackOffStep() {
+    StepDriver d = StepDriver.pair(c -> c.apiCallsPerSecond(2.0)).steady();
+    d.peer(B, NodeState.DEAD);
+    assertEquals(List.of("Log WARN"), d.feed(at -> new Input.DescribeFailed(at, Kind.THROTTLED, "RequestLimitExceeded")));
+    assertEquals(1.0, d.state.budgets().describe().rate(), 1e-9);
+    assertEquals(d.nanos() + 250_000_000L, d.state.describe().retryAt());
+    assertEquals(List.of("Describe"), d.idle(4_100), "one token at 1/s (climbing): after about a second");
+    d.feed(at -> new Input.DescribeFailed(at, Kind.THROTTLED, "RequestLimitExceeded"));
+    assertEquals(d.nanos() + 250_000_000L, d.state.describe().retryAt(), "not doubled: the budget slows instead");
+    assertTrue(d.state.budgets().describe().rate() < 0.6, "halved again: " + d.state.budgets().describe().rate());
+  }
+
+  @Test
+  void aDescribeMadeToActWaitsForTheTokenOfTheAct() {
+    StepDriver d = StepDriver.pair(c -> c.apiBurst(4).apiCallsPerSecond(0.5)).takeoverSent();
+    d.associateFailed(d.eip(B), d.reserved(A), Kind.THROTTLED);
+    assertEquals(List.of(), d.idle(3_300), "the retry is due, but no associate token is there");
     assertEquals(1, d.state.counters().budgetDeferrals());
-    assertEquals(4_000_000_001L, d.state.deferredUntil(), "half a token left: one token after 1 s at 0.5/s");
-    assertEquals(List.of(), d.idle(4_200), "facts now stale: describing to act needs two tokens");
-    assertEquals(List.of("Describe"), d.idle(6_200));
+    long ready = d.state.budgets().associate().whenHas(d.nanos(), 1);
+    assertEquals(ready, d.state.deferredUntil(), "woken when the act's token is there");
+    assertTrue(d.state.budgets().describe().has(d.nanos(), 1), "the describe budget alone would have allowed it");
+    assertEquals(List.of("Describe"), d.idle(ready / 1_000_000 + 1));
     assertEquals(List.of("AskGuard eipalloc-0200 from n2"), d.describedAtHome());
     assertEquals(List.of("Emit TakeoverStarted eipalloc-0200", "Associate eipalloc-0200 -> 10.0.1.11"),
         d.guard(d.eip(B), true, "quorum"));
@@ -147,7 +162,7 @@ class SafetyNetStepTest {
     assertEquals(List.of(), d.associateFailed(d.eip(B), d.reserved(A),
         io.eipfailover.core.ElasticIpManagerException.Kind.RETRYABLE));
     assertEquals(List.of(), d.describedAtHome());
-    assertEquals(List.of(), d.feed(at -> new Input.DescribeFailed(at, "stray")));
+    assertEquals(List.of(), d.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "stray")));
     assertEquals(before.eips(), d.state.eips());
     assertEquals(before.observation(), d.state.observation());
     assertEquals(before.counters(), d.state.counters());
