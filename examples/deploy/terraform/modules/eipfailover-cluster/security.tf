@@ -7,14 +7,18 @@
 locals {
   heartbeat_port = coalesce(var.heartbeat_port, var.heartbeat_transport == "udp" ? 694 : 7800)
   # The agent's port table (rules of scope "cluster"), keyed for for_each. JGroups' FD_SOCK2
-  # listens on the first free port of membership.port + 100 .. + 102.
-  agent_port_rules = var.heartbeat_transport == "udp" ? {
+  # listens on the first free port of membership.port + 100 .. + 102. The peer-probe guard probes
+  # each holder's HAProxy on its home IP (guard.peer-probe.port, 80 unless set).
+  peer_probe_port = tonumber(lookup(var.extra_agent_settings, "guard.peer-probe.port", "80"))
+  agent_port_rules = merge(contains(var.guards, "peer-probe") ? {
+    "tcp-${local.peer_probe_port}" = { protocol = "tcp", port = local.peer_probe_port, to_port = local.peer_probe_port, purpose = "peer-probe guard" }
+    } : {}, var.heartbeat_transport == "udp" ? {
     "udp-${local.heartbeat_port}" = { protocol = "udp", port = local.heartbeat_port, to_port = local.heartbeat_port, purpose = "heartbeats" }
     "tcp-${local.heartbeat_port}" = { protocol = "tcp", port = local.heartbeat_port, to_port = local.heartbeat_port, purpose = "crash-detection link" }
     } : {
     "tcp-${local.heartbeat_port}"       = { protocol = "tcp", port = local.heartbeat_port, to_port = local.heartbeat_port, purpose = "JGroups TCP" }
     "tcp-${local.heartbeat_port + 100}" = { protocol = "tcp", port = local.heartbeat_port + 100, to_port = local.heartbeat_port + 102, purpose = "JGroups FD_SOCK2" }
-  }
+  })
 }
 
 resource "aws_security_group" "agent" {

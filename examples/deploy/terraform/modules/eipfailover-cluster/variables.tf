@@ -178,9 +178,9 @@ variable "cluster_key" {
 }
 
 variable "guards" {
-  description = "The agent's guard list; the default takes over while the VPC's DNS resolver answers or when EC2 says the peer instance is down."
+  description = "The agent's guard list; the default takes over while the VPC's DNS resolver answers and the holder no longer serves on its home IP (peer-probe, port 80): lost heartbeats alone move nothing."
   type        = list(string)
-  default     = ["reachability", "ec2-instance-state"]
+  default     = ["reachability", "peer-probe"]
   validation {
     condition     = length(var.guards) >= 1 && alltrue([for g in var.guards : contains(["quorum", "reachability", "peer-probe", "ec2-instance-state"], g)])
     error_message = "guards must list some of quorum, reachability, peer-probe, ec2-instance-state, was ${jsonencode(var.guards)}."
@@ -190,7 +190,7 @@ variable "guards" {
 variable "guard_combine" {
   description = "guard.combine: any (one allowing guard suffices) or all."
   type        = string
-  default     = "any"
+  default     = "all"
   validation {
     condition     = contains(["any", "all"], var.guard_combine)
     error_message = "guard_combine must be any or all, was \"${var.guard_combine}\"."

@@ -109,12 +109,24 @@ run "agent_security_group_holds_the_udp_port_table_between_nodes_only" {
   command = plan
 
   assert {
-    condition     = { for k, r in aws_vpc_security_group_ingress_rule.agent : k => [r.ip_protocol, r.from_port, r.to_port] } == { "udp-694" = ["udp", 694, 694], "tcp-694" = ["tcp", 694, 694] }
-    error_message = "the agent group must open exactly UDP 694 (heartbeats) and TCP 694 (crash link)"
+    condition     = { for k, r in aws_vpc_security_group_ingress_rule.agent : k => [r.ip_protocol, r.from_port, r.to_port] } == { "udp-694" = ["udp", 694, 694], "tcp-694" = ["tcp", 694, 694], "tcp-80" = ["tcp", 80, 80] }
+    error_message = "the agent group must open exactly UDP 694 (heartbeats), TCP 694 (crash link) and TCP 80 (the default guard's peer-probe)"
   }
   assert {
     condition     = alltrue([for r in aws_vpc_security_group_ingress_rule.agent : r.cidr_ipv4 == null && r.cidr_ipv6 == null])
     error_message = "agent rules must reference the group itself, never an address range"
+  }
+}
+
+run "without_peer_probe_the_agent_group_holds_only_the_membership_ports" {
+  command = plan
+  variables {
+    guards = ["reachability", "ec2-instance-state"]
+  }
+
+  assert {
+    condition     = { for k, r in aws_vpc_security_group_ingress_rule.agent : k => [r.ip_protocol, r.from_port, r.to_port] } == { "udp-694" = ["udp", 694, 694], "tcp-694" = ["tcp", 694, 694] }
+    error_message = "without peer-probe only UDP 694 and TCP 694 are opened between the nodes"
   }
 }
 
@@ -125,8 +137,8 @@ run "jgroups_opens_its_tcp_port_and_fd_sock2_range" {
   }
 
   assert {
-    condition     = { for k, r in aws_vpc_security_group_ingress_rule.agent : k => [r.ip_protocol, r.from_port, r.to_port] } == { "tcp-7800" = ["tcp", 7800, 7800], "tcp-7900" = ["tcp", 7900, 7902] }
-    error_message = "jgroups must open TCP 7800 and FD_SOCK2's 7900-7902"
+    condition     = { for k, r in aws_vpc_security_group_ingress_rule.agent : k => [r.ip_protocol, r.from_port, r.to_port] } == { "tcp-7800" = ["tcp", 7800, 7800], "tcp-7900" = ["tcp", 7900, 7902], "tcp-80" = ["tcp", 80, 80] }
+    error_message = "jgroups must open TCP 7800 and FD_SOCK2's 7900-7902 (and TCP 80 for the default guard's peer-probe)"
   }
   assert {
     condition     = strcontains(output.agent_config["lb-a"], "membership.type = jgroups\n") && strcontains(output.agent_config["lb-a"], "membership.port = 7800\n")

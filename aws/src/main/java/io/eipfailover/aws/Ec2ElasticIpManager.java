@@ -3,6 +3,7 @@ package io.eipfailover.aws;
 import static io.eipfailover.aws.internal.Checks.notNull;
 import static io.eipfailover.aws.internal.Checks.required;
 
+import io.eipfailover.aws.internal.Ec2Answers;
 import io.eipfailover.aws.internal.Ec2ErrorClassifier;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
@@ -38,11 +39,14 @@ import software.amazon.awssdk.services.ec2.model.DescribeAddressesResponse;
  * </ul>
  *
  * <p>Failures become {@link ElasticIpManagerException}s classified by an ordered rule table on the
- * EC2 error code: throttling, 5xx, time-outs and connection failures are {@code RETRYABLE};
+ * EC2 error code: throttling ({@code RequestLimitExceeded}) is {@code THROTTLED} (the reconciler
+ * retries it and slows its own call rate); 5xx, time-outs and connection failures are {@code RETRYABLE};
  * {@code UnauthorizedOperation} and {@code AuthFailure} are {@code PERMISSION} (the message names
  * the IAM action, e.g. {@code ec2:AssociateAddress}); unknown allocation ids, ENIs, addresses and a
  * private IP that is not on the ENI ({@code InvalidParameterValue}) are {@code CONFIGURATION} (the
- * message names the resource). The SDK client's own retries (see {@link Ec2Clients}) run first.
+ * message names the resource). The SDK client's own retries (see {@link Ec2Clients}) run first. A
+ * 200 not shaped like EC2's answer (the SDK parses another service's XML into an empty response) is
+ * {@code RETRYABLE}, never read as "associated with nothing" or "done" ({@link Ec2Outcomes}).
  *
  * <p>The client is never closed by this class: whoever built it closes it. Thread-safe (the SDK
  * client is).
@@ -78,15 +82,12 @@ public final class Ec2ElasticIpManager implements ElasticIpManager {
     } catch (SdkException e) {
       throw Ec2ErrorClassifier.classify(new Ec2ErrorClassifier.Call("DescribeAddresses", "allocation ids " + ids), e);
     }
+    Optional<String> problem = Ec2Answers.problem(response, ids);
+    if (problem.isPresent()) {
+      throw wrongShape("DescribeAddresses", "allocation ids " + ids, problem.get());
+    }
     for (Address a : response.addresses()) {
       result.put(a.allocationId(), toObserved(a));
-    }
-    for (String id : ids) {
-      if (!result.containsKey(id)) {
-        throw new ElasticIpManagerException(ElasticIpManagerException.Kind.CONFIGURATION,
-            "DescribeAddresses did not return Elastic IP " + id + " (requested " + ids
-                + "); is it a VPC address of this account and Region?");
-      }
     }
     LOG.debug("[id={}] described {}", node, result.values());
     return result;
@@ -106,8 +107,19 @@ public final class Ec2ElasticIpManager implements ElasticIpManager {
       throw Ec2ErrorClassifier.classify(new Ec2ErrorClassifier.Call("AssociateAddress",
           elasticIp.allocationId() + " -> " + target.networkInterfaceId() + "/" + target.privateIp()), e);
     }
+    Optional<String> problem = Ec2Answers.problem(response);
+    if (problem.isPresent()) {
+      throw wrongShape("AssociateAddress", elasticIp.allocationId() + " -> " + target, problem.get());
+    }
     LOG.info("[id={}] associated {} with {} ({})", node, elasticIp, target, response.associationId());
     return response.associationId();
+  }
+
+  /** A 200 that is not EC2's answer: retryable, and never read as "associated with nothing" or "done". */
+  private static ElasticIpManagerException wrongShape(String action, String resources, String problem) {
+    return new ElasticIpManagerException(ElasticIpManagerException.Kind.RETRYABLE, "EC2's answer to " + action
+        + " (" + resources + ") is not shaped like EC2's (" + Ec2Outcomes.WRONG_SHAPE + "): " + problem
+        + "; not trusted (a proxy, another service at ec2.endpoint?)");
   }
 
   static ObservedAssociation toObserved(Address a) {

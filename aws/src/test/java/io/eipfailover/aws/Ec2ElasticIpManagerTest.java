@@ -87,13 +87,13 @@ class Ec2ElasticIpManagerTest {
   }
 
   @Test
-  void throttlingIsRetriedByTheSdkThenRetryable() {
+  void throttlingIsRetriedByTheSdkThenClassifiedAsThrottled() {
     fake.faults().throttleNext(2);
     assertTrue(fake.association(EIP_A.allocationId()).isEmpty());
     manager.associate(EIP_A, A_HOME);
     assertEquals(3, fake.calls("AssociateAddress").size());
     fake.faults().throttleNext(3);
-    ElasticIpManagerException e = expect(Kind.RETRYABLE, () -> manager.describe(List.of(EIP_A)));
+    ElasticIpManagerException e = expect(Kind.THROTTLED, () -> manager.describe(List.of(EIP_A)));
     assertTrue(e.getMessage().contains("throttled"), e.getMessage());
     assertTrue(e.getMessage().contains("RequestLimitExceeded"), e.getMessage());
   }
@@ -113,11 +113,9 @@ class Ec2ElasticIpManagerTest {
     try (Ec2Client slow = TestClients.builder(fake, "AKIDSLOW").addExecutionInterceptor(TestClients.RECORDER)
         .apiCallAttemptTimeout(Duration.ofMillis(200)).apiCallTimeout(Duration.ofMillis(500)).build()) {
       Ec2ElasticIpManager m = Ec2ElasticIpManager.builder().ec2Client(slow).build();
-      long start = System.nanoTime();
+      // the answer would come after 3 s and succeed: a timeout error shows the deadline cut it short
       ElasticIpManagerException e = expect(Kind.RETRYABLE, () -> m.associate(EIP_A, A_HOME));
-      long millis = (System.nanoTime() - start) / 1_000_000;
       assertTrue(e.getMessage().contains("in time"), e.getMessage());
-      assertTrue(millis < 2_500, "the call deadline must cut a 3 s answer short, took " + millis + " ms");
     }
   }
 

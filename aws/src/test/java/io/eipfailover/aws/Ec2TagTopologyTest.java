@@ -81,6 +81,17 @@ class Ec2TagTopologyTest {
   }
 
   @Test
+  void reservedPointsAreInNumericAddressOrderNotTextOrder() {
+    try (Ec2Fake fake = Ec2Fake.start()) {
+      fake.addTaggedNode("prod", "a", "i-0aaa", "eni-0aaa", "10.0.1.10", "10.0.1.100", "10.0.1.20", "10.0.1.9");
+      fake.addTaggedAddress("prod", "a", "eipalloc-0a", "198.51.100.1");
+      assertEquals(List.of(AttachmentPoint.reserved("eni-0aaa", "10.0.1.9"), AttachmentPoint.reserved("eni-0aaa", "10.0.1.20"),
+          AttachmentPoint.reserved("eni-0aaa", "10.0.1.100")), load(fake).node(NodeId.of("a")).reservedPoints(),
+          "every node derives the same order, and a strategy takes the lowest free point first");
+    }
+  }
+
+  @Test
   void isDeterministicWhateverOrderEc2AnswersIn() {
     long first;
     try (Ec2Fake fake = Ec2Fake.start()) {

@@ -8,8 +8,14 @@ public class ElasticIpManagerException extends EipFailoverException {
 
   /** How the reconciler reacts to a failure. */
   public enum Kind {
-    /** Throttling, 5xx, time-outs: retry with back-off. */
+    /** 5xx, time-outs, connection failures: retry with back-off. */
     RETRYABLE,
+    /**
+     * EC2 refused the call because the account's request budget is spent ({@code
+     * RequestLimitExceeded}): retryable, and a sign to slow down, since every node of the account
+     * (and every other tool in it) draws from the same token buckets.
+     */
+    THROTTLED,
     /** Missing IAM permission or bad credentials: retrying will not help; the message names the action. */
     PERMISSION,
     /** A resource in the configuration does not exist or does not fit (unknown EIP, ENI, private IP). */

@@ -55,7 +55,8 @@ public record MembershipView(long epoch, NodeId self, Map<NodeId, PeerState> mem
     if (merged) {
       sb.append(" merged");
     }
-    members.forEach((n, p) -> sb.append(' ').append(n).append('=').append(p.state()));
+    members.forEach((n, p) -> sb.append(' ').append(n).append('=').append(p.state())
+        .append(p.isUnauthenticated() ? "(unauthenticated)" : ""));
     return sb.append('}').toString();
   }
 }

@@ -12,16 +12,34 @@ import java.util.OptionalLong;
  * @param lastHeard when the last valid heartbeat from the node was processed; empty if never
  * @param suspectedAt when the node was last suspected, if it went through SUSPECT on its way to
  *     DEAD (for failover timelines); empty otherwise
+ * @param unauthenticatedSince set while the node is <em>reachable but unauthenticated</em>: its
+ *     address keeps sending us heartbeats that fail authentication (another key, cluster name or
+ *     node id) and none that pass. Its host is alive, so the membership never declares it dead
+ *     meanwhile (it stays {@link NodeState#SUSPECT}) and the reconciler moves no EIP to or from it
+ *     (see {@code docs/authentication-failures.md}). The value is when the failures began; empty
+ *     otherwise, and always empty for memberships that cannot tell (JGroups)
  */
-public record PeerState(NodeState state, long since, OptionalLong lastHeard, OptionalLong suspectedAt) {
+public record PeerState(NodeState state, long since, OptionalLong lastHeard, OptionalLong suspectedAt,
+    OptionalLong unauthenticatedSince) {
   public PeerState {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(lastHeard, "lastHeard");
     Objects.requireNonNull(suspectedAt, "suspectedAt");
+    Objects.requireNonNull(unauthenticatedSince, "unauthenticatedSince");
+  }
+
+  /** An entry of a node that is not unauthenticated. */
+  public PeerState(NodeState state, long since, OptionalLong lastHeard, OptionalLong suspectedAt) {
+    this(state, since, lastHeard, suspectedAt, OptionalLong.empty());
   }
 
   /** A state with no heartbeat history. */
   public static PeerState of(NodeState state, long since) {
     return new PeerState(state, since, OptionalLong.empty(), OptionalLong.empty());
+  }
+
+  /** Whether the node is reachable but unauthenticated ({@link #unauthenticatedSince} is set). */
+  public boolean isUnauthenticated() {
+    return unauthenticatedSince.isPresent();
   }
 }

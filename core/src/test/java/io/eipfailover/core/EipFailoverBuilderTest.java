@@ -1,5 +1,6 @@
 package io.eipfailover.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class EipFailoverBuilderTest {
         .membership(new ManualMembership(self, topology.nodeIds(), time.ticker()))
         .elasticIpManager(new FakeElasticIpManager(new SimulatedEc2(topology, time.scheduler("aws"), new Random(1)), self))
         .guard(r -> GuardVerdict.allow("test"))
-        .healthCheck(() -> HealthResult.healthy("test"), Duration.ofSeconds(1))
+        .healthCheck(() -> HealthResult.healthy("test"))
         .ticker(time.ticker())
         .clock(time.clock())
         .scheduler(time.scheduler("n1"));
@@ -69,50 +70,39 @@ class EipFailoverBuilderTest {
     rejectsSetting("elasticIpManager must not be null", b -> b.elasticIpManager(null));
     rejectsSetting("guard must not be null", b -> b.guard(null));
     rejectsSetting("strategy must not be null", b -> b.strategy(null));
-    rejectsSetting("healthCheck must not be null", b -> b.healthCheck(null, Duration.ofSeconds(1)));
+    rejectsSetting("healthCheck must not be null", b -> b.healthCheck(null));
     rejectsSetting("listener must not be null", b -> b.listener(null, Runnable::run));
     rejectsSetting("listener executor must not be null", b -> b.listener(e -> { }, null));
     rejectsSetting("ticker must not be null", b -> b.ticker(null));
     rejectsSetting("clock must not be null", b -> b.clock(null));
     rejectsSetting("scheduler must not be null", b -> b.scheduler(null));
     rejectsSetting("random must not be null", b -> b.random(null));
-    rejectsSetting("startupGrace must not be null", b -> b.startupGrace(null));
+    rejectsSetting("config must not be null", b -> b.config(null));
   }
 
   @Test
-  void rejectsNonPositiveDurationsNamingTheSettingAndValue() {
-    rejectsSetting("healthCheckInterval must be > 0, was PT0S",
-        b -> b.healthCheck(() -> HealthResult.healthy("x"), Duration.ZERO));
-    rejectsSetting("resyncInterval must be > 0, was PT-1S", b -> b.resyncInterval(Duration.ofSeconds(-1)));
-    rejectsSetting("tickInterval must be > 0, was PT0S", b -> b.tickInterval(Duration.ZERO));
-    rejectsSetting("detectionDeadline must be > 0, was PT0S", b -> b.detectionDeadline(Duration.ZERO));
-    rejectsSetting("confirmDelay must be > 0, was PT0S", b -> b.confirmDelay(Duration.ZERO));
-    rejectsSetting("holdTime must be > 0, was PT0S", b -> b.holdTime(Duration.ZERO));
-    rejectsSetting("backoff initial must be > 0, was PT0S", b -> b.backoff(Duration.ZERO, Duration.ofSeconds(1)));
-    rejectsSetting("backoff max must be >= initial (PT2S), was PT1S",
-        b -> b.backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
-    rejectsSetting("startupGrace must be >= 0, was PT-1S", b -> b.startupGrace(Duration.ofSeconds(-1)));
-  }
-
-  @Test
-  void rejectsBadBudgetAndToleratedFailures() {
-    rejectsSetting("apiBudget burst must be >= 1, was 0", b -> b.apiBudget(0, 1));
-    rejectsSetting("apiBudget callsPerSecond must be > 0, was 0.0", b -> b.apiBudget(5, 0));
-    rejectsSetting("apiBudget callsPerSecond must be > 0, was NaN", b -> b.apiBudget(5, Double.NaN));
-    rejectsSetting("toleratedFailures must be >= 0, was -1", b -> b.toleratedFailures(-1));
+  void rejectsMoreToleratedFailuresThanTheTopologyCanHave() {
     rejects("toleratedFailures must be between 0 and 1 for 2 nodes, was 2",
-        () -> complete().toleratedFailures(2).build());
+        () -> complete().config(FailoverConfig.builder().toleratedFailures(2).build()).build());
+  }
+
+  @Test
+  void listsThePlanRelevantSettingsWithTheResolvedToleratedFailures() {
+    EipFailover f = complete().strategy(FailoverStrategies.homeWithFailback(Duration.ofSeconds(7)))
+        .guard(SplitBrainGuards.quorum())
+        .config(FailoverConfig.builder().holdTime(Duration.ofSeconds(9)).build()).build();
+    var settings = f.planSettings();
+    assertEquals("homeWithFailback(PT7S)", settings.get("strategy"));
+    assertEquals("PT9S", settings.get("holdTime"));
+    assertEquals("1", settings.get("toleratedFailures"));
+    assertEquals("false", settings.get("dryRun"));
+    assertEquals("quorum()", settings.get("guard"));
+    assertEquals(java.util.Set.of("strategy", "guard", "holdTime", "toleratedFailures", "dryRun"), settings.keySet());
   }
 
   @Test
   void rejectsSelfNotInTopology() {
     rejects("self 'n9' is not a node of the topology [n1, n2]", () -> complete().self(NodeId.of("n9")).build());
-  }
-
-  @Test
-  void rejectsTickNotShorterThanDetectionDeadline() {
-    rejects("tickInterval must be shorter than detectionDeadline (PT1S), was PT1S",
-        () -> complete().tickInterval(Duration.ofSeconds(1)).build());
   }
 
   @Test

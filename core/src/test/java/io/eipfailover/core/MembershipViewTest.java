@@ -46,6 +46,19 @@ class MembershipViewTest {
   }
 
   @Test
+  void anUnauthenticatedPeerIsFlaggedAndPrintedAsSuch() {
+    PeerState unauthenticated = new PeerState(NodeState.SUSPECT, 5, OptionalLong.empty(), OptionalLong.of(5),
+        OptionalLong.of(3));
+    MembershipView v = new MembershipView(7, A, Map.of(A, PeerState.of(NodeState.ALIVE, 0), B, unauthenticated));
+    assertTrue(v.peer(B).isUnauthenticated());
+    assertEquals(3, v.peer(B).unauthenticatedSince().getAsLong());
+    assertFalse(v.peer(A).isUnauthenticated());
+    assertFalse(new PeerState(NodeState.DEAD, 1, OptionalLong.of(1), OptionalLong.empty()).isUnauthenticated(),
+        "the four-argument form is an authenticated entry");
+    assertEquals("View{a #7 a=ALIVE b=SUSPECT(unauthenticated)}", v.toString());
+  }
+
+  @Test
   void mustContainSelf() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new MembershipView(1, A, Map.of(B, PeerState.of(NodeState.ALIVE, 0))));

@@ -38,8 +38,8 @@ class Ec2ErrorClassifierTest {
       "400, InvalidAddress.NotFound, CONFIGURATION, eipalloc-1",
       "400, InvalidInstanceID.NotFound, CONFIGURATION, eipalloc-1",
       "400, InvalidParameterValue, CONFIGURATION, 10.0.0.5",
-      "503, RequestLimitExceeded, RETRYABLE, throttled",
-      "400, Throttling, RETRYABLE, throttled",
+      "503, RequestLimitExceeded, THROTTLED, throttled",
+      "400, Throttling, THROTTLED, throttled",
       "500, InternalError, RETRYABLE, HTTP 500",
       "503, Unavailable, RETRYABLE, HTTP 503",
       "400, Resource.AlreadyAssociated, CONFIGURATION, Resource.AlreadyAssociated",
@@ -60,6 +60,43 @@ class Ec2ErrorClassifierTest {
       assertEquals(Kind.RETRYABLE, e.kind(), e.getMessage());
     }
     assertTrue(Ec2ErrorClassifier.classify(CALL, ApiCallTimeoutException.create(10_000)).getMessage().contains("in time"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+      "503, RequestLimitExceeded, RequestLimitExceeded",
+      "403, UnauthorizedOperation, UnauthorizedOperation",
+      "500, InternalError, InternalError",
+      "502, '', http_502",
+      "404, '', http_404",
+      "401, '', http_401",
+  })
+  void labelsServiceErrorsByCodeOrStatus(int status, String code, String label) {
+    assertEquals(label, Ec2ErrorClassifier.outcome(ec2(status, code)));
+  }
+
+  @Test
+  void labelsAndNamesClientSideFailures() {
+    SdkException unparseable = SdkClientException.create("Unable to unmarshall response (Could not parse XML response.)",
+        SdkClientException.create("Could not parse XML response.", new javax.xml.stream.XMLStreamException("prolog")));
+    assertEquals("unparseable_answer", Ec2ErrorClassifier.outcome(unparseable));
+    assertTrue(Ec2ErrorClassifier.classify(CALL, unparseable).getMessage().contains("could not be parsed"));
+    SdkException refused = SdkClientException.create("Unable to execute HTTP request", new ConnectException("refused"));
+    assertEquals("connection_refused", Ec2ErrorClassifier.outcome(refused));
+    assertTrue(Ec2ErrorClassifier.classify(CALL, refused).getMessage().contains("connection refused"));
+    SdkException reset = SdkClientException.create("Unable to execute HTTP request",
+        new java.net.SocketException("Connection reset"));
+    assertEquals("connection_failed", Ec2ErrorClassifier.outcome(reset));
+    assertTrue(Ec2ErrorClassifier.classify(CALL, reset).getMessage().contains("Connection reset"));
+    assertEquals("timeout", Ec2ErrorClassifier.outcome(ApiCallAttemptTimeoutException.create(3_000)));
+    assertEquals("timeout", Ec2ErrorClassifier.outcome(
+        SdkClientException.create("read", new java.net.SocketTimeoutException("Read timed out"))));
+    assertEquals("unknown_host", Ec2ErrorClassifier.outcome(
+        SdkClientException.create("resolve", new java.net.UnknownHostException("ec2.invalid"))));
+    assertEquals("client", Ec2ErrorClassifier.outcome(SdkClientException.create("something else")));
+    ElasticIpManagerException html = Ec2ErrorClassifier.classify(CALL, ec2(502, ""));
+    assertEquals(Kind.RETRYABLE, html.kind());
+    assertTrue(html.getMessage().contains("HTTP 502 and no EC2 error"), html.getMessage());
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.eipfailover.aws.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.common.base.Ticker;
 import io.eipfailover.aws.Ec2ElasticIpManager;
@@ -15,16 +14,17 @@ import io.eipfailover.aws.testing.FakeAssociation;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
+import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.ManualMembership;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -32,11 +32,13 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 /**
  * The core reconciler with {@link Ec2ElasticIpManager} and the EC2 witness guard, over real HTTP to
  * the EC2 fake, in real time, under random throttling, latency and a lagging describe: a dead node's
- * EIP moves to the survivor's reserved IP, and comes home when the node recovers.
+ * EIP moves to the survivor's reserved IP, and comes home when the node recovers. How long that
+ * takes is not asserted (the benchmarks measure failover times); only that it happens.
  */
 class Ec2FailoverIntegrationTest {
   private static final NodeId A = NodeId.of("a");
   private static final NodeId B = NodeId.of("b");
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final Ec2Fake fake = Ec2Fake.start();
   private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -60,14 +62,17 @@ class Ec2FailoverIntegrationTest {
         .elasticIpManager(Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build())
         .guard(Ec2InstanceStateGuard.builder().ec2Client(ec2).instance(peer, peerInstance).build())
         .strategy(FailoverStrategies.homeWithFailback(Duration.ofSeconds(1)))
-        .tickInterval(Duration.ofMillis(50))
-        .detectionDeadline(Duration.ofSeconds(1))
-        .startupGrace(Duration.ofMillis(200))
-        .resyncInterval(Duration.ofSeconds(1))
-        .confirmDelay(Duration.ofMillis(200))
-        .backoff(Duration.ofMillis(100), Duration.ofMillis(800))
-        .holdTime(Duration.ofMillis(500))
-        .apiBudget(20, 20)
+        .config(FailoverConfig.builder()
+            .detectionDeadline(Duration.ofSeconds(1))
+            .startupGrace(Duration.ofMillis(200))
+            .resyncInterval(Duration.ofSeconds(1))
+            .confirmDelay(Duration.ofMillis(200))
+            .initialBackoff(Duration.ofMillis(100))
+            .maxBackoff(Duration.ofMillis(800))
+            .holdTime(Duration.ofMillis(500))
+            .apiBurst(20)
+            .apiCallsPerSecond(20)
+            .build())
         .random(new Random(self.hashCode()))
         .build();
     closeables.add(failover);
@@ -96,20 +101,24 @@ class Ec2FailoverIntegrationTest {
     EipFailover nodeB = node(B, topology, viewOfB, "i-0aaa", A);
     nodeA.start();
     nodeB.start();
+    long describesOfA = describesBy("AKIDNODEA");
+    long describesOfB = describesBy("AKIDNODEB");
     viewOfA.set(B, NodeState.ALIVE);
     viewOfB.set(A, NodeState.ALIVE);
-    Thread.sleep(500);
+    // Both reconcilers ran passes that saw the other ALIVE (a describe answered, twice each): by
+    // then a wrong takeover would have been sent.
+    Await.until("two answered describes by each node", WAIT,
+        () -> describesBy("AKIDNODEA") >= describesOfA + 2 && describesBy("AKIDNODEB") >= describesOfB + 2, fake::calls);
     assertEquals(at("eni-0bbb", "10.0.2.10"), where("eipalloc-0b"));
+    assertTrue(fake.calls("AssociateAddress").isEmpty(), () -> "no move while both live: " + fake.calls());
 
     // b dies: its agent stops, EC2 shows the instance stopped, a's membership declares it dead,
     // and a throttling burst hits the takeover's first calls.
     nodeB.close();
     fake.setInstanceState("i-0bbb", "stopped");
     fake.faults().throttleNext(2);
-    long failedAt = System.nanoTime();
     viewOfA.set(B, NodeState.DEAD);
-    awaitAssociation("eipalloc-0b", "eni-0aaa", "10.0.1.11", Duration.ofSeconds(5));
-    long failoverMillis = (System.nanoTime() - failedAt) / 1_000_000;
+    awaitAssociation("eipalloc-0b", "eni-0aaa", "10.0.1.11");
 
     // b comes back: a new agent, both sides see each other alive; b pulls its EIP home.
     fake.setInstanceState("i-0bbb", "running");
@@ -118,7 +127,10 @@ class Ec2FailoverIntegrationTest {
     nodeB2.start();
     viewOfB2.set(A, NodeState.ALIVE);
     viewOfA.set(B, NodeState.ALIVE);
-    awaitAssociation("eipalloc-0b", "eni-0bbb", "10.0.2.10", Duration.ofSeconds(6));
+    awaitAssociation("eipalloc-0b", "eni-0bbb", "10.0.2.10");
+    // The fake changes the association just before it logs the call: wait for the log too.
+    Await.until("both moves in the call log", WAIT, () -> fake.calls("AssociateAddress").stream()
+        .filter(Ec2Call::succeeded).map(Ec2Call::caller).distinct().count() == 2, fake::calls);
 
     assertEquals(at("eni-0aaa", "10.0.1.10"), where("eipalloc-0a"), "a's own EIP never moved");
     List<Ec2Call> calls = fake.calls();
@@ -132,9 +144,10 @@ class Ec2FailoverIntegrationTest {
     assertTrue(moves.stream().allMatch(c -> "true".equals(c.param("AllowReassociation"))), moves.toString());
     assertTrue(calls.stream().anyMatch(c -> c.action().equals("DescribeInstanceStatus") && c.caller().equals("AKIDNODEA")),
         "a asked the EC2 witness before taking b's EIP");
-    assertTrue(failoverMillis < 5_000, "failover took " + failoverMillis + " ms");
-    System.out.println("[measure] failover under throttling 0.3 + latency 10-60 ms: " + failoverMillis + " ms, "
-        + calls.size() + " EC2 calls, " + calls.stream().filter(c -> !c.succeeded()).count() + " failed");
+  }
+
+  private long describesBy(String caller) {
+    return fake.calls("DescribeAddresses").stream().filter(c -> c.succeeded() && c.caller().equals(caller)).count();
   }
 
   private Optional<FakeAssociation> where(String allocationId) {
@@ -145,16 +158,8 @@ class Ec2FailoverIntegrationTest {
     return Optional.of(new FakeAssociation("-", eni, ip));
   }
 
-  private void awaitAssociation(String allocationId, String eni, String ip, Duration timeout) throws InterruptedException {
-    Supplier<Optional<FakeAssociation>> now = () -> where(allocationId);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (now.get().equals(at(eni, ip))) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    fail(allocationId + " expected at " + eni + "/" + ip + " within " + timeout + " but is " + now.get()
-        + "; calls: " + fake.calls());
+  private void awaitAssociation(String allocationId, String eni, String ip) {
+    Await.until(allocationId + " at " + eni + "/" + ip, WAIT, () -> where(allocationId).equals(at(eni, ip)),
+        () -> where(allocationId) + "; calls: " + fake.calls());
   }
 }

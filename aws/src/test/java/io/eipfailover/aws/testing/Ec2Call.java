@@ -11,7 +11,8 @@ import java.util.Map;
  * @param params every Query API parameter, sorted by name ({@code AllocationId}, {@code Filter.1.Name}, ...)
  * @param caller the access key id from the SigV4 {@code Authorization} header, or {@code "anonymous"}
  * @param status the HTTP status answered (0 for an injected connection reset)
- * @param errorCode the EC2 error code answered, or empty on success
+ * @param errorCode the EC2 error code answered, or empty on success; {@code Malformed.<kind>} for an
+ *     injected {@link Malformed} answer
  */
 public record Ec2Call(Instant time, String action, Map<String, String> params, String caller, int status,
     String errorCode) {
@@ -29,9 +30,9 @@ public record Ec2Call(Instant time, String action, Map<String, String> params, S
     return "true".equalsIgnoreCase(params.get("DryRun"));
   }
 
-  /** Whether the fake answered 200. */
+  /** Whether the fake answered 200 with the request's own answer (a {@link Malformed} 200 is not success). */
   public boolean succeeded() {
-    return status == 200;
+    return status == 200 && errorCode.isEmpty();
   }
 
   @Override

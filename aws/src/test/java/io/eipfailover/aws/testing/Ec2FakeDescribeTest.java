@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import io.eipfailover.core.testing.VirtualTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,13 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddres
 
 /** Describes filter by every documented filter, page as documented, and show associations as EC2 does. */
 class Ec2FakeDescribeTest {
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final VirtualTime clock = new VirtualTime();
   private Ec2Fake fake;
   private Ec2Client ec2;
 
   @BeforeEach
   void setUp() {
-    fake = Ec2Fake.builder().clock(clock).random(new Random(3)).start();
+    fake = Ec2Fake.builder().clock(clock.clock()).random(new Random(3)).start();
     for (int i = 1; i <= 12; i++) {
       fake.addTaggedNode(i <= 6 ? "prod" : "staging", "n" + i, String.format("i-%04x", i), String.format("eni-%04x", i),
           "10.0." + i + ".10", "10.0." + i + ".11");

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.aws.TestClients;
+import io.eipfailover.core.testing.VirtualTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,13 +24,13 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 
 /** The fake speaks EC2 well enough for the real SDK client: answers, errors and faults. */
 class Ec2FakeTest {
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final VirtualTime time = new VirtualTime();
   private Ec2Fake fake;
   private Ec2Client ec2;
 
   @BeforeEach
   void setUp() {
-    fake = Ec2Fake.start(clock, new Random(1));
+    fake = Ec2Fake.start(time.clock(), new Random(1));
     fake.addTaggedNode("prod", "a", "i-0aaa", "eni-0aaa", "10.0.1.10", "10.0.1.11");
     fake.addTaggedNode("prod", "b", "i-0bbb", "eni-0bbb", "10.0.2.10", "10.0.2.11");
     fake.addTaggedAddress("prod", "a", "eipalloc-0a", "198.51.100.1");
@@ -59,7 +59,7 @@ class Ec2FakeTest {
     assertEquals("eipalloc-0a", call.param("AllocationId"));
     assertEquals("true", call.param("AllowReassociation"));
     assertEquals("AKIDRAW", call.caller());
-    assertEquals(clock.instant(), call.time());
+    assertEquals(time.clock().instant(), call.time());
   }
 
   @Test
@@ -205,7 +205,7 @@ class Ec2FakeTest {
         .privateIpAddress("10.0.2.11").allowReassociation(true));
     assertEquals("eni-0bbb", fake.association("eipalloc-0a").get().networkInterfaceId());
     assertEquals("eni-0aaa", ec2.describeAddresses(r -> r.allocationIds("eipalloc-0a")).addresses().get(0).networkInterfaceId());
-    clock.advance(Duration.ofSeconds(2));
+    time.advance(Duration.ofSeconds(2));
     assertEquals("eni-0bbb", ec2.describeAddresses(r -> r.allocationIds("eipalloc-0a")).addresses().get(0).networkInterfaceId());
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.aws.testing.Ec2Throttling.Limit;
 import java.time.Duration;
+import io.eipfailover.core.testing.VirtualTime;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -18,13 +19,13 @@ import org.junit.jupiter.api.Test;
  * caller, refilled at the documented rate, answering {@code RequestLimitExceeded} when empty.
  */
 class Ec2FakeThrottlingTest {
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final VirtualTime clock = new VirtualTime();
   private Ec2Fake fake;
   private RawEc2 raw;
 
   @BeforeEach
   void setUp() {
-    fake = Ec2Fake.builder().clock(clock).random(new Random(5)).throttling(Ec2Throttling.documented()).start();
+    fake = Ec2Fake.builder().clock(clock.clock()).random(new Random(5)).throttling(Ec2Throttling.documented()).start();
     fake.addTaggedNode("prod", "a", "i-0aaa", "eni-0aaa", "10.0.1.10", "10.0.1.11");
     fake.addTaggedAddress("prod", "a", "eipalloc-0a", "198.51.100.1");
     raw = new RawEc2(fake.endpoint());

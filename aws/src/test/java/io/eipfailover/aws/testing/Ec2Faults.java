@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * What goes wrong in the {@link Ec2Fake}, switchable at any time from any thread. A request meets
- * them in this order: {@linkplain #outage outage} (connection reset, before anything else), then,
+ * them in this order: {@linkplain #outage outage} (connection reset, before anything else),
+ * {@linkplain #malformed malformed answers} (no EC2 answer at all), then,
  * once its signature is verified, {@linkplain #authFailure credentials} ({@code AuthFailure},
  * 401), {@linkplain #failNext queued errors}, {@linkplain #throttleFor injected throttling}
  * ({@code RequestLimitExceeded}, 503); after its parameters and ids are checked, {@linkplain #deny
@@ -35,6 +36,7 @@ public final class Ec2Faults {
   private double throttleProbability;
   private boolean authFailure;
   private boolean outage;
+  private Malformed malformed;
   private final Set<String> denied = new HashSet<>();
   private Duration describeLag = Duration.ZERO;
   private String requiredClusterTag;
@@ -127,6 +129,15 @@ public final class Ec2Faults {
     return this;
   }
 
+  /**
+   * While set, every request (after the outage check, before the signature) gets this malformed
+   * answer instead of its own, and nothing is carried out; null switches it off.
+   */
+  public synchronized Ec2Faults malformed(Malformed kind) {
+    this.malformed = kind;
+    return this;
+  }
+
   /** The caller lacks the IAM permission for {@code action}: {@code UnauthorizedOperation}, 403. */
   public synchronized Ec2Faults deny(String action) {
     denied.add(Objects.requireNonNull(action, "action"));
@@ -170,6 +181,7 @@ public final class Ec2Faults {
     throttleUntil = Instant.MIN;
     throttleProbability = 0;
     authFailure = outage = false;
+    malformed = null;
     denied.clear();
     describeLag = Duration.ZERO;
     requiredClusterTag = null;
@@ -182,6 +194,10 @@ public final class Ec2Faults {
 
   synchronized boolean outage() {
     return outage;
+  }
+
+  synchronized Malformed malformed() {
+    return malformed;
   }
 
   synchronized long latencyMillis(String action) {

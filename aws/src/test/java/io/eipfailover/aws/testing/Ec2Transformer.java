@@ -61,6 +61,12 @@ final class Ec2Transformer implements ResponseDefinitionTransformerV2 {
       fake.calls.add(new Ec2Call(now, action, req.params(), claimed, 0, "ConnectionReset"));
       return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
+    Malformed malformed = faults.malformed();
+    if (malformed != null) {
+      fake.calls.add(new Ec2Call(now, action, req.params(), claimed, malformed.status(), "Malformed." + malformed));
+      return ResponseDefinitionBuilder.responseDefinition().withStatus(malformed.status())
+          .withHeader("Content-Type", malformed.contentType()).withBody(malformed.body(req)).build();
+    }
     String requestId = fake.newRequestId();
     int status = 200;
     String code = "";

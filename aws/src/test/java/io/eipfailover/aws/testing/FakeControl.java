@@ -21,6 +21,7 @@ import java.util.Map;
  * GET  /_fake/associations                     one line per EIP: "eipalloc-.. eni-.. 10.0.1.10" or "eipalloc-.. -"
  * GET  /_fake/calls                            one line per EC2 request so far
  * POST /_fake/outage?on=true|false             connection resets
+ * POST /_fake/malformed?kind=HTML_5XX|GARBAGE_200|WRONG_ROOT_200|MISSING_FIELDS_200|off   answers no EC2 gives
  * POST /_fake/authFailure?on=true|false        AuthFailure 401
  * POST /_fake/throttleNext?count=N             RequestLimitExceeded 503 for the next N requests
  * POST /_fake/throttleRandomly?p=0.3           each request throttled with probability p
@@ -130,6 +131,7 @@ public final class FakeControl {
       Ec2Faults f = fake.faults();
       switch (op) {
         case "outage" -> f.outage(Boolean.parseBoolean(need(q, "on")));
+        case "malformed" -> f.malformed("off".equals(need(q, "kind")) ? null : Malformed.valueOf(need(q, "kind")));
         case "authFailure" -> f.authFailure(Boolean.parseBoolean(need(q, "on")));
         case "throttleNext" -> f.throttleNext(Integer.parseInt(need(q, "count")));
         case "throttleRandomly" -> f.throttleRandomly(Double.parseDouble(need(q, "p")));

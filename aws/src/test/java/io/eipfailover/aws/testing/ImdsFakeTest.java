@@ -7,16 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.eipfailover.core.testing.VirtualTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The IMDS fake speaks IMDSv2 only: token PUT with a TTL, GETs with an unexpired token. */
 class ImdsFakeTest {
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  private final Ec2Fake fake = Ec2Fake.start(clock, new Random(5));
+  private final VirtualTime time = new VirtualTime();
+  private final Ec2Fake fake = Ec2Fake.start(time.clock(), new Random(5));
   private final HttpClient http = HttpClient.newHttpClient();
 
   @AfterEach
@@ -51,7 +51,7 @@ class ImdsFakeTest {
     assertEquals("10.0.1.10\n10.0.1.11", ips.body());
     assertEquals(404, send(HttpRequest.newBuilder(base.resolve("/latest/meta-data/no-such-thing"))
         .header("X-aws-ec2-metadata-token", token.body()).GET()).statusCode());
-    clock.advance(Duration.ofSeconds(60));
+    time.advance(Duration.ofSeconds(60));
     assertEquals(401, send(HttpRequest.newBuilder(instanceId).header("X-aws-ec2-metadata-token", token.body()).GET())
         .statusCode(), "expired token");
   }

@@ -3,66 +3,91 @@ package io.eipfailover.benchmarks.harness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * How much the harness runs. {@code short}: 5 repetitions per scenario, 1-minute soaks, a 30 s
- * idle window (a few minutes in all). {@code full}: 100 repetitions, 10-minute soaks, a 120 s idle
- * window (hours). Immutable.
+ * How much the harness runs, and what. {@code short} (about a quarter of an hour on 2 cores): 5
+ * repetitions per fault, the issue's stall soaks (six 0.5 s stalls in 60 s, four 2 s stalls), a
+ * 60 s jitter + loss soak, a 30 s idle window. {@code full} (hours): 100 repetitions per fault,
+ * 60 stalls of each length, 10-minute jitter soak, 120 s idle window. {@code smoke}: one of
+ * everything, briefly, for tests. Immutable.
  *
- * @param mode {@code short}, {@code full} or {@code smoke} (1 repetition, 10 s soaks, for tests)
+ * @param mode {@code short}, {@code full} or {@code smoke}
  * @param outDir where the CSVs go
- * @param profiles which membership profiles to run
- * @param repetitions repetitions per scenario
- * @param soak length of each false-takeover soak
- * @param idleWindow length of the idle CPU window
- * @param seed seed for ports and impairments
+ * @param settings the setting labels (or files) to compare, in order
  * @param scenarios which scenarios and soaks to run (see {@link #ALL_SCENARIOS})
+ * @param repetitions repetitions per fault
+ * @param stalls500 number of 0.5 s stalls (one every 10 s)
+ * @param stalls2s number of 2 s stalls (one every 10 s)
+ * @param jitterSoak length of the jitter + loss soak
+ * @param idleWarm settling time before the idle window
+ * @param idleWindow length of the idle CPU window
+ * @param seed seed of the link impairment and the EC2 fake
  */
-public record HarnessSettings(String mode, Path outDir, List<Profile> profiles, int repetitions, Duration soak,
-    Duration idleWindow, long seed, Set<String> scenarios) {
-  /** Every scenario and measurement the harness knows, the default selection. */
-  public static final Set<String> ALL_SCENARIOS = Set.of("kill9-hostup", "kill9-hostdown", "sigstop", "standby",
-      "kill9-after-failback", "idle", "soak-sigstop", "soak-jitter");
+public record HarnessSettings(String mode, Path outDir, List<String> settings, Set<String> scenarios,
+    int repetitions, int stalls500, int stalls2s, Duration jitterSoak, Duration idleWarm, Duration idleWindow,
+    long seed) {
+  /** Every scenario and measurement the harness knows, in the order they run; the default selection. */
+  public static final List<String> ALL_SCENARIOS = List.of("kill9-hostup", "host-gone", "graceful", "idle",
+      "stalls-500ms", "stalls-2s", "stall-ladder", "jitter-loss", "crash-in-jvm");
+  /** The settings compared by default: ours, then keepalived's. */
+  public static final List<String> DEFAULT_SETTINGS = List.of("udp-default", "udp-aggressive", "keepalived-100ms",
+      "keepalived-10ms");
+  /** The stall ladder's steps in milliseconds. */
+  public static final List<Long> LADDER = List.of(10L, 20L, 50L, 100L, 200L, 300L, 500L, 750L, 1000L, 1500L, 2000L,
+      3000L);
+
+  public HarnessSettings {
+    settings = List.copyOf(settings);
+    scenarios = Set.copyOf(scenarios);
+  }
 
   /** Whether {@code scenario} is selected. */
   public boolean runs(String scenario) {
     return scenarios.contains(scenario);
   }
 
-  /** {@code <short|full|smoke> <output-dir> [profile,profile...] [scenario,scenario...]}. */
+  /** {@code <short|full|smoke> <output-dir> [setting,setting...] [scenario,scenario...]}. */
   public static HarnessSettings parse(String[] args) {
-    if (args.length < 2) {
-      throw new IllegalArgumentException("usage: FailoverHarness <short|full|smoke> <output-dir> [profiles]; got "
-          + args.length + " argument(s)");
+    if (args.length < 2 || args.length > 4) {
+      throw new IllegalArgumentException("usage: FailoverHarness <short|full|smoke> <output-dir> [settings]"
+          + " [scenarios]; got " + args.length + " argument(s)");
     }
-    List<Profile> profiles = new ArrayList<>();
-    if (args.length > 2) {
-      for (String p : args[2].split(",")) {
-        profiles.add(Profile.parse(p.trim()));
-      }
-    } else {
-      profiles.addAll(List.of(Profile.values()));
+    List<String> settings = args.length > 2 ? list(args[2]) : DEFAULT_SETTINGS;
+    if (settings.isEmpty()) {
+      throw new IllegalArgumentException("settings must name at least one setting, was '" + args[2] + "'");
     }
-    Set<String> scenarios = new TreeSet<>(ALL_SCENARIOS);
+    Set<String> scenarios = new LinkedHashSet<>(ALL_SCENARIOS);
     if (args.length > 3) {
       scenarios.clear();
-      for (String sc : args[3].split(",")) {
-        if (!ALL_SCENARIOS.contains(sc.trim())) {
-          throw new IllegalArgumentException("scenario must be one of " + new TreeSet<>(ALL_SCENARIOS) + ", was '"
-              + sc.trim() + "'");
+      for (String sc : list(args[3])) {
+        if (!ALL_SCENARIOS.contains(sc)) {
+          throw new IllegalArgumentException("scenario must be one of " + ALL_SCENARIOS + ", was '" + sc + "'");
         }
-        scenarios.add(sc.trim());
+        scenarios.add(sc);
       }
     }
     Path out = Path.of(args[1]);
     return switch (args[0]) {
-      case "short" -> new HarnessSettings("short", out, profiles, 5, Duration.ofMinutes(1), Duration.ofSeconds(30), 7, scenarios);
-      case "full" -> new HarnessSettings("full", out, profiles, 100, Duration.ofMinutes(10), Duration.ofSeconds(120), 7, scenarios);
-      case "smoke" -> new HarnessSettings("smoke", out, profiles, 1, Duration.ofSeconds(10), Duration.ofSeconds(2), 7, scenarios);
+      case "short" -> new HarnessSettings("short", out, settings, scenarios, 5, 6, 4, Duration.ofSeconds(60),
+          Duration.ofSeconds(15), Duration.ofSeconds(30), 7);
+      case "full" -> new HarnessSettings("full", out, settings, scenarios, 100, 60, 60, Duration.ofMinutes(10),
+          Duration.ofSeconds(60), Duration.ofSeconds(120), 7);
+      case "smoke" -> new HarnessSettings("smoke", out, settings, scenarios, 1, 1, 1, Duration.ofSeconds(5),
+          Duration.ofSeconds(1), Duration.ofSeconds(2), 7);
       default -> throw new IllegalArgumentException("mode must be short, full or smoke, was '" + args[0] + "'");
     };
+  }
+
+  private static List<String> list(String csv) {
+    List<String> out = new ArrayList<>();
+    for (String s : csv.split(",")) {
+      if (!s.isBlank()) {
+        out.add(s.trim());
+      }
+    }
+    return out;
   }
 }

@@ -1,21 +1,17 @@
 package io.eipfailover.benchmarks.harness;
 
-import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * The CPU baseline for the idle-pair measurement: a JVM started with the agents' flags that does
- * nothing but wait for its stdin to close or a {@code quit}. Whatever it burns (JVM housekeeping threads) is not the
- * library's doing.
+ * The JVM's own floor for the idle measurement: a JVM started with the agent's flags that does
+ * nothing until it is killed. Whatever it burns (JVM housekeeping threads) is not the agent's doing.
  */
 public final class IdleJvmMain {
   private IdleJvmMain() {}
 
-  public static void main(String[] args) throws IOException {
-    System.out.println(EventLine.PREFIX + "ready 0 pid=" + ProcessHandle.current().pid());
+  public static void main(String[] args) throws InterruptedException {
+    System.out.println("ready pid=" + ProcessHandle.current().pid());
     System.out.flush();
-    int c;
-    do {
-      c = System.in.read();
-    } while (c >= 0 && c != 'q');
+    new CountDownLatch(1).await();
   }
 }

@@ -1,126 +1,132 @@
 package io.eipfailover.benchmarks.harness;
 
 import io.eipfailover.aws.testing.Ec2Fake;
-import io.eipfailover.core.NodeId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * A running pair of node processes for one profile and impairment set: {@code lb-a} (the survivor
- * in every scenario) and {@code lb-b} (the victim, restarted after each kill). Knows when the pair
- * is steady: both alive, each sees the other ALIVE, both EIPs home at the EC2 fake.
+ * Two daemons of one setting on a {@link BenchNetwork}: {@code lb-a} (the survivor in every
+ * scenario) and {@code lb-b} (the victim, restarted after each kill). Knows when the pair is steady:
+ * both running and able to take over, each in its normal role (sees its peer alive; for keepalived,
+ * master of its own instance and backup of the other), both EIPs home at the EC2 fake.
  */
 final class Pair implements AutoCloseable {
-  /** The reconciler's default start-up grace plus a margin. */
-  static final Duration STARTUP_GRACE_MARGIN = Duration.ofSeconds(3);
-
-  private final NodeOptions optionsA;
-  private final NodeOptions optionsB;
+  private final Setting setting;
+  private final Daemon a;
+  private final Daemon b;
   private final Ec2Fake ec2;
   private final WallClock clock;
-  private final String java;
-  private final String classpath;
-  private final Path logDir;
-  private NodeProcess a;
-  private NodeProcess b;
+  private int repairs;
 
-  private Pair(NodeOptions optionsA, NodeOptions optionsB, Ec2Fake ec2, WallClock clock, String java, String classpath,
-      Path logDir) {
-    this.optionsA = optionsA;
-    this.optionsB = optionsB;
+  private Pair(Setting setting, Daemon a, Daemon b, Ec2Fake ec2, WallClock clock) {
+    this.setting = setting;
+    this.a = a;
+    this.b = b;
     this.ec2 = ec2;
     this.clock = clock;
-    this.java = java;
-    this.classpath = classpath;
-    this.logDir = logDir;
   }
 
-  /** Puts the EIPs home, clears the call log, starts both nodes and waits until steady. */
-  static Pair start(NodeOptions optionsA, NodeOptions optionsB, Ec2Fake ec2, WallClock clock, String java,
-      String classpath, Path logDir) throws IOException {
+  /** Puts the EIPs home, starts both daemons and waits until steady; closes what it started on failure. */
+  static Pair start(Setting setting, BenchNetwork net, Ec2Fake ec2, Path runDir, WallClock clock, Path agentJar)
+      throws IOException {
     PairLayout.sendHome(ec2);
-    ec2.clearCalls();
-    Pair p = new Pair(optionsA, optionsB, ec2, clock, java, classpath, logDir);
-    p.a = NodeProcess.start(optionsA, java, classpath, logDir, clock);
-    p.b = NodeProcess.start(optionsB, java, classpath, logDir, clock);
-    if (!p.awaitSteady(Duration.ofSeconds(60))) {
+    Pair p = new Pair(setting, Daemon.create(setting, PairLayout.NODE_A, net, runDir, clock, agentJar),
+        Daemon.create(setting, PairLayout.NODE_B, net, runDir, clock, agentJar), ec2, clock);
+    try {
+      p.a.start();
+      p.b.start();
+      if (!p.settle(Duration.ofSeconds(60))) {
+        throw new IllegalStateException("pair " + setting.label() + " did not become steady within 60 s"
+            + p.why() + "; see " + runDir.resolve("logs"));
+      }
+      return p;
+    } catch (IOException | RuntimeException e) {
       p.close();
-      throw new IllegalStateException("pair " + optionsA.profile().label() + " did not become steady within 60 s; see "
-          + logDir);
+      throw e;
     }
-    // The reconciler's start-up grace (2 s, Heartbeat's initdead) blocks takeovers right after start.
-    clock.sleep(STARTUP_GRACE_MARGIN);
-    return p;
   }
 
-  NodeProcess survivor() {
+  Daemon survivor() {
     return a;
   }
 
-  NodeProcess victim() {
+  Daemon victim() {
     return b;
   }
 
-  /** Starts a fresh victim process (after a kill). */
+  /** Starts a fresh victim (after a kill or a graceful stop); kills the old one if it still runs. */
   void restartVictim() throws IOException {
-    if (b.isAlive()) {
-      b.kill();
+    if (b.running()) {
+      b.kill9();
     }
-    b = NodeProcess.start(optionsB, java, classpath, logDir, clock);
+    b.start();
   }
 
-  /** The last state {@code observer} printed for its peer, if any. */
-  static Optional<String> lastPeerState(NodeProcess observer) {
-    List<EventLine> all = observer.eventsSince(0);
-    for (int i = all.size() - 1; i >= 0; i--) {
-      if (all.get(i).kind().equals("view")) {
-        return Optional.of(all.get(i).field("state"));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Waits until steady, then half a second more; false on timeout. */
-  boolean awaitSteady(Duration timeout) {
+  /**
+   * Waits up to {@code timeout} until steady; for keepalived, once both daemons have held their
+   * normal roles for a second and only the EIPs are off, puts them home at the fake: its notify
+   * scripts run concurrently, so two transitions close together (start-up, a stall) can reach EC2
+   * in the wrong order, and a master that never left MASTER (a stall) never re-runs its script. Our
+   * agents must converge on their own. False if not steady in time.
+   */
+  boolean settle(Duration timeout) {
     long deadline = clock.micros() + timeout.toNanos() / 1000;
+    long rolesSince = Long.MAX_VALUE;
     while (clock.micros() < deadline) {
-      if (isSteady()) {
-        clock.sleep(Duration.ofMillis(500));
-        if (isSteady()) {
-          return true;
-        }
+      if (awaitSteady(Duration.ofMillis(500))) {
+        return true;
       }
-      clock.sleep(Duration.ofMillis(50));
+      boolean roles = a.running() && b.running() && a.steadyRoles() && b.steadyRoles();
+      rolesSince = roles ? Math.min(rolesSince, clock.micros()) : Long.MAX_VALUE;
+      if (!setting.agent() && roles && clock.micros() - rolesSince > 1_000_000) {
+        PairLayout.sendHome(ec2);
+        repairs++;
+        rolesSince = Long.MAX_VALUE;
+      }
     }
     return false;
   }
 
-  private boolean isSteady() {
-    return a.isAlive() && b.isAlive() && hasReady(a) && hasReady(b)
-        && lastPeerState(a).equals(Optional.of("ALIVE")) && lastPeerState(b).equals(Optional.of("ALIVE"))
-        && PairLayout.isHome(ec2, PairLayout.EIP_A) && PairLayout.isHome(ec2, PairLayout.EIP_B);
+  /** How often {@link #settle} put keepalived's EIPs home so far. */
+  int repairs() {
+    return repairs;
   }
 
-  private static boolean hasReady(NodeProcess p) {
-    return p.eventsSince(0).stream().anyMatch(e -> e.kind().equals("ready"));
+  /** Waits until steady, then 300 ms more; false on timeout. */
+  boolean awaitSteady(Duration timeout) {
+    long deadline = clock.micros() + timeout.toNanos() / 1000;
+    while (clock.micros() < deadline) {
+      if (isSteady()) {
+        clock.sleep(Duration.ofMillis(300));
+        if (isSteady()) {
+          return true;
+        }
+      }
+      clock.sleep(Duration.ofMillis(20));
+    }
+    return false;
   }
 
-  /** The victim's id. */
-  NodeId victimId() {
-    return optionsB.self();
+  boolean isSteady() {
+    return ready(a) && ready(b) && a.steadyRoles() && b.steadyRoles() && PairLayout.isHome(ec2, PairLayout.NODE_A)
+        && PairLayout.isHome(ec2, PairLayout.NODE_B);
+  }
+
+  private static boolean ready(Daemon d) {
+    return d.running() && d.readyMicros().isPresent();
+  }
+
+  /** What is not steady, for error messages. */
+  String why() {
+    return String.format(" (lb-a running %s ready %s roles %s, lb-b running %s ready %s roles %s, EIPs home %s/%s)",
+        a.running(), a.readyMicros().isPresent(), a.steadyRoles(), b.running(), b.readyMicros().isPresent(),
+        b.steadyRoles(), PairLayout.isHome(ec2, PairLayout.NODE_A), PairLayout.isHome(ec2, PairLayout.NODE_B));
   }
 
   @Override
   public void close() {
-    if (a != null) {
-      a.close();
-    }
-    if (b != null) {
-      b.signalQuietly("CONT");
-      b.close();
-    }
+    a.close();
+    b.close();
   }
 }

@@ -1,8 +1,6 @@
 package io.eipfailover.benchmarks.harness;
 
 import io.eipfailover.aws.testing.Ec2Fake;
-import io.eipfailover.core.AttachmentPoint;
-import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.NodeId;
 import java.util.List;
@@ -10,63 +8,72 @@ import java.util.Map;
 
 /**
  * The two-node cluster every harness scenario runs: {@code lb-a} and {@code lb-b}, each the home of
- * one EIP on its primary private IP and holding one reserved private IP for the peer's EIP. Both
- * the harness (which seeds the EC2 fake) and the node processes (which build the topology) use it,
- * so they agree by construction.
+ * one EIP on its primary private IP and holding one reserved private IP for the peer's EIP. The
+ * private IPs are the nodes' addresses in their network namespaces ({@link BenchNetwork}), so the
+ * EC2 fake, the agents' configuration and keepalived's notify scripts agree by construction.
  */
 public final class PairLayout {
   public static final NodeId A = NodeId.of("lb-a");
   public static final NodeId B = NodeId.of("lb-b");
   public static final String CLUSTER = "bench-pair";
-  public static final String ENI_A = "eni-0a0000000000000a1";
-  public static final String ENI_B = "eni-0b0000000000000b1";
-  public static final String INSTANCE_A = "i-0a0000000000000a1";
-  public static final String INSTANCE_B = "i-0b0000000000000b1";
+  /** The VPC gateway: the EC2 API relay and the IMDS relays listen here, in the cloud namespace. */
+  public static final String GATEWAY = "10.98.0.1";
+  public static final int EC2_PORT = 8080;
+  public static final int HEARTBEAT_PORT = 694;
   public static final ElasticIp EIP_A = ElasticIp.of("eipalloc-0a00000000000000a", "198.51.100.10", "lb-a");
   public static final ElasticIp EIP_B = ElasticIp.of("eipalloc-0b00000000000000b", "198.51.100.11", "lb-b");
-  public static final String PRIMARY_A = "10.0.1.10";
-  public static final String RESERVED_A = "10.0.1.11";
-  public static final String PRIMARY_B = "10.0.2.10";
-  public static final String RESERVED_B = "10.0.2.11";
+
+  /** One node's identity in EC2 and on the bench network. */
+  public record Node(NodeId id, String instance, String eni, String primaryIp, String reservedIp, ElasticIp home,
+      int imdsPort, String vip) {}
+
+  public static final Node NODE_A = new Node(A, "i-0a0000000000000a1", "eni-0a0000000000000a1", "10.98.0.11",
+      "10.98.0.21", EIP_A, 9001, "10.98.0.100");
+  public static final Node NODE_B = new Node(B, "i-0b0000000000000b1", "eni-0b0000000000000b1", "10.98.0.12",
+      "10.98.0.22", EIP_B, 9002, "10.98.0.101");
 
   private PairLayout() {}
 
-  /** The topology both nodes run. */
-  public static ClusterTopology topology() {
-    return ClusterTopology.builder()
-        .clusterName(CLUSTER)
-        .node(A, AttachmentPoint.primary(ENI_A, PRIMARY_A), AttachmentPoint.reserved(ENI_A, RESERVED_A))
-        .node(B, AttachmentPoint.primary(ENI_B, PRIMARY_B), AttachmentPoint.reserved(ENI_B, RESERVED_B))
-        .elasticIp(EIP_A)
-        .elasticIp(EIP_B)
-        .build();
+  /** Both nodes, lb-a first. */
+  public static List<Node> nodes() {
+    return List.of(NODE_A, NODE_B);
+  }
+
+  /** The node of {@code id}. */
+  public static Node node(NodeId id) {
+    if (id.equals(A)) {
+      return NODE_A;
+    }
+    if (id.equals(B)) {
+      return NODE_B;
+    }
+    throw new IllegalArgumentException("node must be lb-a or lb-b, was '" + id + "'");
   }
 
   /** The other node of the pair. */
-  public static NodeId peerOf(NodeId self) {
-    return self.equals(A) ? B : A;
+  public static Node peerOf(Node n) {
+    return n.id().equals(A) ? NODE_B : NODE_A;
   }
 
   /** Seeds the fake: two instances, their ENIs, both EIPs associated at home. */
   public static void seed(Ec2Fake ec2) {
-    ec2.addInstance(INSTANCE_A, "us-east-1a");
-    ec2.addInstance(INSTANCE_B, "us-east-1a");
-    ec2.addNetworkInterface(ENI_A, INSTANCE_A, PRIMARY_A, List.of(RESERVED_A), Map.of());
-    ec2.addNetworkInterface(ENI_B, INSTANCE_B, PRIMARY_B, List.of(RESERVED_B), Map.of());
-    ec2.addAddress(EIP_A.allocationId(), EIP_A.publicIp(), Map.of());
-    ec2.addAddress(EIP_B.allocationId(), EIP_B.publicIp(), Map.of());
+    for (Node n : nodes()) {
+      ec2.addInstance(n.instance(), "us-east-1a");
+      ec2.addNetworkInterface(n.eni(), n.instance(), n.primaryIp(), List.of(n.reservedIp()), Map.of());
+      ec2.addAddress(n.home().allocationId(), n.home().publicIp(), Map.of());
+    }
     sendHome(ec2);
   }
 
   /** Puts both EIPs back on their home primary IPs (a direct state change, not logged as a call). */
   public static void sendHome(Ec2Fake ec2) {
-    ec2.associate(EIP_A.allocationId(), ENI_A, PRIMARY_A);
-    ec2.associate(EIP_B.allocationId(), ENI_B, PRIMARY_B);
+    for (Node n : nodes()) {
+      ec2.associate(n.home().allocationId(), n.eni(), n.primaryIp());
+    }
   }
 
-  /** Whether the fake shows {@code eip} on its home primary IP. */
-  public static boolean isHome(Ec2Fake ec2, ElasticIp eip) {
-    String ip = eip.equals(EIP_A) ? PRIMARY_A : PRIMARY_B;
-    return ec2.association(eip.allocationId()).map(a -> ip.equals(a.privateIp())).orElse(false);
+  /** Whether the fake shows {@code n}'s EIP on its home primary IP. */
+  public static boolean isHome(Ec2Fake ec2, Node n) {
+    return ec2.association(n.home().allocationId()).map(a -> n.primaryIp().equals(a.privateIp())).orElse(false);
   }
 }

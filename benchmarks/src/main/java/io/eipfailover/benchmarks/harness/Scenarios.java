@@ -1,76 +1,80 @@
 package io.eipfailover.benchmarks.harness;
 
 import io.eipfailover.aws.testing.Ec2Call;
-import io.eipfailover.core.NodeId;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The failover scenarios, one repetition each, on a steady {@link Pair}: the fault hits {@code
- * lb-b}, and the harness measures when {@code lb-a}'s membership shows it (detection) and when
- * {@code lb-a}'s AssociateAddress for {@code lb-b}'s EIP reaches the EC2 fake, then counts
- * {@code lb-a}'s EC2 calls in the {@link #WINDOW} after the fault, undoes the fault and waits until
- * the pair is steady again (EIP back home: fail-back).
+ * lb-b}; the harness times when {@code lb-a} convicted it (detection) and when {@code lb-a}'s
+ * AssociateAddress for {@code lb-b}'s EIP reached the EC2 fake, counts {@code lb-a}'s EC2 calls in
+ * the {@link #WINDOW} after the fault, then restarts the victim and times that restart too (exec →
+ * able to take over, exec → its EIP pulled home) until the pair is steady again.
  */
 final class Scenarios {
-  /** Calls counted per failover: from the fault to this much later (covers the confirming describe). */
-  static final Duration WINDOW = Duration.ofSeconds(3);
+  /**
+   * Our survivor's calls counted per failover: from the fault to this much later (covers the
+   * confirming describe); the victim is restarted after it.
+   */
+  static final Duration WINDOW = Duration.ofSeconds(2);
   /** How long a repetition waits for detection and takeover. */
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Duration RECOVERY = Duration.ofSeconds(40);
 
-  private final WallClock clock;
-  private final Ec2Log log;
+  /** What a scenario does to the victim. */
+  enum Fault {
+    /** {@code kill -9} of all the daemon's processes; the host stays up (its kernel answers). */
+    KILL9_HOST_UP("kill9-hostup"),
+    /** The victim's link goes down, then {@code kill -9}: the host is gone, nothing answers. */
+    HOST_GONE("host-gone"),
+    /** SIGTERM, the service manager's stop: the daemon hands over (agent: standby; keepalived: priority 0). */
+    GRACEFUL("graceful");
 
-  Scenarios(WallClock clock, Ec2Log log) {
-    this.clock = clock;
-    this.log = log;
+    final String scenario;
+
+    Fault(String scenario) {
+      this.scenario = scenario;
+    }
   }
 
-  /** What a scenario does to the victim, and how it is undone. */
-  enum Fault {
-    KILL9("DEAD"),
-    SIGSTOP("DEAD"),
-    STANDBY("STANDBY");
+  private final WallClock clock;
+  private final Ec2Log log;
+  private final BenchNetwork net;
 
-    final String detectedState;
-
-    Fault(String detectedState) {
-      this.detectedState = detectedState;
-    }
+  Scenarios(WallClock clock, Ec2Log log, BenchNetwork net) {
+    this.clock = clock;
+    this.log = log;
+    this.net = net;
   }
 
   /**
    * Runs one repetition; never throws for a failed repetition (it is recorded as not ok).
    *
-   * @param refresh first make the survivor describe EC2 ({@code reconcileNow()}), as it would have
-   *     on its periodic resync in a long-steady pair; without it, the fault hits right after the
-   *     previous repetition's fail-back, while the survivor's cached observation may still be stale
-   * @param timeout how long to wait for detection and for the AssociateAddress
+   * @return the fault's record, then the victim's restart record
    */
-  RunRecord run(Pair pair, String profile, String scenario, Fault fault, int rep, boolean refresh, Duration timeout)
-      throws IOException {
-    NodeProcess survivor = pair.survivor();
-    NodeProcess victim = pair.victim();
-    NodeId victimId = pair.victimId();
-    if (refresh) {
-      survivor.command("reconcile");
-      clock.sleep(Duration.ofMillis(500));
-    }
-    int mark = survivor.mark();
+  List<RunRecord> run(Pair pair, String setting, Fault fault, int rep) throws IOException {
+    Daemon survivor = pair.survivor();
+    Daemon victim = pair.victim();
+    int mark = survivor.events().mark();
     long t0 = clock.micros();
     switch (fault) {
-      case KILL9 -> victim.kill();
-      case SIGSTOP -> victim.signal("STOP");
-      case STANDBY -> victim.command("standby");
+      case KILL9_HOST_UP -> victim.kill9();
+      case HOST_GONE -> {
+        net.link(victim.node(), false);
+        victim.kill9();
+      }
+      case GRACEFUL -> victim.terminate();
     }
-    Optional<EventLine> detected = survivor.await(mark,
-        e -> e.kind().equals("view") && e.field("peer").equals(victimId.value())
-            && e.field("state").equals(fault.detectedState), timeout);
-    Optional<Ec2Call> associate = log.awaitAssociate(survivor.id(), PairLayout.EIP_B, t0, timeout);
-    long windowEnd = t0 + WINDOW.toNanos() / 1000;
+    Predicate<EventLine> detects = fault == Fault.GRACEFUL
+        ? e -> survivor.convictsPeer(e) || AgentDaemon.peerStandby(e) : survivor::convictsPeer;
+    Optional<EventLine> detected = survivor.events().await(mark, detects, TIMEOUT);
+    Optional<Ec2Call> associate = log.awaitAssociate(survivor.id(), victim.node().home(), t0, TIMEOUT);
+    // Our survivor's EC2 calls are counted over the window; keepalived's script makes one per MASTER.
+    long windowEnd = survivor instanceof AgentDaemon ? t0 + WINDOW.toNanos() / 1000
+        : associate.map(c -> EventLine.micros(c.time()) + 1).orElse(t0);
     long wait = windowEnd - clock.micros();
     if (wait > 0) {
       clock.sleep(Duration.ofNanos(wait * 1000));
@@ -80,32 +84,50 @@ final class Scenarios {
     int associates = count(byMe, "AssociateAddress");
     int disassociates = log.calls("DisassociateAddress", null, t0, windowEnd).size();
     int others = byMe.size() - describes - associates - count(byMe, "DisassociateAddress");
-    switch (fault) {
-      case KILL9 -> pair.restartVictim();
-      case SIGSTOP -> victim.signal("CONT");
-      case STANDBY -> victim.command("resume");
+    boolean exited = victim.awaitExit(25_000);
+    if (fault == Fault.HOST_GONE) {
+      net.link(victim.node(), true);
     }
-    if (fault != Fault.KILL9) {
-      // Recovery is not measured; without a describe the resumed node would wait for its next
-      // resync (up to 30 s) to notice that its EIP moved (see the summary's notes).
-      clock.sleep(Duration.ofMillis(300));
-      pair.victim().command("reconcile");
-    }
-    boolean recovered = pair.awaitSteady(RECOVERY);
+    pair.restartVictim();
+    boolean recovered = pair.settle(RECOVERY);
     StringBuilder note = new StringBuilder();
     if (detected.isEmpty()) {
-      note.append("no ").append(fault.detectedState).append(" view within ").append(timeout.toSeconds()).append(" s; ");
+      note.append("no conviction within ").append(TIMEOUT.toSeconds()).append(" s; ");
     }
     if (associate.isEmpty()) {
-      note.append("no AssociateAddress within ").append(timeout.toSeconds()).append(" s; ");
+      note.append("no AssociateAddress within ").append(TIMEOUT.toSeconds()).append(" s; ");
+    }
+    if (!exited) {
+      note.append("victim still running 25 s after the fault (killed); ");
     }
     if (!recovered) {
-      note.append("pair not steady ").append(RECOVERY.toSeconds()).append(" s after the fault was undone; ");
+      note.append("pair not steady ").append(RECOVERY.toSeconds()).append(" s after the restart").append(pair.why())
+          .append("; ");
     }
-    double detection = detected.map(e -> (e.micros() - t0) / 1000.0).orElse(Double.NaN);
-    double assoc = associate.map(c -> (EventLine.micros(c.time()) - t0) / 1000.0).orElse(Double.NaN);
-    return new RunRecord(profile, scenario, rep, t0, detection, assoc, describes, associates, disassociates, others,
+    RunRecord failover = new RunRecord(setting, fault.scenario, rep, t0, millis(detected.map(EventLine::micros), t0),
+        millis(associate.map(c -> EventLine.micros(c.time())), t0), Double.NaN, describes, associates, disassociates,
+        others,
         detected.isPresent() && associate.isPresent() && recovered, note.toString().trim());
+    return List.of(failover, restartRecord(pair, setting, rep, recovered));
+  }
+
+  /** The victim's latest start: exec → running, → able to take over, → its EIP pulled home. */
+  private RunRecord restartRecord(Pair pair, String setting, int rep, boolean recovered) {
+    Daemon victim = pair.victim();
+    long exec = victim.startMicros();
+    Optional<Long> running = victim.runningMicros();
+    Optional<Long> ready = victim.readyMicros();
+    Optional<Long> home = log.calls("AssociateAddress", victim.id(), exec, Long.MAX_VALUE).stream()
+        .filter(c -> victim.node().home().allocationId().equals(c.param("AllocationId"))).findFirst()
+        .map(c -> EventLine.micros(c.time()));
+    String note = (ready.isEmpty() ? "never able to take over; " : "")
+        + (home.isEmpty() ? "EIP not pulled home; " : "");
+    return new RunRecord(setting, "restart", rep, exec, millis(running, exec), millis(home, exec), millis(ready, exec),
+        0, 0, 0, 0, recovered && ready.isPresent() && home.isPresent(), note.trim());
+  }
+
+  private static double millis(Optional<Long> micros, long t0) {
+    return micros.map(m -> (m - t0) / 1000.0).orElse(Double.NaN);
   }
 
   private static int count(List<Ec2Call> calls, String action) {

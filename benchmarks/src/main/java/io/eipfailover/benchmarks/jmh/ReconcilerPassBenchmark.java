@@ -1,6 +1,8 @@
 package io.eipfailover.benchmarks.jmh;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import io.eipfailover.core.EipFailover;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
 import io.eipfailover.core.GuardVerdict;
@@ -30,9 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One reconciler planning step on the 64-node × 1,024-EIP cluster with 8 nodes dead, through the
  * only public path into the reconciler: {@link EipFailover#reconcileNow()} on a failover built with
- * a direct scheduler (the pass runs on the calling thread), an in-memory EC2 and dry-run mode, so a
- * pass is: describe (a map copy), placement by the strategy, the intent planner (package-private in
- * core, reachable only this way), the guard for each intended takeover, and the status snapshot.
+ * a direct scheduler and a direct I/O executor (the steps run on the calling thread), an in-memory
+ * EC2 and dry-run mode, so a pass is: the step that asks for a describe, the describe (a map copy),
+ * the step on its answer with placement by the strategy and the intent planner (package-private in
+ * core, reachable only this way), a guard question and the step on each answer, and the status
+ * snapshot after each step.
  *
  * <p>Baselines: {@link #baselineDescribe()} is the in-memory describe alone and {@link
  * #placementOnly()} the strategy alone; the pass minus both is the planner and bookkeeping.
@@ -66,14 +70,14 @@ public class ReconcilerPassBenchmark {
         .membership(new StaticMembership(view))
         .elasticIpManager(manager)
         .guard(request -> GuardVerdict.allow("benchmark: always allow"))
-        .healthCheck(() -> HealthResult.healthy("benchmark"), Duration.ofSeconds(1))
+        .healthCheck(() -> HealthResult.healthy("benchmark"))
         .strategy(strategy)
         .scheduler(new DirectScheduler())
+        .ioExecutor(MoreExecutors.directExecutor())
         .ticker(new AdvancingTicker(ScaleCluster.NOW, 1_000))
         .clock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
-        .startupGrace(Duration.ZERO)
-        .apiBudget(1_000, 1_000_000.0)
-        .dryRun(true)
+        .config(FailoverConfig.builder().startupGrace(Duration.ZERO).apiBurst(1_000).apiCallsPerSecond(1_000_000.0)
+            .dryRun(true).build())
         .build();
     f.start();
     return f;

@@ -16,7 +16,7 @@ import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
- * Draws the failover-time distributions as a PNG (JFreeChart, headless): one box per profile and
+ * Draws the failover-time distributions as a PNG (JFreeChart, headless): one box per setting and
  * scenario for detection and for fault → AssociateAddress, on a logarithmic millisecond axis (the
  * crash fast path and the deadline path differ by two orders of magnitude).
  */
@@ -24,14 +24,14 @@ final class ChartWriter {
   private ChartWriter() {}
 
   /**
-   * @param samples for each "profile / scenario" category, the detection and associate samples (ms)
+   * @param samples for each "setting / scenario" category, the detection and associate samples (ms)
    */
   static void write(Map<String, List<List<Double>>> samples, Path png, String subtitle) throws IOException {
     System.setProperty("java.awt.headless", "true");
     DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
     samples.forEach((category, pair) -> {
       if (!pair.get(0).isEmpty()) {
-        data.add(pair.get(0), "detection (peer DEAD / STANDBY in survivor's view)", category);
+        data.add(pair.get(0), "detection (the survivor convicts the victim)", category);
       }
       if (!pair.get(1).isEmpty()) {
         data.add(pair.get(1), "fault -> survivor's AssociateAddress at EC2", category);
@@ -44,7 +44,7 @@ final class ChartWriter {
     ms.setMinorTickCount(9);
     ms.setMinorTickMarksVisible(true);
     ms.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.#"));
-    CategoryAxis categories = new CategoryAxis("profile / scenario");
+    CategoryAxis categories = new CategoryAxis("setting / scenario");
     categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     categories.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
     BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();

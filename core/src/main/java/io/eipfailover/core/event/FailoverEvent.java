@@ -8,8 +8,9 @@ import java.time.Instant;
  * delivered in order to each listener on its executor.
  */
 public sealed interface FailoverEvent
-    permits ViewChanged, PeerSuspected, PeerDead, PeerRecovered, GuardDenied, TakeoverStarted,
-        TakeoverCompleted, TakeoverFailed, FailBack, DriftRepaired, ConfigMismatch, LocalStatusChanged {
+    permits ViewChanged, PeerSuspected, PeerDead, PeerRecovered, GuardDenied, TakeoverStarted, DryRunTakeover,
+        TakeoverCompleted, TakeoverFailed, FailBack, DriftRepaired, ConfigMismatch, LocalStatusChanged,
+        PlacementShortfall {
   /** The node that reports the event. */
   NodeId self();
 

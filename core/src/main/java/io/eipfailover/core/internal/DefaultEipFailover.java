@@ -1,100 +1,89 @@
 package io.eipfailover.core.internal;
 
-import com.google.common.util.concurrent.MoreExecutors;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.FailoverStatus;
 import io.eipfailover.core.HealthResult;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.event.ConfigMismatch;
 import io.eipfailover.core.event.FailoverListener;
-import io.eipfailover.core.event.LocalStatusChanged;
+import io.eipfailover.core.internal.reconciler.Input;
+import io.eipfailover.core.internal.reconciler.Reconciler;
+import io.eipfailover.core.internal.reconciler.ReconcilerSettings;
+import io.eipfailover.core.runtime.Lifecycle;
+import io.eipfailover.core.runtime.ListenerBus;
+import io.eipfailover.core.runtime.LoopExecutor;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link EipFailover} implementation: owns the single logical thread (a sequential executor on
- * the scheduler) on which the {@link Reconciler}, membership callbacks and health results run.
- * Thread-safe: public methods only post work to that thread.
+ * The {@link EipFailover} implementation: wires the pure {@link Reconciler} to the world. The
+ * reconciler's state lives on one {@link LoopExecutor} (membership callbacks, health results,
+ * admin calls, results of I/O and the one wake-up timer all arrive there, through {@link
+ * StepRunner}); EC2 calls and guards run on the I/O executor under deadlines ({@link IoCalls});
+ * health probes run on the scheduler. Thread-safe: public methods only post to the loop.
+ *
+ * <p>Ownership: the membership is started and closed here; the scheduler and the I/O executor are
+ * shut down on close only if this object created them; the {@code ElasticIpManager}, the guard and
+ * listener executors are never closed.
  */
 public final class DefaultEipFailover implements EipFailover {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultEipFailover.class);
 
-  private final FailoverSettings s;
+  private final FailoverParts parts;
   private final NodeId self;
-  private final ScheduledExecutorService scheduler;
-  private final boolean ownsScheduler;
-  private final Executor loop;
-  private final EventBus bus = new EventBus();
-  private final Reconciler reconciler;
-  private final PeerChangeReporter peerChanges;
-  private final AtomicBoolean started = new AtomicBoolean();
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile FailoverStatus status;
-  // Loop-confined state:
-  private boolean standby;
-  private boolean healthy = true;
-  private NodeStatus announced = NodeStatus.ALIVE;
-  private long lastLoopEnd = Long.MIN_VALUE;
+  private final LoopExecutor loop;
+  private final ExecutorService ownedIo;
+  private final ListenerBus<FailoverListener> listeners;
+  private final StepRunner runner;
+  private final Lifecycle lifecycle;
 
-  public DefaultEipFailover(FailoverSettings settings) {
-    this.s = settings;
-    this.self = settings.self();
-    this.ownsScheduler = settings.scheduler() == null;
-    this.scheduler = ownsScheduler ? Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "eipfailover-" + settings.self());
+  public DefaultEipFailover(FailoverParts parts) {
+    this.parts = parts;
+    this.self = parts.self();
+    this.loop = LoopExecutor.create(self, "failover", parts.scheduler(), 2);
+    this.ownedIo = parts.ioExecutor() == null ? Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "eipfailover-io-" + self);
       t.setDaemon(true);
       return t;
-    }) : settings.scheduler();
-    this.loop = MoreExecutors.newSequentialExecutor(scheduler);
-    settings.listeners().forEach(r -> bus.add(r.listener(), r.executor()));
-    this.reconciler = new Reconciler(settings, initialView(), bus::publish);
-    this.peerChanges = new PeerChangeReporter(self, settings.clock(), bus::publish);
-    this.status = reconciler.status(false);
-  }
-
-  private MembershipView initialView() {
-    Map<NodeId, PeerState> members = new TreeMap<>();
-    long now = s.ticker().read();
-    for (NodeId n : s.topology().nodeIds()) {
-      members.put(n, PeerState.of(n.equals(self) ? NodeState.ALIVE : NodeState.DEAD, now));
-    }
-    return new MembershipView(0, self, members);
+    }) : null;
+    Executor io = parts.ioExecutor() != null ? parts.ioExecutor() : ownedIo;
+    this.listeners = new ListenerBus<>(self, "failover");
+    parts.listeners().forEach(r -> listeners.add(r.listener(), r.executor()));
+    Reconciler reconciler = new Reconciler(
+        new ReconcilerSettings(self, parts.topology(), parts.strategy(), parts.config()));
+    this.runner = new StepRunner(parts, reconciler, loop, io, listeners);
+    this.lifecycle = new Lifecycle(self, "EIP failover", this::startUp, this::shutDown);
   }
 
   @Override
   public void start() {
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("EipFailover for " + self + " was already started");
-    }
-    LOG.info("[id={}] starting: {} strategy {}, guard {}{}", self, s.topology(), s.strategy(), s.guard(),
-        s.dryRun() ? ", DRY RUN (no associate calls)" : "");
-    s.membership().addListener(new MembershipListener() {
+    lifecycle.start();
+  }
+
+  private void startUp() {
+    LOG.info("[id={}] starting: {} strategy {}, guard {}{}", self, parts.topology(), parts.strategy(), parts.guard(),
+        parts.config().dryRun() ? ", DRY RUN (no associate calls)" : "");
+    parts.membership().addListener(new MembershipListener() {
       @Override
       public void viewChanged(MembershipView view) {
-        onLoop(() -> {
-          peerChanges.report(reconciler.view(), view);
-          reconciler.onView(view);
-        });
+        runner.apply(at -> new Input.ViewChanged(at, view)); // delivered on the loop
       }
 
       @Override
       public void configMismatch(NodeId peer, long ours, long theirs) {
         LOG.error("[id={}] peer {} runs a different topology (fingerprint {} vs ours {}): plans may disagree",
             self, peer, Long.toHexString(theirs), Long.toHexString(ours));
-        bus.publish(new ConfigMismatch(self, s.clock().instant(), peer, ours, theirs));
+        ConfigMismatch event = new ConfigMismatch(self, parts.clock().instant(), peer, ours, theirs);
+        listeners.post(event, l -> l.onEvent(event));
       }
 
       @Override
@@ -102,147 +91,83 @@ public final class DefaultEipFailover implements EipFailover {
         LOG.debug("[id={}] heartbeat from {} late by {}", self, peer, late);
       }
     }, loop);
-    s.membership().announce(NodeStatus.ALIVE);
-    s.membership().start();
+    runner.running(true);
+    runner.post(Input.Started::new);
+    parts.membership().announce(NodeStatus.ALIVE);
+    parts.membership().start();
     scheduleHealthCheck(0);
-    onLoop(reconciler::onStart);
-    scheduleTick(0);
   }
 
-  private void scheduleTick(long delayNanos) {
-    if (closed.get()) {
-      return;
-    }
-    scheduler.schedule(() -> onLoop(this::tick), delayNanos, TimeUnit.NANOSECONDS);
-  }
-
-  /**
-   * The loop runs at least every tick interval, so a gap between two loop tasks longer than a tick
-   * plus the detection deadline means this node itself was paused (GC, steal, SIGSTOP).
-   */
-  private void detectLocalPause() {
-    long now = s.ticker().read();
-    if (lastLoopEnd != Long.MIN_VALUE) {
-      long gap = now - lastLoopEnd;
-      if (gap > s.tickInterval().toNanos() + s.detectionDeadline().toNanos()) {
-        reconciler.onLocalPause(gap);
-      }
-    }
-  }
-
-  private void tick() {
-    try {
-      reconciler.tick();
-    } finally {
-      scheduleTick(s.tickInterval().toNanos());
-    }
-  }
-
+  /** Probes off the loop (a slow probe must not delay a takeover), then reports on the loop. */
   private void scheduleHealthCheck(long delayNanos) {
-    if (closed.get()) {
-      return;
-    }
-    scheduler.schedule(() -> {
-      HealthResult result;
-      try {
-        result = s.healthCheck().check();
-      } catch (RuntimeException e) {
-        result = HealthResult.unhealthy("health check threw " + e);
-      }
-      HealthResult r = result;
-      onLoop(() -> onHealth(r));
-      scheduleHealthCheck(s.healthCheckInterval().toNanos());
-    }, delayNanos, TimeUnit.NANOSECONDS);
-  }
-
-  private void onHealth(HealthResult result) {
-    if (result.healthy() != healthy) {
-      healthy = result.healthy();
-      LOG.warn("[id={}] local service is now {}: {}", self, healthy ? "healthy" : "UNHEALTHY", result.detail());
-      announce(result.detail());
-    }
-  }
-
-  private void announce(String reason) {
-    NodeStatus status = standby ? NodeStatus.STANDBY : healthy ? NodeStatus.ALIVE : NodeStatus.UNHEALTHY;
-    if (status == announced) {
-      return;
-    }
-    announced = status;
-    s.membership().announce(status);
-    bus.publish(new LocalStatusChanged(self, s.clock().instant(), status, reason));
-    reconciler.onLocalStatus(status);
-  }
-
-  /** Runs {@code work} on the loop; a failure is logged and the loop goes on. */
-  private void onLoop(Runnable work) {
-    if (closed.get()) {
+    if (loop.isClosed()) {
       return;
     }
     try {
-      loop.execute(() -> {
-        if (closed.get()) {
+      loop.scheduler().schedule(() -> {
+        if (loop.isClosed()) {
           return;
         }
+        HealthResult result;
         try {
-          detectLocalPause();
-          work.run();
+          result = parts.healthCheck().check();
         } catch (RuntimeException e) {
-          LOG.error("[id={}] reconciler pass failed; continuing", self, e);
-        } finally {
-          lastLoopEnd = s.ticker().read();
-          status = reconciler.status(started.get() && !closed.get());
+          result = HealthResult.unhealthy("health check threw " + e);
         }
-      });
+        HealthResult r = result;
+        runner.post(at -> new Input.HealthReported(at, r));
+        scheduleHealthCheck(parts.config().healthCheckInterval().toNanos());
+      }, delayNanos, TimeUnit.NANOSECONDS);
     } catch (RuntimeException rejected) {
-      LOG.debug("[id={}] work rejected after shutdown: {}", self, rejected.toString());
+      LOG.debug("[id={}] health check not scheduled after shutdown: {}", self, rejected.toString());
+    }
+  }
+
+  private void shutDown() {
+    LOG.info("[id={}] closing", self);
+    runner.running(false);
+    try {
+      parts.membership().close();
+    } finally {
+      loop.close();
+      if (ownedIo != null) {
+        ownedIo.shutdownNow();
+      }
     }
   }
 
   @Override
   public FailoverStatus status() {
-    return status;
+    return runner.status();
+  }
+
+  @Override
+  public Map<String, String> planSettings() {
+    return parts.config().planSettings(parts.strategy(), parts.guard());
   }
 
   @Override
   public void standby() {
-    onLoop(() -> {
-      standby = true;
-      announce("standby requested");
-    });
+    runner.post(at -> new Input.StandbyRequested(at, true));
   }
 
   @Override
   public void resume() {
-    onLoop(() -> {
-      standby = false;
-      announce("resumed");
-    });
+    runner.post(at -> new Input.StandbyRequested(at, false));
   }
 
   @Override
   public void reconcileNow() {
-    onLoop(() -> reconciler.pass(true));
+    runner.post(Input.ReconcileNow::new);
   }
 
   @Override
   public void addListener(FailoverListener listener, Executor executor) {
-    bus.add(listener, executor);
+    listeners.add(listener, executor);
   }
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    LOG.info("[id={}] closing", self);
-    try {
-      s.membership().close();
-    } finally {
-      status = reconciler.status(false);
-      if (ownsScheduler) {
-        scheduler.shutdownNow();
-      }
-    }
+    lifecycle.close();
   }
 }

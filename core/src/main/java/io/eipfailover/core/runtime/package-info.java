@@ -12,13 +12,17 @@
  *       state lives on; a failing task is logged and the loop goes on.
  *   <li>{@link io.eipfailover.core.runtime.Checks}: argument checks whose messages name the
  *       parameter and show the bad value, and the cluster-name rule.
+ *   <li>{@link io.eipfailover.core.runtime.RateLimitedLog}: log lines fed by input we do not
+ *       control, under a budget per reason (never per source), with counts of what was suppressed.
  * </ul>
  *
  * <h2>Conventions every module follows</h2>
  *
  * <p><b>Log lines</b> start with {@code [id=<node>]}, the id of the node the line is about (as
  * Curator's {@code [id=...]}); {@code [id=-]} when no node is known yet. Parameters, never string
- * concatenation; never log and throw.
+ * concatenation; never log and throw. A line that the network, a peer, a library or EC2 can make us
+ * write again and again goes through a {@link io.eipfailover.core.runtime.RateLimitedLog}, keyed by
+ * its reason: no input can make a module write more than a few lines per second per reason.
  *
  * <p><b>Ownership</b>: a component undoes exactly what it did. It closes what it created; what the
  * caller injected stays the caller's: the component only stops what it started on it (a JGroups

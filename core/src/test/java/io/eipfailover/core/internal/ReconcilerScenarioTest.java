@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.GuardVerdict;
 import io.eipfailover.core.HealthResult;
@@ -14,6 +15,7 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.SplitBrainGuard;
+import io.eipfailover.core.event.DryRunTakeover;
 import io.eipfailover.core.event.FailBack;
 import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.core.event.GuardDenied;
@@ -70,8 +72,9 @@ class ReconcilerScenarioTest {
         .ticker(time.ticker())
         .clock(time.clock())
         .scheduler(lane)
+        .ioExecutor(lane)
         .random(new Random(7))
-        .healthCheck(() -> health, Duration.ofSeconds(1))
+        .healthCheck(() -> health)
         .listener(events::add, Runnable::run);
   }
 
@@ -156,7 +159,7 @@ class ReconcilerScenarioTest {
   @Test
   void startupGraceKeepsANewNodeFromStealingPeersItHasNotHeardYet() {
     ec2.placeAllAtHome();
-    failover = nodeA(r -> GuardVerdict.allow("test")).startupGrace(Duration.ofSeconds(2)).build();
+    failover = nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().startupGrace(Duration.ofSeconds(2)).build()).build();
     failover.start();
     time.advance(Duration.ofMillis(1500));
     assertEquals(Optional.of(B), ec2.holder(eipB), "peer never heard, but still in grace");
@@ -224,7 +227,7 @@ class ReconcilerScenarioTest {
 
   @Test
   void resumingFromStandbyPullsTheHomeEipBackAfterTheFailbackDelayWithoutFlapDamping() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).holdTime(Duration.ofSeconds(60)));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().holdTime(Duration.ofSeconds(60)).build()));
     failover.standby();
     time.advance(Duration.ofMillis(200));
     ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // B pulls A's EIP
@@ -239,7 +242,7 @@ class ReconcilerScenarioTest {
 
   @Test
   void anEipPulledAwayByALivePeerWhileWeWereAliveIsNotPulledBackWithinTheHoldTime() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).holdTime(Duration.ofSeconds(60)));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().holdTime(Duration.ofSeconds(60)).build()));
     ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // a confused live peer
     failover.reconcileNow();
     time.advance(Duration.ofSeconds(30));
@@ -251,7 +254,7 @@ class ReconcilerScenarioTest {
 
   @Test
   void whenOnlyHeartbeatsAreLostAPeerPullingItsEipBackIsNotFoughtOver() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("reachability only")).holdTime(Duration.ofSeconds(60)));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("reachability only")).config(FailoverConfig.builder().holdTime(Duration.ofSeconds(60)).build()));
     membership.set(B, NodeState.DEAD); // B is alive; only heartbeats are lost
     time.advance(Duration.ofSeconds(2));
     assertEquals(Optional.of(A), ec2.holder(eipB));
@@ -270,7 +273,7 @@ class ReconcilerScenarioTest {
 
   @Test
   void aNodeWhoseEipMovedWhileItWasPausedFailsBackAfterTheDelayNotTheHoldTime() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).holdTime(Duration.ofSeconds(60)));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().holdTime(Duration.ofSeconds(60)).build()));
     lane.pause();
     time.advance(Duration.ofSeconds(3));
     ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // B thought A dead
@@ -316,15 +319,18 @@ class ReconcilerScenarioTest {
 
   @Test
   void dryRunPlansAndReportsButNeverAssociates() {
-    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).dryRun(true));
+    startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().dryRun(true).build()));
 
     membership.set(B, NodeState.DEAD);
     time.advance(Duration.ofSeconds(10));
 
     assertEquals(0, ec2.calls().stream().filter(c -> c.op() == Ec2Call.Op.ASSOCIATE).count());
     assertEquals(Optional.of(B), ec2.holder(eipB));
-    TakeoverStarted planned = only(TakeoverStarted.class);
-    assertTrue(planned.reason().startsWith("dry run"), planned.reason());
+    DryRunTakeover planned = only(DryRunTakeover.class);
+    assertEquals(Optional.of(B), planned.from());
+    assertTrue(planned.reason().startsWith("failover from n2"), planned.reason());
+    assertEquals(List.of(), events.stream().filter(TakeoverStarted.class::isInstance).toList(),
+        "a dry run starts no takeover");
   }
 
   @Test

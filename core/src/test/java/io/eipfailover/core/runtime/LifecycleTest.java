@@ -1,5 +1,6 @@
 package io.eipfailover.core.runtime;
 
+import io.eipfailover.core.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.runtime.Lifecycle.State;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
   private static final NodeId A = NodeId.of("a");
 
   /** A component that records what its lifecycle ran, and lets a test hold or fail an action. */
@@ -118,7 +122,7 @@ class LifecycleTest {
     c.lifecycle.start();
     Thread first = new Thread(c.lifecycle::close, "closer-0");
     first.start();
-    Waits.until("the first close runs shutDown", () -> c.lifecycle.state() == State.STOPPING);
+    Await.until("the first close runs shutDown", WAIT, () -> c.lifecycle.state() == State.STOPPING);
     List<Thread> others = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       Thread t = new Thread(c.lifecycle::close, "closer-" + i);
@@ -126,7 +130,7 @@ class LifecycleTest {
       t.start();
     }
     for (Thread t : others) {
-      Waits.blocked(t); // each later close waits for the first one's shutDown
+      awaitBlocked(t); // each later close waits for the first one's shutDown
       assertTrue(t.isAlive());
     }
     c.releaseStop.countDown();
@@ -145,10 +149,10 @@ class LifecycleTest {
     c.holdStart = true;
     Thread starter = new Thread(c.lifecycle::start, "starter");
     starter.start();
-    Waits.until("startUp runs", () -> c.lifecycle.state() == State.STARTING);
+    Await.until("startUp runs", WAIT, () -> c.lifecycle.state() == State.STARTING);
     Thread closer = new Thread(c.lifecycle::close, "closer");
     closer.start();
-    Waits.blocked(closer);
+    awaitBlocked(closer);
     assertEquals(State.STARTING, c.lifecycle.state(), "close never interrupts a running startUp");
     c.releaseStart.countDown();
     closer.join(30_000);
@@ -181,5 +185,11 @@ class LifecycleTest {
   void rejectsMissingActionsByName() {
     NullPointerException e = assertThrows(NullPointerException.class, () -> new Lifecycle(A, "x", null, () -> { }));
     assertEquals("startUp must not be null", e.getMessage());
+  }
+
+  /** Until {@code thread} blocks (waits on a monitor or a lock), i.e. is parked by the code under test. */
+  private static void awaitBlocked(Thread thread) {
+    Await.until(thread.getName() + " waits", WAIT, () -> thread.getState() == Thread.State.WAITING
+        || thread.getState() == Thread.State.TIMED_WAITING || thread.getState() == Thread.State.BLOCKED, thread::getState);
   }
 }

@@ -1,9 +1,11 @@
 package io.eipfailover.core.runtime;
 
+import io.eipfailover.core.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.NodeId;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ListenerBusTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
   private static final NodeId A = NodeId.of("a");
 
   /** Records the events it gets, and how many calls overlapped. */
@@ -69,7 +73,7 @@ class ListenerBusTest {
         int e = i;
         bus.post(e, l -> l.accept(e));
       }
-      Waits.until("both listeners saw every event", () -> first.seen.size() == events && second.seen.size() == events);
+      Await.until("both listeners saw every event", WAIT, () -> first.seen.size() == events && second.seen.size() == events);
       List<Integer> expected = IntStream.range(0, events).boxed().toList();
       assertEquals(expected, first.seen);
       assertEquals(expected, second.seen);

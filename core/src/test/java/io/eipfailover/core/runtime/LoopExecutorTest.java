@@ -1,5 +1,6 @@
 package io.eipfailover.core.runtime;
 
+import io.eipfailover.core.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LoopExecutorTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
   private static final NodeId A = NodeId.of("a");
 
   @Test
@@ -38,13 +41,13 @@ class LoopExecutorTest {
         });
       }
       AtomicInteger size = new AtomicInteger();
-      Waits.until("every task ran", () -> {
+      Await.until("every task ran", WAIT, () -> {
         loop.execute(() -> size.set(ran.size()));
         return size.get() == tasks;
       });
       List<Integer> snapshot = new CopyOnWriteArrayList<>();
       loop.execute(() -> snapshot.addAll(ran));
-      Waits.until("the snapshot task ran", () -> snapshot.size() == tasks);
+      Await.until("the snapshot task ran", WAIT, () -> snapshot.size() == tasks);
       assertEquals(IntStream.range(0, tasks).boxed().toList(), snapshot);
       assertEquals(1, maxInside.get(), "never two tasks at once");
     } finally {
@@ -121,7 +124,7 @@ class LoopExecutorTest {
     LoopExecutor own = LoopExecutor.create(A, "own", null);
     AtomicInteger ran = new AtomicInteger();
     own.execute(ran::incrementAndGet);
-    Waits.until("the task ran on the loop's own thread", () -> ran.get() == 1);
+    Await.until("the task ran on the loop's own thread", WAIT, () -> ran.get() == 1);
     own.close();
     assertTrue(own.scheduler().isShutdown(), "made by the loop, so shut down by it");
 

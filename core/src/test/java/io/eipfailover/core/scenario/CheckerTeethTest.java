@@ -99,10 +99,21 @@ class CheckerTeethTest {
   }
 
   @Test
+  void forgettingAnAssociateBeforeEc2ShowsItBreaksOneAssociatePerMove() {
+    // Describes lag 2 s behind; a node that gives up on its move after 400 ms sends it again.
+    FaultSchedule lagThenCrash = new FaultSchedule(3, FaultSchedule.StrategyKind.HOME_WITH_FAILBACK, true, 42,
+        List.of(new FaultSchedule.Step(new FaultStep.Ec2Lag(Duration.ofSeconds(2)), Duration.ofMillis(200)),
+            new FaultSchedule.Step(new FaultStep.Crash(3), Duration.ofSeconds(6))));
+    new ScheduleRunner().run(lagThenCrash);
+    ScheduleRunner forgetful = new ScheduleRunner(b -> b.config(c -> c.inFlightTimeout(Duration.ofMillis(400))));
+    assertEquals("one-associate-per-move", violation(forgetful, lagThenCrash).invariant());
+  }
+
+  @Test
   void exceedingTheEc2CallBudgetIsCaught() {
     // The checker is told each node may make 1 call plus one per 100 s; the nodes really run with
     // the default budget and describe on start and on every 5 s resync.
-    ScheduleRunner runner = new ScheduleRunner(b -> b.apiBudget(1, 0.01).configure(f -> f.apiBudget(20, 2.0)));
+    ScheduleRunner runner = new ScheduleRunner(b -> b.apiBudget(1, 0.01).config(c -> c.apiBurst(20).apiCallsPerSecond(2.0)));
     assertEquals("api-budget", violation(runner, QUIET).invariant());
   }
 }

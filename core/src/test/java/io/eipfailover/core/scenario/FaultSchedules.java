@@ -14,9 +14,14 @@ import net.jqwik.api.Tuple;
 /**
  * jqwik generators of {@link FaultSchedule}s over 2 to 7 nodes: crashes and restarts, pauses,
  * symmetric and asymmetric partitions, isolation, lossy/slow/duplicating/replaying links, health
- * flips, standby, EC2 throttling, 5xx, auth errors, lost responses, latency, stale describes,
- * outages and hand-made moves. Small clusters are drawn more often (they are where pairs fight).
- * Public so other modules (e.g. the UDP membership) can run the same schedules with their parts.
+ * flips, standby, EC2 throttling, 5xx, auth errors, lost responses, latency, stale describes (a
+ * fixed lag, and EC2's eventual consistency drawn per EIP and change), the account's shared request
+ * buckets, outages, and hand-made changes (moves to a peer, moves to an ENI outside the cluster,
+ * disassociations). Half the schedules run on the ring (one EIP per node, reserved IPs for any
+ * failures), half on a drawn shape: 1 to 3 EIPs per node, their IPs on 1 to 3 ENIs or the ring's
+ * layout, and reserved IPs for any failures or scarce ones. Small clusters are drawn more often
+ * (they are where pairs fight). Public so other modules (e.g. the UDP membership) can run the same
+ * schedules with their parts.
  */
 public final class FaultSchedules {
   private FaultSchedules() {}
@@ -31,8 +36,19 @@ public final class FaultSchedules {
         Arbitraries.of(FaultSchedule.StrategyKind.class),
         Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false)),
         Arbitraries.longs(),
-        step(n).list().ofMinSize(minSteps).ofMaxSize(maxSteps))
-        .as((strategy, home, seed, steps) -> new FaultSchedule(n, strategy, home, seed, steps)));
+        step(n).list().ofMinSize(minSteps).ofMaxSize(maxSteps),
+        shape(n))
+        .as((strategy, home, seed, steps, shape) -> new FaultSchedule(n, strategy, home, seed, steps, shape)));
+  }
+
+  /** The ring half the time, else 1 to 3 EIPs per node on 0 (the ring's layout) to 3 ENIs, reserved IPs enough or scarce. */
+  public static Arbitrary<FaultSchedule.Shape> shape(int n) {
+    Arbitrary<FaultSchedule.Shape> drawn = Arbitraries.integers().between(1, 3).flatMap(eips -> Combinators.combine(
+        Arbitraries.integers().between(0, 3),
+        Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(-1)),
+            Tuple.of(1, Arbitraries.integers().between(0, eips * (n - 1) - 1))))
+        .as((enis, reserved) -> new FaultSchedule.Shape(eips, enis, reserved)));
+    return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(FaultSchedule.Shape.RING)), Tuple.of(1, drawn));
   }
 
   public static Arbitrary<FaultSchedule.Step> step(int n) {
@@ -64,7 +80,18 @@ public final class FaultSchedules {
         Tuple.of(4, Combinators.combine(millis(0, 2000), millis(0, 2000)).as(FaultStep.Ec2Slow::new)),
         Tuple.of(5, Arbitraries.just(new FaultStep.Ec2Heal())),
         Tuple.of(3, Combinators.combine(Arbitraries.integers().between(0, n - 1), node).as(FaultStep.OperatorMove::new)),
+        Tuple.of(4, millis(0, 3000).map(FaultStep.Ec2Lag::new)),
+        Tuple.of(3, accountLimits()),
+        Tuple.of(2, Arbitraries.integers().between(0, 3 * n - 1).map(FaultStep.OperatorMoveOutside::new)),
+        Tuple.of(2, Arbitraries.integers().between(0, 3 * n - 1).map(FaultStep.OperatorDisassociate::new)),
         Tuple.of(4, Arbitraries.just(new FaultStep.Wait())));
+  }
+
+  /** Account buckets small enough for 2 to 7 nodes to feel: associates 2-10 + 1-5/s, describes 5-20 + 2-20/s. */
+  public static Arbitrary<FaultStep> accountLimits() {
+    return Combinators.combine(Arbitraries.integers().between(2, 10), Arbitraries.integers().between(1, 5),
+        Arbitraries.integers().between(5, 20), Arbitraries.integers().between(2, 20))
+        .as((ab, ar, db, dr) -> new FaultStep.AccountLimits(ab, ar, db, dr));
   }
 
   public static Arbitrary<LinkSettings> links() {

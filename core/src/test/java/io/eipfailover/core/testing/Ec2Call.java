@@ -12,15 +12,15 @@ import java.util.Optional;
  *
  * @param atNanos virtual time of the call
  * @param caller the calling node ({@link SimulatedEc2#OPERATOR} for a hand-made change)
- * @param op describe or associate
+ * @param op the action
  * @param allocationIds the EIPs named in the call
  * @param target for an associate, where the EIP was to go
  * @param outcome how the call ended
  */
 public record Ec2Call(long atNanos, NodeId caller, Op op, List<String> allocationIds, Optional<AttachmentPoint> target,
     Outcome outcome) {
-  /** The API action. */
-  public enum Op { DESCRIBE, ASSOCIATE }
+  /** The API action ({@code DISASSOCIATE} only by the operator: the nodes never disassociate). */
+  public enum Op { DESCRIBE, ASSOCIATE, DISASSOCIATE }
 
   /** How a call ended. */
   public enum Outcome {

@@ -142,6 +142,30 @@ public sealed interface FaultStep {
     }
   }
 
+  /**
+   * EC2's eventual consistency per EIP: from now on each association change reaches describes
+   * after a window drawn in [0, {@code max}] for that change.
+   */
+  record Ec2Lag(Duration max) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.ec2().setDescribeLag(Duration.ZERO, max);
+    }
+  }
+
+  /**
+   * The account's request buckets, shared by every node: {@code AssociateAddress} and {@code
+   * DescribeAddresses} each with its size and refill per second (EC2 documents 50 + 5/s and 100 +
+   * 20/s; schedules use smaller ones so a few nodes feel them). They stay after healing: they are
+   * how EC2 is, not a fault.
+   */
+  record AccountLimits(int associateBurst, double associateRate, int describeBurst, double describeRate)
+      implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      c.ec2().setAccountThrottling(new AccountThrottling(new AccountThrottling.Bucket(associateBurst, associateRate),
+          new AccountThrottling.Bucket(describeBurst, describeRate)));
+    }
+  }
+
   record Ec2Heal() implements FaultStep {
     public void apply(SimulatedCluster c) {
       c.ec2().healFaults();
@@ -156,6 +180,23 @@ public sealed interface FaultStep {
       if (!points.isEmpty()) {
         c.ec2().operatorAssociate(e, points.get(points.size() - 1));
       }
+    }
+  }
+
+  /** An operator moves EIP number {@code eip} (0-based) by hand to an ENI outside the cluster. */
+  record OperatorMoveOutside(int eip) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      List<ElasticIp> all = c.topology().elasticIps();
+      int i = eip % all.size();
+      c.ec2().operatorAssociate(all.get(i), AttachmentPoint.reserved("eni-0ff", "10.0.250." + (10 + i % 200)));
+    }
+  }
+
+  /** An operator disassociates EIP number {@code eip} (0-based) by hand. */
+  record OperatorDisassociate(int eip) implements FaultStep {
+    public void apply(SimulatedCluster c) {
+      List<ElasticIp> all = c.topology().elasticIps();
+      c.ec2().operatorDisassociate(all.get(eip % all.size()));
     }
   }
 

@@ -28,13 +28,18 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code task-failure}: a scheduled task threw;
  *   <li>{@code pull-only}: an AssociateAddress targeted a point that is not the caller's own;
+ *   <li>{@code one-associate-per-move}: a node (one incarnation) sent a second successful
+ *       AssociateAddress of an EIP to the same point while the first still stood (the EIP had not
+ *       left that point since), e.g. because a describe within EC2's eventual-consistency window
+ *       still showed the old holder; a repeat after a lost answer is allowed (the node cannot know);
  *   <li>{@code guard}: a takeover from a holder the taker could not reach (or of a foreign
  *       unassociated EIP) without an allowing verdict of its guard at that instant;
  *   <li>{@code no-ping-pong}: an EIP moved twice within the hold time with no membership change,
  *       status change, restart or injected fault to explain it, or moved at all while stable;
  *   <li>{@code same-view-same-plan}: nodes whose views have equal member states, given the same
  *       input, computed different placements (or one strategy answered differently twice);
- *   <li>{@code api-budget}: a node made more EC2 calls in some window than its token bucket allows;
+ *   <li>{@code api-budget}: a node made more calls of one EC2 action in some window than its token
+ *       bucket for that action allows;
  *   <li>{@code liveness} / {@code fail-back} / {@code unassociated}: after healing, an EIP was not on
  *       a healthy eligible node (or not home) within the bound, or stayed unassociated too long.
  * </ul>
@@ -48,7 +53,8 @@ public final class InvariantChecker {
   private final Map<String, MembershipView> lastViews = new TreeMap<>();
   private final Map<String, List<Long>> statusChanges = new TreeMap<>();
   private final Map<String, Ec2Move> lastMove = new TreeMap<>();
-  private final Map<NodeId, List<Long>> callTimes = new TreeMap<>();
+  private final Map<String, List<Long>> callTimes = new TreeMap<>();
+  private final Map<String, Ec2Call> lastAssociate = new TreeMap<>();
   private int calls;
   private int events;
   private int moves;
@@ -94,29 +100,55 @@ public final class InvariantChecker {
           throw violation("pull-only", c.caller() + " associated " + c.allocationIds() + " with " + t + ", which belongs to "
               + topology.ownerOf(t.privateIp()).map(NodeId::toString).orElse("no node") + ": " + c);
         }
+        checkOneAssociatePerMove(c);
       }
       checkBudget(c);
     }
   }
 
-  private void checkBudget(Ec2Call c) {
-    SimNode node = cluster.node(c.caller());
+  private void checkOneAssociatePerMove(Ec2Call c) {
+    if (c.outcome() != Ec2Call.Outcome.OK && c.outcome() != Ec2Call.Outcome.LOST_RESPONSE) {
+      return;
+    }
+    String eip = c.allocationIds().get(0);
+    Ec2Call previous = lastAssociate.put(c.caller() + "#" + incarnationStart(c) + " " + eip, c);
+    if (previous == null || previous.outcome() == Ec2Call.Outcome.LOST_RESPONSE
+        || !previous.target().equals(c.target())) {
+      return;
+    }
+    String point = c.target().orElseThrow().privateIp();
+    for (Ec2Move m : cluster.ec2().moves()) {
+      if (m.allocationId().equals(eip) && m.from().equals(Optional.of(point)) && m.atNanos() >= previous.atNanos()
+          && m.atNanos() <= c.atNanos()) {
+        return; // it had left the point: a new move
+      }
+    }
+    throw violation("one-associate-per-move", c.caller() + " associated " + eip + " with " + c.target().get()
+        + " twice for one move: " + previous + " then " + c);
+  }
+
+  /** When the caller's incarnation that made {@code c} started. */
+  private long incarnationStart(Ec2Call c) {
     long start = Long.MIN_VALUE;
-    for (long s : node.startTimes) {
+    for (long s : cluster.node(c.caller()).startTimes) {
       if (s <= c.atNanos()) {
         start = s;
       }
     }
-    List<Long> times = callTimes.computeIfAbsent(c.caller(), k -> new ArrayList<>());
-    long incarnationStart = start;
-    times.removeIf(t -> t < incarnationStart);
+    return start;
+  }
+
+  private void checkBudget(Ec2Call c) {
+    long start = incarnationStart(c);
+    List<Long> times = callTimes.computeIfAbsent(c.caller() + " " + c.op(), k -> new ArrayList<>());
+    times.removeIf(t -> t < start);
     times.add(c.atNanos());
     int j = times.size() - 1;
     for (int i = j; i >= 0; i--) {
       double window = (times.get(j) - times.get(i)) / 1e9;
       double allowed = cluster.apiBurst() + cluster.apiCallsPerSecond() * window + 1e-6;
       if (j - i + 1 > allowed) {
-        throw violation("api-budget", c.caller() + " made " + (j - i + 1) + " EC2 calls in " + window
+        throw violation("api-budget", c.caller() + " made " + (j - i + 1) + " " + c.op() + " calls in " + window
             + " s; its budget allows " + cluster.apiBurst() + " + " + cluster.apiCallsPerSecond() + "/s");
       }
     }
@@ -133,7 +165,7 @@ public final class InvariantChecker {
         statusChanges.computeIfAbsent(e.node().value(), k -> new ArrayList<>()).add(e.atNanos());
       } else if (e.event() instanceof LocalStatusChanged) {
         statusChanges.computeIfAbsent(e.node().value(), k -> new ArrayList<>()).add(e.atNanos());
-      } else if (e.event() instanceof TakeoverStarted t && !t.reason().startsWith("dry run")) {
+      } else if (e.event() instanceof TakeoverStarted t) {
         MembershipView view = lastViews.get(key);
         Optional<NodeId> holder = t.from();
         boolean needsGuard = holder.isPresent()

@@ -87,7 +87,7 @@ public final class ManualMembership implements Membership {
     if (old == null) {
       throw new IllegalArgumentException("node '" + node + "' is not a member " + members.keySet());
     }
-    if (old.state() == state) {
+    if (old.state() == state && !old.isUnauthenticated()) {
       if (state.isReachable()) {
         members.put(node, new PeerState(state, old.since(), OptionalLong.of(ticker.read()), old.suspectedAt()));
       }
@@ -98,6 +98,23 @@ public final class ManualMembership implements Membership {
     OptionalLong suspected = state == NodeState.SUSPECT ? OptionalLong.of(now)
         : state == NodeState.DEAD ? old.suspectedAt() : OptionalLong.empty();
     members.put(node, new PeerState(state, now, heard, suspected));
+    publish(false);
+  }
+
+  /**
+   * Makes {@code node} reachable but unauthenticated, as the UDP membership reports a peer whose
+   * host sends heartbeats that fail authentication: {@code SUSPECT}, flagged since now. {@link #set}
+   * clears the flag.
+   */
+  public void setUnauthenticated(NodeId node) {
+    PeerState old = members.get(node);
+    if (old == null) {
+      throw new IllegalArgumentException("node '" + node + "' is not a member " + members.keySet());
+    }
+    long now = ticker.read();
+    boolean wasSuspect = old.state() == NodeState.SUSPECT;
+    members.put(node, new PeerState(NodeState.SUSPECT, wasSuspect ? old.since() : now, old.lastHeard(),
+        wasSuspect ? old.suspectedAt() : OptionalLong.of(now), OptionalLong.of(now)));
     publish(false);
   }
 

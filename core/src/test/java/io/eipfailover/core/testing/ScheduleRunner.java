@@ -44,7 +44,7 @@ public final class ScheduleRunner {
 
   /** Builds the cluster for {@code s} (not started). */
   public SimulatedCluster cluster(FaultSchedule s) {
-    ClusterTopology topology = Topologies.ring(s.nodes());
+    ClusterTopology topology = s.shape().topology(s.nodes());
     SimulatedCluster.Builder b = SimulatedCluster.builder(topology).seed(s.seed()).placeAtHome(s.placeAtHome())
         .strategy(ctx -> switch (s.strategy()) {
           case HOME_WITH_FAILBACK -> FailoverStrategies.homeWithFailback(ctx.timings().failbackDelay());

@@ -3,8 +3,9 @@ package io.eipfailover.core.testing;
 import io.eipfailover.core.GuardVerdict;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.SplitBrainGuard;
+import java.util.function.Predicate;
 
-/** Guards that look at the simulated network instead of real sockets. */
+/** Guards that look at the simulated network and instances instead of real sockets and EC2. */
 public final class SimGuards {
   private SimGuards() {}
 
@@ -25,6 +26,31 @@ public final class SimGuards {
       @Override
       public String toString() {
         return "simGateway(" + self + ")";
+      }
+    };
+  }
+
+  /**
+   * The EC2 witness on a simulation: allows taking an EIP from a holder whose instance is down
+   * ({@code down} says so, e.g. {@code id -> cluster.node(id).crashed()}), as the AWS module's
+   * instance-state guard does with {@code DescribeInstanceStatus}; denies otherwise. Combine it with
+   * quorum ({@code anyOf}) where half the cluster or more may fail at once.
+   */
+  public static SplitBrainGuard instanceDown(Predicate<NodeId> down) {
+    return new SplitBrainGuard() {
+      @Override
+      public GuardVerdict evaluate(io.eipfailover.core.TakeoverRequest request) {
+        if (request.currentHolder().isEmpty()) {
+          return GuardVerdict.deny("sim witness: no holder to look at");
+        }
+        NodeId holder = request.currentHolder().get();
+        return down.test(holder) ? GuardVerdict.allow("sim witness: instance of " + holder + " is down")
+            : GuardVerdict.deny("sim witness: instance of " + holder + " is running");
+      }
+
+      @Override
+      public String toString() {
+        return "simInstanceDown";
       }
     };
   }

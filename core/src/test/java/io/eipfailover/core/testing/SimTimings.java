@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param heartbeatInterval membership heartbeat period
  * @param deadAfterIntervals silent intervals before a peer is DEAD
- * @param tickInterval reconciler tick
+ * @param tickInterval how often the liveness check looks (the reconciler itself no longer ticks: it wakes at
+ *     its own deadlines and at least every half detection deadline)
  * @param resyncInterval periodic describe
  * @param confirmDelay describe after an associate
  * @param holdTime flap damping

@@ -3,6 +3,8 @@ package io.eipfailover.core.testing;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIpManager;
+import io.eipfailover.core.FailoverConfig;
+import io.eipfailover.core.FailoverConfigBuilder;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
 import io.eipfailover.core.HealthResult;
@@ -19,9 +21,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A simulated cluster of 1 to N nodes, each running the real {@link EipFailover} (built with
@@ -51,6 +56,8 @@ public final class SimulatedCluster {
   private final Function<NodeContext, FailoverStrategy> strategyFactory;
   private final BiFunction<NodeContext, ElasticIpManager, ElasticIpManager> managerWrapper;
   private final Consumer<EipFailover.Builder> configure;
+  private final UnaryOperator<FailoverConfigBuilder> tuning;
+  private final Duration ioLatency;
   private final int apiBurst;
   private long sequence;
   private final double apiCallsPerSecond;
@@ -68,6 +75,8 @@ public final class SimulatedCluster {
     this.strategyFactory = b.strategy;
     this.managerWrapper = b.managerWrapper;
     this.configure = b.configure;
+    this.tuning = b.tuning;
+    this.ioLatency = b.ioLatency;
     if (b.placeAtHome) {
       ec2.placeAllAtHome();
     }
@@ -102,24 +111,39 @@ public final class SimulatedCluster {
     n.strategy = strategyFactory.apply(ctx);
     SplitBrainGuard guard = new RecordingGuard(n.id, guardFactory.apply(ctx), time.ticker(), guardLog, () -> sequence++);
     int incarnation = n.incarnation;
+    FailoverConfigBuilder config = FailoverConfig.builder().toleratedFailures(0)
+        .healthCheckInterval(timings.healthCheckInterval()).resyncInterval(timings.resyncInterval())
+        .detectionDeadline(timings.detection()).confirmDelay(timings.confirmDelay())
+        .initialBackoff(timings.initialBackoff()).maxBackoff(timings.maxBackoff()).holdTime(timings.holdTime())
+        .startupGrace(timings.startupGrace()).apiBurst(apiBurst).apiCallsPerSecond(apiCallsPerSecond)
+        .throttleRecovery(timings.maxBackoff().multipliedBy(2));
     EipFailover.Builder fb = EipFailover.builder()
         .topology(topology).self(n.id).membership(n.membership).elasticIpManager(n.manager)
         .guard(guard).strategy(n.strategy)
-        .toleratedFailures(0)
-        .healthCheck(() -> n.healthy ? HealthResult.healthy("sim healthy") : HealthResult.unhealthy("sim unhealthy"),
-            timings.healthCheckInterval())
+        .healthCheck(() -> n.healthy ? HealthResult.healthy("sim healthy") : HealthResult.unhealthy("sim unhealthy"))
         .listener(e -> events.add(new SimEvent(time.nanos(), sequence++, n.id, incarnation, e)), Runnable::run)
-        .ticker(time.ticker()).clock(time.clock()).scheduler(n.scheduler).random(new Random(random.nextLong()))
-        .resyncInterval(timings.resyncInterval()).tickInterval(timings.tickInterval())
-        .detectionDeadline(timings.detection()).confirmDelay(timings.confirmDelay())
-        .backoff(timings.initialBackoff(), timings.maxBackoff()).holdTime(timings.holdTime())
-        .startupGrace(timings.startupGrace()).apiBudget(apiBurst, apiCallsPerSecond);
+        .ticker(time.ticker()).clock(time.clock()).scheduler(n.scheduler).ioExecutor(io(n.scheduler))
+        .random(new Random(random.nextLong()))
+        .config(tuning.apply(config).build());
     configure.accept(fb);
     n.failover = fb.build();
     n.failover.start();
     if (n.standby) {
       n.failover.standby();
     }
+  }
+
+  /**
+   * The node's I/O executor: its own lane (so a paused or crashed node's calls pause or die with
+   * it), each call delayed by a uniform draw in [0, ioLatency] when a latency is set.
+   */
+  private Executor io(VirtualScheduler lane) {
+    if (ioLatency.isZero()) {
+      return lane;
+    }
+    Random latency = new Random(random.nextLong());
+    long max = ioLatency.toNanos();
+    return task -> lane.schedule(task, (long) (latency.nextDouble() * max), TimeUnit.NANOSECONDS);
   }
 
   // ---- faults -------------------------------------------------------------------------------
@@ -284,6 +308,8 @@ public final class SimulatedCluster {
         ctx -> FailoverStrategies.homeWithFailback(ctx.timings().failbackDelay());
     private BiFunction<NodeContext, ElasticIpManager, ElasticIpManager> managerWrapper = (ctx, m) -> m;
     private Consumer<EipFailover.Builder> configure = b -> {};
+    private UnaryOperator<FailoverConfigBuilder> tuning = c -> c;
+    private Duration ioLatency = Duration.ZERO;
     private int apiBurst = 20;
     private double apiCallsPerSecond = 2.0;
 
@@ -348,9 +374,31 @@ public final class SimulatedCluster {
       return this;
     }
 
-    /** Extra settings applied to every node's {@link EipFailover.Builder} after the timings. */
+    /** Extra collaborators set on every node's {@link EipFailover.Builder} after the cluster's own. */
     public Builder configure(Consumer<EipFailover.Builder> configure) {
       this.configure = Objects.requireNonNull(configure, "configure must not be null");
+      return this;
+    }
+
+    /**
+     * Changes every node's {@link FailoverConfig} after the timings and budget are applied (e.g. a
+     * budget other than the one {@link InvariantChecker} is told about).
+     */
+    public Builder config(UnaryOperator<FailoverConfigBuilder> tuning) {
+      this.tuning = Objects.requireNonNull(tuning, "config tuning must not be null");
+      return this;
+    }
+
+    /**
+     * Delays each node's EC2 calls and guard evaluations by a uniform draw in [0, {@code max}] of
+     * virtual time (default zero: they answer in the instant they are asked).
+     */
+    public Builder ioLatency(Duration max) {
+      Objects.requireNonNull(max, "ioLatency must not be null");
+      if (max.isNegative()) {
+        throw new IllegalArgumentException("ioLatency must be >= 0, was " + max);
+      }
+      this.ioLatency = max;
       return this;
     }
 

@@ -26,9 +26,13 @@ import java.util.concurrent.TimeUnit;
  * id), moved in one call ({@code AllowReassociation=true}: the EIP leaves wherever it was, and an EIP
  * already on the target private IP is displaced). Models what the field paid for: an associate
  * takes effect {@linkplain #setAssociateLatency after a delay}; describe is {@linkplain
- * #setDescribeLag eventually consistent} (it shows the association as it was a while ago);
- * throttling, 5xx, auth errors and lost responses are injected {@linkplain #setFaults by seeded
- * probability} or {@linkplain #setOutage by a switch}. Every call is {@linkplain #calls() logged}
+ * #setDescribeLag eventually consistent} (each change of an EIP's association reaches describes
+ * only after a window, fixed or drawn per change, so a describe may still show the previous
+ * holder); the account's request budget is {@linkplain #setAccountThrottling shared} by every node
+ * (EC2's token buckets per action); throttling, 5xx, auth errors and lost responses are injected
+ * {@linkplain #setFaults by seeded probability} or {@linkplain #setOutage by a switch}; an operator
+ * can {@linkplain #operatorAssociate move} an EIP anywhere, also outside the cluster, or
+ * {@linkplain #operatorDisassociate disassociate} it. Every call is {@linkplain #calls() logged}
  * with its virtual time, caller and target; every association change is {@linkplain #moves()
  * recorded}.
  *
@@ -42,11 +46,13 @@ public final class SimulatedEc2 {
   private final ClusterTopology topology;
   private final VirtualScheduler scheduler;
   private final Random random;
-  private final Map<String, List<Entry>> history = new TreeMap<>();
+  private final Map<String, EipHistory> history = new TreeMap<>();
   private final List<Ec2Call> calls = new ArrayList<>();
   private final List<Ec2Move> moves = new ArrayList<>();
+  private final AccountBuckets buckets = new AccountBuckets();
   private Duration associateLatency = Duration.ZERO;
-  private Duration describeLag = Duration.ZERO;
+  private long lagMin;
+  private long lagMax;
   private Ec2Faults faults = Ec2Faults.NONE;
   private Ec2Call.Outcome outage;
   private long nextAssociationId = 0x1000;
@@ -54,8 +60,6 @@ public final class SimulatedEc2 {
 
   /** A current association: its id and the ENI private IP the EIP is on. */
   public record Association(String associationId, String networkInterfaceId, String privateIp) {}
-
-  private record Entry(long atNanos, Association association) {}
 
   /**
    * A simulated EC2 holding the topology's EIPs, all unassociated. Delayed associations run on
@@ -66,7 +70,7 @@ public final class SimulatedEc2 {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.random = Objects.requireNonNull(random, "random");
     for (ElasticIp eip : topology.elasticIps()) {
-      history.put(eip.allocationId(), new ArrayList<>(List.of(new Entry(Long.MIN_VALUE, null))));
+      history.put(eip.allocationId(), new EipHistory());
     }
   }
 
@@ -80,16 +84,31 @@ public final class SimulatedEc2 {
     long now = scheduler.time().nanos();
     for (ElasticIp eip : topology.elasticIps()) {
       AttachmentPoint p = topology.homePoint(eip);
-      history.get(eip.allocationId()).add(new Entry(now,
-          new Association(String.format("eipassoc-%08x", nextAssociationId++), p.networkInterfaceId(), p.privateIp())));
+      history.get(eip.allocationId()).record(now, 0,
+          new Association(String.format("eipassoc-%08x", nextAssociationId++), p.networkInterfaceId(), p.privateIp()));
     }
   }
 
-  /** A hand-made change (drift): logged with caller {@link #OPERATOR}, takes effect at once. */
+  /**
+   * A hand-made change (drift): logged with caller {@link #OPERATOR}, takes effect at once. The
+   * target may be any ENI and private IP, also one outside the cluster.
+   */
   public void operatorAssociate(ElasticIp eip, AttachmentPoint target) {
     log(OPERATOR, Ec2Call.Op.ASSOCIATE, List.of(eip.allocationId()), Optional.of(target), Ec2Call.Outcome.OK);
     apply(eip.allocationId(), target, OPERATOR, scheduler.time().nanos(),
         String.format("eipassoc-%08x", nextAssociationId++));
+  }
+
+  /** A hand-made {@code DisassociateAddress}: logged with caller {@link #OPERATOR}, takes effect at once. */
+  public void operatorDisassociate(ElasticIp eip) {
+    log(OPERATOR, Ec2Call.Op.DISASSOCIATE, List.of(eip.allocationId()), Optional.empty(), Ec2Call.Outcome.OK);
+    EipHistory h = history.get(eip.allocationId());
+    Association before = h.current();
+    if (before != null) {
+      long now = scheduler.time().nanos();
+      record(h, now, null);
+      moves.add(new Ec2Move(now, now, eip.allocationId(), Optional.of(before.privateIp()), Optional.empty(), OPERATOR));
+    }
   }
 
   /** How long an associate takes to take effect after it is answered. Default zero. */
@@ -97,9 +116,48 @@ public final class SimulatedEc2 {
     this.associateLatency = nonNegative("associateLatency", latency);
   }
 
-  /** How stale describe answers are: they show the state of {@code lag} ago. Default zero. */
+  /**
+   * How stale describe answers are: every change of an association reaches describes {@code lag}
+   * after it took effect (so a describe shows the state of {@code lag} ago). Default zero. Applies
+   * to changes from now on.
+   */
   public void setDescribeLag(Duration lag) {
-    this.describeLag = nonNegative("describeLag", lag);
+    setDescribeLag(lag, lag);
+  }
+
+  /**
+   * Eventual consistency per EIP: every change of an association from now on reaches describes
+   * after a window drawn uniformly in [{@code min}, {@code max}] for that change, but never before
+   * an earlier change of the same EIP (so each EIP's describes move forward in time).
+   */
+  public void setDescribeLag(Duration min, Duration max) {
+    nonNegative("describeLag min", min);
+    nonNegative("describeLag max", max);
+    if (min.compareTo(max) > 0) {
+      throw new IllegalArgumentException("describeLag min must be <= max (" + max + "), was " + min);
+    }
+    this.lagMin = min.toNanos();
+    this.lagMax = max.toNanos();
+  }
+
+  /** The longest describe lag now in force. */
+  public Duration describeLag() {
+    return Duration.ofNanos(lagMax);
+  }
+
+  /** The account's request throttling (default {@link AccountThrottling#OFF}); every bucket starts full. */
+  public void setAccountThrottling(AccountThrottling throttling) {
+    buckets.set(Objects.requireNonNull(throttling, "throttling"));
+  }
+
+  /** The account's request throttling. */
+  public AccountThrottling accountThrottling() {
+    return buckets.throttling();
+  }
+
+  /** Tokens left now in the account's bucket for {@code op} (infinite when it is not throttled). */
+  public double accountTokens(Ec2Call.Op op) {
+    return buckets.tokens(op, scheduler.time().nanos());
   }
 
   /** Per-call error probabilities. */
@@ -119,21 +177,25 @@ public final class SimulatedEc2 {
     this.outage = outcome;
   }
 
-  /** Clears faults, outage, latency and lag. */
+  /**
+   * Clears faults, outage, latency and lag (changes already made still reach describes when their
+   * window ends). The account's throttling stays: it is how EC2 is, not a fault.
+   */
   public void healFaults() {
     faults = Ec2Faults.NONE;
     outage = null;
     associateLatency = Duration.ZERO;
-    describeLag = Duration.ZERO;
+    lagMin = 0;
+    lagMax = 0;
   }
 
   /** Where {@code allocationId} is associated now (the truth, not what describe shows). */
   public Optional<Association> association(String allocationId) {
-    List<Entry> h = history.get(allocationId);
+    EipHistory h = history.get(allocationId);
     if (h == null) {
       throw new IllegalArgumentException("unknown allocation id " + allocationId);
     }
-    return Optional.ofNullable(h.get(h.size() - 1).association());
+    return Optional.ofNullable(h.current());
   }
 
   /** The node whose attachment point holds {@code eip} now, if any. */
@@ -165,9 +227,8 @@ public final class SimulatedEc2 {
 
   /** When {@code allocationId} last became unassociated, if it is unassociated now. */
   public Optional<Long> unassociatedSince(String allocationId) {
-    List<Entry> h = history.get(allocationId);
-    Entry last = h.get(h.size() - 1);
-    return last.association() == null ? Optional.of(last.atNanos()) : Optional.empty();
+    EipHistory h = history.get(allocationId);
+    return h.current() == null ? Optional.of(h.currentSince()) : Optional.empty();
   }
 
   Map<String, ObservedAssociation> describe(NodeId caller, Collection<ElasticIp> eips) {
@@ -181,10 +242,10 @@ public final class SimulatedEc2 {
       }
     }
     log(caller, Ec2Call.Op.DESCRIBE, ids, Optional.empty(), Ec2Call.Outcome.OK);
-    long asOf = scheduler.time().nanos() - describeLag.toNanos();
+    long now = scheduler.time().nanos();
     Map<String, ObservedAssociation> result = new LinkedHashMap<>();
     for (String id : ids) {
-      Association a = stateAt(history.get(id), asOf);
+      Association a = history.get(id).visible(now);
       result.put(id, a == null ? ObservedAssociation.unassociated(id)
           : ObservedAssociation.associated(id, a.associationId(), a.networkInterfaceId(), a.privateIp()));
     }
@@ -224,7 +285,26 @@ public final class SimulatedEc2 {
     return associationId;
   }
 
+  /** Injected faults first, then the account's bucket for the action (as EC2 checks them). */
   private void failIfInjected(NodeId caller, Ec2Call.Op op, List<String> ids, Optional<AttachmentPoint> target) {
+    Ec2Call.Outcome failure = injected();
+    if (failure == null && !buckets.take(op, scheduler.time().nanos())) {
+      failure = Ec2Call.Outcome.THROTTLED;
+    }
+    if (failure == null) {
+      return;
+    }
+    log(caller, op, ids, target, failure);
+    String action = op == Ec2Call.Op.DESCRIBE ? "ec2:DescribeAddresses" : "ec2:AssociateAddress";
+    throw switch (failure) {
+      case THROTTLED -> new ElasticIpManagerException(Kind.THROTTLED, "RequestLimitExceeded: request limit exceeded");
+      case AUTH_ERROR -> new ElasticIpManagerException(Kind.PERMISSION,
+          "UnauthorizedOperation: you are not authorized to perform " + action);
+      default -> new ElasticIpManagerException(Kind.RETRYABLE, "InternalError (HTTP 500) from " + action);
+    };
+  }
+
+  private Ec2Call.Outcome injected() {
     Ec2Call.Outcome failure = outage;
     if (failure == null && !faults.isNone()) {
       double r = random.nextDouble();
@@ -236,17 +316,7 @@ public final class SimulatedEc2 {
         failure = Ec2Call.Outcome.AUTH_ERROR;
       }
     }
-    if (failure == null) {
-      return;
-    }
-    log(caller, op, ids, target, failure);
-    String action = op == Ec2Call.Op.DESCRIBE ? "ec2:DescribeAddresses" : "ec2:AssociateAddress";
-    throw switch (failure) {
-      case THROTTLED -> new ElasticIpManagerException(Kind.RETRYABLE, "RequestLimitExceeded: request limit exceeded");
-      case AUTH_ERROR -> new ElasticIpManagerException(Kind.PERMISSION,
-          "UnauthorizedOperation: you are not authorized to perform " + action);
-      default -> new ElasticIpManagerException(Kind.RETRYABLE, "InternalError (HTTP 500) from " + action);
-    };
+    return failure;
   }
 
   private boolean knownPoint(AttachmentPoint p) {
@@ -260,29 +330,26 @@ public final class SimulatedEc2 {
 
   private void apply(String allocationId, AttachmentPoint target, NodeId caller, long asked, String associationId) {
     long now = scheduler.time().nanos();
-    for (Map.Entry<String, List<Entry>> e : history.entrySet()) {
-      Association other = e.getValue().get(e.getValue().size() - 1).association();
+    for (Map.Entry<String, EipHistory> e : history.entrySet()) {
+      Association other = e.getValue().current();
       if (!e.getKey().equals(allocationId) && other != null && other.privateIp().equals(target.privateIp())) {
-        e.getValue().add(new Entry(now, null));
+        record(e.getValue(), now, null);
         moves.add(new Ec2Move(now, asked, e.getKey(), Optional.of(other.privateIp()), Optional.empty(), caller));
       }
     }
-    List<Entry> h = history.get(allocationId);
-    Association before = h.get(h.size() - 1).association();
-    h.add(new Entry(now, new Association(associationId, target.networkInterfaceId(), target.privateIp())));
+    EipHistory h = history.get(allocationId);
+    Association before = h.current();
+    record(h, now, new Association(associationId, target.networkInterfaceId(), target.privateIp()));
     if (before == null || !before.privateIp().equals(target.privateIp())) {
       moves.add(new Ec2Move(now, asked, allocationId, Optional.ofNullable(before).map(Association::privateIp),
           Optional.of(target.privateIp()), caller));
     }
   }
 
-  private static Association stateAt(List<Entry> h, long asOf) {
-    for (int i = h.size() - 1; i >= 0; i--) {
-      if (h.get(i).atNanos() <= asOf) {
-        return h.get(i).association();
-      }
-    }
-    return h.get(0).association();
+  /** Adds a change to an EIP's history, shown to describes after a window drawn for it. */
+  private void record(EipHistory h, long now, Association association) {
+    long window = lagMax == lagMin ? lagMin : lagMin + (long) (random.nextDouble() * (lagMax - lagMin));
+    h.record(now, window, association);
   }
 
   private void log(NodeId caller, Ec2Call.Op op, List<String> ids, Optional<AttachmentPoint> target,

@@ -79,7 +79,7 @@ class SimulatedEc2Test {
   void outagesFailEveryCallWithTheRightKindAndAreLogged() {
     ec2.setOutage(Ec2Call.Outcome.THROTTLED);
     ElasticIpManagerException e = assertThrows(ElasticIpManagerException.class, () -> n1.describe(List.of(eip1)));
-    assertEquals(ElasticIpManagerException.Kind.RETRYABLE, e.kind());
+    assertEquals(ElasticIpManagerException.Kind.THROTTLED, e.kind());
     assertTrue(e.getMessage().contains("RequestLimitExceeded"));
     ec2.setOutage(Ec2Call.Outcome.AUTH_ERROR);
     e = assertThrows(ElasticIpManagerException.class, () -> n2.associate(eip1, n2Reserved));

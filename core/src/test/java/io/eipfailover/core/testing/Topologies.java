@@ -12,7 +12,7 @@ import java.util.List;
  * Generates regular topologies for tests: nodes {@code n1..nN}, node {@code i} with {@code
  * eipsPerNode} home points (and as many EIPs homed on it) on ENI {@code eni-i0} and {@code
  * reservedPerNode} reserved points on ENI {@code eni-i1}; private IPs {@code 10.0.i.x}, public IPs
- * {@code 203.0.113.x} / {@code 198.51.100.x}. Deterministic: the same arguments give an equal
+ * {@code 203.0.113.x}, {@code 198.51.100.x}, then {@code 198.18.x.y}. Deterministic: the same arguments give an equal
  * topology.
  */
 public final class Topologies {
@@ -54,10 +54,58 @@ public final class Topologies {
       b.node(new NodeSpec(node(i), home, reserved));
       for (int k = 0; k < eipsPerNode; k++) {
         publicIndex++;
-        String pub = publicIndex <= 250 ? "203.0.113." + publicIndex : "198.51.100." + (publicIndex - 250);
-        b.elasticIp(new ElasticIp(String.format("eipalloc-%02x%02x", i, k), pub, node(i)));
+        b.elasticIp(new ElasticIp(String.format("eipalloc-%02x%02x", i, k), publicIp(publicIndex), node(i)));
       }
     }
     return b.build();
+  }
+
+  /**
+   * Nodes {@code n1..nN} with {@code eipsPerNode} home IPs (and as many EIPs) and {@code
+   * reservedPerNode} reserved IPs, the node's private IPs {@code 10.0.i.x} dealt in turn over
+   * {@code enisPerNode} ENIs {@code eni-ii0, eni-ii1, ...} (0 ENIs: the layout of {@link #of}, home
+   * IPs on one ENI and reserved IPs on another). Deterministic.
+   */
+  public static ClusterTopology shaped(int nodes, int eipsPerNode, int enisPerNode, int reservedPerNode) {
+    if (enisPerNode == 0) {
+      return of(nodes, eipsPerNode, reservedPerNode);
+    }
+    if (nodes < 1 || nodes > 200 || enisPerNode > 15) {
+      throw new IllegalArgumentException("nodes must be between 1 and 200 and enisPerNode at most 15, was " + nodes
+          + " and " + enisPerNode);
+    }
+    ClusterTopology.Builder b = ClusterTopology.builder().clusterName("sim");
+    int publicIndex = 0;
+    for (int i = 1; i <= nodes; i++) {
+      List<AttachmentPoint> home = new ArrayList<>();
+      List<AttachmentPoint> reserved = new ArrayList<>();
+      for (int k = 0; k < eipsPerNode + reservedPerNode; k++) {
+        String eni = String.format("eni-%02x%x", i, k % enisPerNode);
+        String ip = "10.0." + i + "." + (10 + k);
+        if (k < eipsPerNode) {
+          home.add(AttachmentPoint.primary(eni, ip));
+        } else {
+          reserved.add(AttachmentPoint.reserved(eni, ip));
+        }
+      }
+      b.node(new NodeSpec(node(i), home, reserved));
+      for (int k = 0; k < eipsPerNode; k++) {
+        publicIndex++;
+        b.elasticIp(new ElasticIp(String.format("eipalloc-%02x%02x", i, k), publicIp(publicIndex), node(i)));
+      }
+    }
+    return b.build();
+  }
+
+  /** The {@code n}-th public IP (1-based): two documentation /24s, then the benchmarking range 198.18.0.0/15. */
+  static String publicIp(int n) {
+    if (n <= 250) {
+      return "203.0.113." + n;
+    }
+    if (n <= 500) {
+      return "198.51.100." + (n - 250);
+    }
+    int k = n - 501;
+    return "198.18." + (k / 250) + "." + (k % 250 + 1);
   }
 }

@@ -21,7 +21,11 @@ import java.util.PriorityQueue;
  * <p>An exception thrown by a task is recorded in {@link #failures()} (with the virtual time and
  * the scheduler's name), never swallowed: simulations fail on a non-empty list.
  *
- * <p>Not thread-safe: drive it from one thread (the test's).
+ * <p>The one virtual clock of every module's tests (the UDP module's in-memory network, the EC2
+ * fake's token expiry and describe lag, the JGroups state rules all read it).
+ *
+ * <p>Drive it from one thread (the test's). Its {@link #ticker()}, {@link #clock()} and {@link
+ * #nanos()} may be read from any thread (e.g. the EC2 fake's HTTP threads) and see the latest time.
  */
 public final class VirtualTime {
   /** Wall-clock time at virtual nanosecond zero. */
@@ -38,7 +42,7 @@ public final class VirtualTime {
       return now;
     }
   };
-  private long now;
+  private volatile long now;
   private long sequence;
   private boolean running;
   private long tasksRun;

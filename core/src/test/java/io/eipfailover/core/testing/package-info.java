@@ -19,7 +19,9 @@
  *       io.eipfailover.core.testing.InvariantChecker}, {@link
  *       io.eipfailover.core.testing.FaultSchedule} and {@link
  *       io.eipfailover.core.testing.ScheduleRunner}: N nodes running the real {@code EipFailover}
- *       under scripted faults, checked for safety after every step and liveness after healing.
+ *       under scripted faults, checked for safety after every step and liveness after healing;
+ *   <li>{@link io.eipfailover.core.testing.WithoutMicrometer}: runs code on a class path without
+ *       Micrometer and lists the classes that refer to it (Micrometer is optional in every module).
  * </ul>
  *
  * <p>Plugging another membership into the simulation (e.g. the UDP module's protocol over an

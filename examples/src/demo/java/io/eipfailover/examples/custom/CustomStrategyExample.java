@@ -8,9 +8,11 @@ import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.SplitBrainGuards;
+import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.core.event.GuardDenied;
 import io.eipfailover.core.event.TakeoverCompleted;
 import io.eipfailover.examples.agent.AgentNode;
@@ -18,8 +20,6 @@ import io.eipfailover.examples.agent.LogLevels;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
 import java.io.PrintStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +71,7 @@ public final class CustomStrategyExample {
         fake.addTaggedAddress("custom", "lb-" + c, alloc, "203.0.113." + (c - 'a' + 1));
         fake.associate(alloc, eni, subnet + "10");
         tb.elasticIp(ElasticIp.of(alloc, "203.0.113." + (c - 'a' + 1), "lb-" + c));
-        ports.put(NodeId.of("lb-" + c), freeUdpPort());
+        ports.put(NodeId.of("lb-" + c), LoopbackPorts.reserve());
       }
       ClusterTopology topology = tb.build();
       UdpKeyring keys = UdpKeyring.builder().primary(1, "example-secret-0123456789").build();
@@ -91,7 +91,7 @@ public final class CustomStrategyExample {
             .elasticIpManager(Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build())
             .strategy(new LeastLoadedStrategy())
             .guard(new KillSwitchGuard(killSwitch, SplitBrainGuards.quorum()))
-            .startupGrace(Duration.ofSeconds(1))
+            .config(FailoverConfig.builder().startupGrace(Duration.ofSeconds(1)).build())
             .listener(e -> {
               if (e instanceof GuardDenied g && denials.getAndIncrement() == 0) {
                 out.printf("[%s] guard denied taking %s: %s%n", g.self(), g.elasticIp().publicIp(), g.reason());
@@ -143,9 +143,4 @@ public final class CustomStrategyExample {
     return true;
   }
 
-  private static int freeUdpPort() throws java.io.IOException {
-    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -2,11 +2,8 @@ package io.eipfailover.examples.demo;
 
 import io.eipfailover.aws.testing.Ec2Fake;
 import io.eipfailover.aws.testing.FakeAssociation;
+import io.eipfailover.core.testing.LoopbackPorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -69,7 +66,8 @@ final class DemoCluster implements AutoCloseable {
         fake.addTaggedAddress(CLUSTER, id, eip.allocationId(), eip.publicIp());
         fake.associate(eip.allocationId(), eni, home.get(k));
       }
-      nodes.add(new Node(id, instance, eni, home, reserved, freePort(jgroups), dir.resolve(id + ".properties")));
+      // ports outside the ephemeral range, leased machine-wide: the nodes bind them seconds later
+      nodes.add(new Node(id, instance, eni, home, reserved, LoopbackPorts.reserve(), dir.resolve(id + ".properties")));
     }
     for (Node n : nodes) {
       Files.writeString(n.configFile(), config(n, failbackDelay));
@@ -149,21 +147,6 @@ final class DemoCluster implements AutoCloseable {
   /** The private IP an EIP is on now, or "-". */
   String privateIp(Eip eip) {
     return fake.association(eip.allocationId()).map(FakeAssociation::privateIp).orElse("-");
-  }
-
-  private static int freePort(boolean tcp) {
-    try {
-      if (tcp) {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-          return s.getLocalPort() > 65000 ? freePort(true) : s.getLocalPort();
-        }
-      }
-      try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-        return s.getLocalPort();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

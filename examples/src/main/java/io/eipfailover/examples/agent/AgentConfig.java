@@ -32,6 +32,7 @@ import java.util.OptionalInt;
  * @param handoffTimeout how long SIGTERM waits for peers to pull this node's EIPs before exiting
  * @param logLevel the root log level (reloadable with SIGHUP)
  * @param dryRun plan and report, never move an EIP
+ * @param hooks commands run on failover events
  */
 public record AgentConfig(
     String clusterName,
@@ -47,7 +48,8 @@ public record AgentConfig(
     Failover failover,
     Duration handoffTimeout,
     String logLevel,
-    boolean dryRun) {
+    boolean dryRun,
+    Hooks hooks) {
 
   public AgentConfig {
     Objects.requireNonNull(clusterName, "clusterName");
@@ -58,7 +60,7 @@ public record AgentConfig(
   /** A copy with {@code dryRun} set (the {@code --dry-run} flag wins over the file). */
   public AgentConfig withDryRun(boolean dryRun) {
     return new AgentConfig(clusterName, nodeId, topology, membership, strategy, guards, health, status, ec2,
-        provision, failover, handoffTimeout, logLevel, dryRun);
+        provision, failover, handoffTimeout, logLevel, dryRun, hooks);
   }
 
   /** Membership type. */
@@ -145,6 +147,18 @@ public record AgentConfig(
    * @param prefixLength the subnet prefix length used with {@code ip addr add}
    */
   public record Provision(int reservedIps, boolean osAddresses, String osDevice, int prefixLength) {}
+
+  /**
+   * Event hooks: {@code hooks.<event> = COMMAND}, run with {@code /bin/sh -c} off the failover loop.
+   *
+   * @param commands the command of each configured event
+   * @param timeout the time limit of one run; a hook still running then is killed
+   */
+  public record Hooks(Map<io.eipfailover.examples.agent.hooks.HookEvent, String> commands, Duration timeout) {
+    public Hooks {
+      commands = Map.copyOf(commands);
+    }
+  }
 
   /** Reconciler timings; see {@code EipFailover.Builder}. */
   public record Failover(

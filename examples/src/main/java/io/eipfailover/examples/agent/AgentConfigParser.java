@@ -132,9 +132,10 @@ public final class AgentConfigParser {
       return u;
     }).orElse("INFO");
     boolean dryRun = c.bool("dry-run", false);
+    AgentConfig.Hooks hooks = HooksSection.read(c);
     c.finish();
     return new AgentConfig(cluster.orElseThrow(), nodeId, topology, membership, strategy, guards, health,
-        new AgentConfig.Status(statusEnabled, statusPort), ec2, provision, failover, handoff, logLevel, dryRun);
+        new AgentConfig.Status(statusEnabled, statusPort), ec2, provision, failover, handoff, logLevel, dryRun, hooks);
   }
 
   private static AgentConfig.Membership membership(ConfigValues c, Path baseDir, Optional<ClusterTopology> topology) {

@@ -4,7 +4,9 @@ import com.google.common.base.Ticker;
 import io.eipfailover.aws.Ec2Clients;
 import io.eipfailover.aws.PreflightReport;
 import io.eipfailover.core.AttachmentPoint;
+import io.eipfailover.examples.agent.importer.ImportCommand;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
+import io.eipfailover.examples.agent.statusclient.StatusCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +68,13 @@ public final class AgentMain {
     if (args.length > 0 && AgentVerbs.VERBS.contains(args[0])) {
       return AgentVerbs.run(args, out, err);
     }
+    if (args.length > 0 && args[0].equals("status")) {
+      return StatusCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals("import")) {
+      return ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
+          ImportCommand.localHostname(), new java.security.SecureRandom());
+    }
     Path config = null;
     boolean dryRun = false;
     boolean preflight = false;
@@ -123,12 +132,15 @@ public final class AgentMain {
       }
       all.addAll(LocalPreflight.run(cfg, prepared.self(), prepared.topology()));
       PreflightReport report = new PreflightReport(all);
+      java.util.Optional<String> guardRisk = GuardAdvice.pingPongRisk(cfg.guards(), prepared.topology().nodes().size());
       if (preflight) {
         out.println(report);
+        guardRisk.ifPresent(w -> out.println("[WARN] guard: " + w));
         ec2.close();
         return report.ok() ? 0 : 1;
       }
-      report.problems().forEach(p -> LOG.warn("[node={}] preflight: {}", prepared.self(), p));
+      report.problems().forEach(p -> LOG.warn("[id={}] preflight: {}", prepared.self(), p));
+      guardRisk.ifPresent(w -> LOG.warn("[id={}] preflight: {}", prepared.self(), w));
       return runAgent(config, cfg, prepared, ec2, ec2Metrics, commands);
     } catch (RuntimeException e) {
       err.println("eipfailover-agent: start-up failed: " + e.getMessage());
@@ -146,7 +158,7 @@ public final class AgentMain {
       try {
         os.ensure(p.topology().node(p.self()).reservedPoints().stream().map(AttachmentPoint::privateIp).toList());
       } catch (java.io.IOException e) {
-        LOG.error("[node={}] cannot configure reserved IPs in the OS: {}", p.self(), e.getMessage());
+        LOG.error("[id={}] cannot configure reserved IPs in the OS: {}", p.self(), e.getMessage());
         ec2.close();
         return 1;
       }
@@ -156,13 +168,13 @@ public final class AgentMain {
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicReference<AgentConfig> current = new AtomicReference<>(cfg);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("[node={}] SIGTERM: handing EIPs to peers (at most {})", p.self(), current.get().handoffTimeout());
+      LOG.info("[id={}] SIGTERM: handing EIPs to peers (at most {})", p.self(), current.get().handoffTimeout());
       try {
         node.handOff(current.get().handoffTimeout(), d -> Thread.sleep(d.toMillis()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        LOG.warn("[node={}] hand-off failed: {}", p.self(), e.toString());
+        LOG.warn("[id={}] hand-off failed: {}", p.self(), e.toString());
       } finally {
         // Ask EC2 before the failover stops: an address still carrying an EIP is never removed.
         Optional<Set<String>> carrying = cfg.provision().osAddresses() ? node.privateIpsCarryingEips() : Optional.empty();
@@ -176,7 +188,7 @@ public final class AgentMain {
     try {
       node.start();
     } catch (java.io.IOException | RuntimeException e) {
-      LOG.error("[node={}] start failed: {}", p.self(), e.toString());
+      LOG.error("[id={}] start failed: {}", p.self(), e.toString());
       return 1;
     }
     try {
@@ -193,7 +205,7 @@ public final class AgentMain {
     try {
       fresh = AgentConfigParser.parse(configFile);
     } catch (AgentConfigException e) {
-      LOG.error("[node={}] SIGHUP: {} not reloaded, keeping the running configuration: {}", node.self(), configFile,
+      LOG.error("[id={}] SIGHUP: {} not reloaded, keeping the running configuration: {}", node.self(), configFile,
           e.getMessage());
       return;
     }
@@ -201,10 +213,13 @@ public final class AgentMain {
     fresh = fresh.withDryRun(old.dryRun() || fresh.dryRun());
     if (!fresh.logLevel().equals(old.logLevel())) {
       LogLevels.setRoot(fresh.logLevel());
-      LOG.info("[node={}] SIGHUP: log level {} -> {}", node.self(), old.logLevel(), fresh.logLevel());
+      LOG.info("[id={}] SIGHUP: log level {} -> {}", node.self(), old.logLevel(), fresh.logLevel());
     }
     if (!fresh.health().equals(old.health())) {
       node.reloadHealth(fresh.health());
+    }
+    if (!fresh.hooks().equals(old.hooks())) {
+      node.reloadHooks(fresh.hooks());
     }
     if (ConfigReload.keysChanged(old, fresh) && fresh.membership().type() == AgentConfig.MembershipType.UDP
         && old.membership().type() == AgentConfig.MembershipType.UDP) {
@@ -212,10 +227,10 @@ public final class AgentMain {
     }
     List<String> restart = ConfigReload.needsRestart(old, fresh);
     if (!restart.isEmpty()) {
-      LOG.warn("[node={}] SIGHUP: changed settings that need a restart (not applied): {}", node.self(), restart);
+      LOG.warn("[id={}] SIGHUP: changed settings that need a restart (not applied): {}", node.self(), restart);
     }
     current.set(fresh);
-    LOG.info("[node={}] SIGHUP: configuration reloaded", node.self());
+    LOG.info("[id={}] SIGHUP: configuration reloaded", node.self());
   }
 
   static Ec2Client ec2Client(AgentConfig cfg, Ec2CallMetrics metrics) {
@@ -245,6 +260,8 @@ public final class AgentMain {
     s.println("usage: eipfailover-agent --config FILE [--dry-run] [--preflight]");
     s.println("       eipfailover-agent ports --config FILE [--json]");
     s.println("       eipfailover-agent check-config --config FILE");
+    s.println("       eipfailover-agent status [--config FILE] [--json] [--watch]   (see: status --help)");
+    s.println("       eipfailover-agent import heartbeat|keepalived ...   (see: import --help)");
     s.println("  --config FILE  agent configuration (see examples/README.md, Configuration reference)");
     s.println("  --dry-run      plan and report, never move an EIP or change an address");
     s.println("  --preflight    check IAM, IMDSv2, EIPs, reserved IPs, ports and guard targets, print each problem");

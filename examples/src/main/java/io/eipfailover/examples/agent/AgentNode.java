@@ -6,19 +6,18 @@ import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManager;
-import io.eipfailover.core.FailoverStatus;
+import io.eipfailover.core.FailoverConfig;
+import io.eipfailover.core.FailoverConfigBuilder;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.FailoverListener;
+import io.eipfailover.examples.agent.status.AgentMetrics;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
-import io.eipfailover.examples.agent.status.FailoverMetrics;
-import io.eipfailover.examples.agent.status.PrometheusText;
-import io.eipfailover.examples.agent.status.StatusJson;
-import io.eipfailover.examples.agent.status.StatusServer;
 import io.eipfailover.membership.udp.UdpMembership;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +52,11 @@ public final class AgentNode implements AutoCloseable {
   private final Membership membership;
   private final ElasticIpManager manager;
   private final EipFailover failover;
-  private final FailoverMetrics events = new FailoverMetrics();
-  private final Ec2CallMetrics ec2Metrics;
+  private final AgentMetrics metrics;
+  private final OperatorFeeds feeds;
   private final ReloadableHealthCheck health;
   private final Ticker ticker;
   private final java.util.concurrent.ExecutorService listenerThread;
-  private StatusServer statusServer;
   private AutoCloseable owned;
   private boolean closed;
 
@@ -67,12 +65,14 @@ public final class AgentNode implements AutoCloseable {
     this.config = config;
     this.self = self;
     this.topology = topology;
-    this.ec2Metrics = ec2Metrics;
+    this.metrics = AgentMetrics.create(topology, self, io.micrometer.core.instrument.Clock.SYSTEM)
+        .bind(ec2Metrics.meters());
     this.ticker = ticker;
     this.membership = MembershipFactory.create(config.membership(), self, topology, ticker,
         PlanFingerprint.of(config, topology));
     this.manager = Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build();
     this.health = new ReloadableHealthCheck(config.health());
+    this.feeds = new OperatorFeeds(config, self, topology, ec2Metrics, ticker, Clock.systemUTC());
     this.listenerThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "eipfailover-events-" + self);
       t.setDaemon(true);
@@ -85,36 +85,31 @@ public final class AgentNode implements AutoCloseable {
         .elasticIpManager(manager)
         .guard(GuardFactory.create(config.guards(), topology, ec2, instanceIds))
         .strategy(StrategyFactory.create(config.strategy()))
-        .healthCheck(health, config.health().interval())
+        .healthCheck(health)
         .ticker(ticker)
+        .listener(feeds.recent(), Runnable::run)
+        .listener(e -> LOG.info("[id={}] {}", self, e), listenerThread)
+        .listener(PlanFingerprint::logDifferingSettings, listenerThread);
+    FailoverConfigBuilder tuning = FailoverConfig.builder()
+        .healthCheckInterval(config.health().interval())
         .dryRun(config.dryRun())
         .resyncInterval(config.failover().resyncInterval())
         .holdTime(config.failover().holdTime())
         .startupGrace(config.failover().startupGrace())
-        .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()))
-        .listener(events, Runnable::run)
-        .listener(e -> LOG.info("[node={}] {}", self, e), listenerThread)
-        .listener(AgentNode::nameDifferingSettings, listenerThread);
-    config.failover().toleratedFailures().ifPresent(b::toleratedFailures);
+        .detectionDeadline(MembershipFactory.detectionDeadline(config.membership()));
+    config.failover().toleratedFailures().ifPresent(tuning::toleratedFailures);
+    b.config(tuning.build());
     listeners.forEach(l -> b.listener(l, listenerThread));
+    b.listener(feeds, listenerThread);
     this.failover = b.build();
-  }
-
-  /** A peer's heartbeat fingerprint differs: say which plan-relevant settings differ. */
-  private static void nameDifferingSettings(io.eipfailover.core.event.FailoverEvent e) {
-    if (e instanceof io.eipfailover.core.event.ConfigMismatch m) {
-      List<String> groups = PlanFingerprint.differing(m.ourFingerprint(), m.theirFingerprint());
-      LOG.error("[node={}] peer {} runs another configuration: it differs in {}; nodes must agree on these or"
-          + " their plans disagree (deploy the same settings everywhere)", m.self(), m.peer(),
-          groups.isEmpty() ? "settings this agent does not fingerprint (another version?)" : String.join(", ", groups));
-    }
+    metrics.bind(failover, topology, membership).bindHookRuns(feeds::hookRuns);
   }
 
   /**
    * Builds (does not start) a node.
    *
    * @param ec2 the EC2 client, not closed by the node
-   * @param ec2Metrics the interceptor installed on {@code ec2}, read by {@code /metrics}
+   * @param ec2Metrics the interceptor installed on {@code ec2}; the node binds its meters to {@code /metrics}
    * @param instanceIds node → instance id, needed by the {@code ec2-instance-state} guard
    * @param listeners extra event listeners, called in order on the node's event thread
    */
@@ -145,11 +140,10 @@ public final class AgentNode implements AutoCloseable {
 
   /** Starts the failover (and its membership) and, if enabled, the status endpoint. */
   public synchronized void start() throws IOException {
+    feeds.start(() -> failover.status().observed());
     failover.start();
-    if (config.status().enabled()) {
-      statusServer = StatusServer.start(self.value(), config.status().port(), this::statusJson, this::metricsText);
-    }
-    LOG.info("[node={}] started: cluster {}, {} membership, strategy {}, guard {}, health {}{}", self,
+    feeds.serveStatus(config.status(), this::statusJson, this::metricsText);
+    LOG.info("[id={}] started: cluster {}, {} membership, strategy {}, guard {}, health {}{}", self,
         topology.clusterName(), config.membership().type(), config.strategy().kind(), config.guards().kinds(),
         config.health().kind(), config.dryRun() ? ", DRY RUN (no EIP will move)" : "");
   }
@@ -170,29 +164,33 @@ public final class AgentNode implements AutoCloseable {
     return membership;
   }
 
-  public FailoverMetrics events() {
-    return events;
+  /** The node's meters, rendered by {@code /metrics}. */
+  public AgentMetrics metrics() {
+    return metrics;
   }
 
   /** The status endpoint's port, if it runs. */
   public synchronized Optional<Integer> statusPort() {
-    return Optional.ofNullable(statusServer).map(StatusServer::port);
+    return feeds.statusPort();
   }
 
   public String statusJson() {
-    return StatusJson.render(failover.status(), topology, ticker.read());
+    return feeds.statusJson(failover.status(), membership.view(), ticker.read());
   }
 
   public String metricsText() {
-    FailoverStatus s = failover.status();
-    return PrometheusText.render(s, topology, events, ec2Metrics,
-        membership instanceof UdpMembership u ? Optional.of(u.counters()) : Optional.empty());
+    return metrics.scrape();
+  }
+
+  /** Replaces the hook commands and time limit (SIGHUP); runs already queued keep theirs. */
+  public void reloadHooks(AgentConfig.Hooks settings) {
+    feeds.reloadHooks(settings);
   }
 
   /** Replaces the health probe with new settings (SIGHUP). */
   public void reloadHealth(AgentConfig.Health settings) {
     health.reload(settings);
-    LOG.info("[node={}] health check reloaded: {}", self, settings.kind());
+    LOG.info("[id={}] health check reloaded: {}", self, settings.kind());
   }
 
   /**
@@ -204,7 +202,7 @@ public final class AgentNode implements AutoCloseable {
       throw new IllegalStateException("heartbeat keys can be reloaded with membership.type=udp only");
     }
     udp.updateKeyring(MembershipFactory.keyring(keys));
-    LOG.info("[node={}] heartbeat keys reloaded: key {} signs, keys {} accepted", self, keys.primaryKeyId(),
+    LOG.info("[id={}] heartbeat keys reloaded: key {} signs, keys {} accepted", self, keys.primaryKeyId(),
         keys.keys().keySet());
   }
 
@@ -222,6 +220,7 @@ public final class AgentNode implements AutoCloseable {
       List<ElasticIp> held = new ArrayList<>();
       try {
         Map<String, ObservedAssociation> observed = manager.describe(topology.elasticIps());
+        feeds.observe(observed);
         for (ElasticIp eip : topology.elasticIps()) {
           ObservedAssociation o = observed.get(eip.allocationId());
           if (o != null && o.isAssociated() && topology.ownerOf(o.privateIp().get()).map(self::equals).orElse(false)) {
@@ -229,21 +228,21 @@ public final class AgentNode implements AutoCloseable {
           }
         }
       } catch (RuntimeException e) {
-        LOG.warn("[node={}] hand-off: describe failed, retrying: {}", self, e.toString());
+        LOG.warn("[id={}] hand-off: describe failed, retrying: {}", self, e.toString());
         held.add(null);
       }
       if (held.isEmpty()) {
-        LOG.info("[node={}] hand-off complete: peers hold every EIP this node had", self);
+        LOG.info("[id={}] hand-off complete: peers hold every EIP this node had", self);
         return true;
       }
       boolean anyPeerAlive = membership.view().members().entrySet().stream()
           .anyMatch(e -> !e.getKey().equals(self) && e.getValue().state() == NodeState.ALIVE);
       if (!anyPeerAlive) {
-        LOG.warn("[node={}] hand-off: no alive peer to take {}; stopping anyway", self, held);
+        LOG.warn("[id={}] hand-off: no alive peer to take {}; stopping anyway", self, held);
         return false;
       }
       if (Duration.ofNanos(ticker.read() - start).compareTo(timeout) >= 0) {
-        LOG.warn("[node={}] hand-off timed out after {} with {} still here", self, timeout, held);
+        LOG.warn("[id={}] hand-off timed out after {} with {} still here", self, timeout, held);
         return false;
       }
       sleeper.sleep(Duration.ofMillis(100));
@@ -265,7 +264,7 @@ public final class AgentNode implements AutoCloseable {
       }
       return Optional.of(out);
     } catch (RuntimeException e) {
-      LOG.warn("[node={}] describe before removing OS addresses failed: {}", self, e.toString());
+      LOG.warn("[id={}] describe before removing OS addresses failed: {}", self, e.toString());
       return Optional.empty();
     }
   }
@@ -276,19 +275,17 @@ public final class AgentNode implements AutoCloseable {
       return;
     }
     closed = true;
-    if (statusServer != null) {
-      statusServer.close();
-    }
     failover.close();
+    feeds.close();
     // events already queued are still logged; then the thread ends
     listenerThread.shutdown();
     if (owned != null) {
       try {
         owned.close();
       } catch (Exception e) {
-        LOG.warn("[node={}] closing the EC2 client failed: {}", self, e.toString());
+        LOG.warn("[id={}] closing the EC2 client failed: {}", self, e.toString());
       }
     }
-    LOG.info("[node={}] stopped", self);
+    LOG.info("[id={}] stopped", self);
   }
 }

@@ -41,14 +41,14 @@ final class AgentStartup {
     boolean needIdentity = cfg.nodeId().isEmpty() || cfg.topology().isEmpty() || cfg.provision().reservedIps() > 0;
     Optional<Ec2InstanceIdentity> identity = needIdentity ? Optional.of(identity(cfg)) : Optional.empty();
     String logId = cfg.nodeId().map(NodeId::value).orElse("discover");
-    identity.ifPresent(i -> LOG.info("[node={}] IMDSv2: {}", logId, i));
+    identity.ifPresent(i -> LOG.info("[id={}] IMDSv2: {}", logId, i));
     if (cfg.provision().reservedIps() > 0) {
       provision(cfg, ec2, identity.orElseThrow(), logId);
     }
     ClusterTopology topology = cfg.topology().orElseGet(() -> Ec2TagTopology.builder().ec2Client(ec2)
         .clusterName(cfg.clusterName()).build().load());
     NodeId self = cfg.nodeId().orElseGet(() -> discoverSelf(topology, identity.orElseThrow()));
-    LOG.info("[node={}] topology {} (fingerprint {})", self, topology, Long.toHexString(topology.fingerprint()));
+    LOG.info("[id={}] topology {} (fingerprint {})", self, topology, Long.toHexString(topology.fingerprint()));
     Map<NodeId, String> instanceIds = cfg.guards().kinds().contains(AgentConfig.GuardKind.EC2_INSTANCE_STATE)
         ? instanceIds(ec2, topology) : Map.of();
     return new Prepared(self, topology, instanceIds, identity);
@@ -88,12 +88,12 @@ final class AgentStartup {
     if (cfg.dryRun()) {
       Ec2SecondaryIpProvisioner.Result now = p.current();
       int missing = Math.max(0, wanted - now.secondaryIps().size());
-      LOG.info("[node={}] dry run: ENI {} holds {} secondary IP(s); would assign {}", logId,
+      LOG.info("[id={}] dry run: ENI {} holds {} secondary IP(s); would assign {}", logId,
           now.networkInterfaceId(), now.secondaryIps().size(), missing);
       return;
     }
     Ec2SecondaryIpProvisioner.Result r = p.ensureReserved(wanted);
-    LOG.info("[node={}] ENI {} holds secondary IPs {} (assigned now: {})", logId, r.networkInterfaceId(),
+    LOG.info("[id={}] ENI {} holds secondary IPs {} (assigned now: {})", logId, r.networkInterfaceId(),
         r.secondaryIps(), r.assigned());
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * What SIGHUP can change in a running agent: the log level, the health check (its kind, target,
  * time-out and rise/fall; not its interval, which the reconciler schedules at start), with UDP
- * membership the heartbeat keys (a rotation step), and {@code shutdown.handoff-timeout} (the
- * shutdown hook reads the current configuration). Everything else needs a restart; {@link
+ * membership the heartbeat keys (a rotation step), {@code shutdown.handoff-timeout} (the
+ * shutdown hook reads the current configuration) and the event hooks ({@code hooks.*}). Everything else needs a restart; {@link
  * #needsRestart} names those sections so the operator is told, not silently ignored. Pure.
  */
 final class ConfigReload {

@@ -48,13 +48,13 @@ final class GuestAddressProvisioner {
     List<String> result = new ArrayList<>();
     for (String ip : ips) {
       if (shown.output().contains(" " + ip + "/")) {
-        LOG.debug("[node={}] {} already on {}", node, ip, device);
+        LOG.debug("[id={}] {} already on {}", node, ip, device);
         continue;
       }
       List<String> add = List.of("ip", "addr", "add", ip + "/" + prefixLength, "dev", device);
       result.add(ip);
       if (dryRun) {
-        LOG.info("[node={}] dry run: would run {}", node, String.join(" ", add));
+        LOG.info("[id={}] dry run: would run {}", node, String.join(" ", add));
         continue;
       }
       CommandRunner.Result r = runner.run(add);
@@ -62,7 +62,7 @@ final class GuestAddressProvisioner {
         throw new IOException("'" + String.join(" ", add) + "' failed (exit " + r.exitCode() + "): " + r.output().strip());
       }
       added.add(ip);
-      LOG.info("[node={}] added {}/{} to {}", node, ip, prefixLength, device);
+      LOG.info("[id={}] added {}/{} to {}", node, ip, prefixLength, device);
     }
     return result;
   }
@@ -78,14 +78,14 @@ final class GuestAddressProvisioner {
   void release(java.util.Optional<java.util.Set<String>> carryingEips) {
     if (carryingEips.isEmpty()) {
       if (!added.isEmpty()) {
-        LOG.warn("[node={}] keeping {} on {}: EC2 could not say whether an EIP is on them (removing one that"
+        LOG.warn("[id={}] keeping {} on {}: EC2 could not say whether an EIP is on them (removing one that"
             + " carries an EIP would black-hole it)", node, added, device);
       }
       return;
     }
     for (String ip : List.copyOf(added)) {
       if (carryingEips.get().contains(ip)) {
-        LOG.warn("[node={}] keeping {}/{} on {}: an EIP is associated with it (removing it would black-hole the EIP)",
+        LOG.warn("[id={}] keeping {}/{} on {}: an EIP is associated with it (removing it would black-hole the EIP)",
             node, ip, prefixLength, device);
         continue;
       }
@@ -94,12 +94,12 @@ final class GuestAddressProvisioner {
         CommandRunner.Result r = runner.run(del);
         if (r.ok()) {
           added.remove(ip);
-          LOG.info("[node={}] removed {}/{} from {}", node, ip, prefixLength, device);
+          LOG.info("[id={}] removed {}/{} from {}", node, ip, prefixLength, device);
         } else {
-          LOG.warn("[node={}] '{}' failed (exit {}): {}", node, String.join(" ", del), r.exitCode(), r.output().strip());
+          LOG.warn("[id={}] '{}' failed (exit {}): {}", node, String.join(" ", del), r.exitCode(), r.output().strip());
         }
       } catch (IOException e) {
-        LOG.warn("[node={}] '{}' failed: {}", node, String.join(" ", del), e.toString());
+        LOG.warn("[id={}] '{}' failed: {}", node, String.join(" ", del), e.toString());
       }
     }
   }

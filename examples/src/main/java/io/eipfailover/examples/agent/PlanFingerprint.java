@@ -1,11 +1,15 @@
 package io.eipfailover.examples.agent;
 
 import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.event.ConfigMismatch;
+import io.eipfailover.core.event.FailoverEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configuration fingerprint the agent puts in every heartbeat: one byte per plan-relevant
@@ -17,9 +21,10 @@ import java.util.List;
  * <p>Byte {@code i} is the first byte of SHA-256 of group {@code i}'s canonical text. Trade-off: a
  * group that differs goes unnoticed with probability 1/256 (its two bytes collide), and the whole
  * mismatch only if every differing group collides; a single 64-bit hash would miss less often but
- * could never say which setting differs. Pure.
+ * could never say which setting differs. Pure, but for the logging listener.
  */
 final class PlanFingerprint {
+  private static final Logger LOG = LoggerFactory.getLogger(PlanFingerprint.class);
   /** The groups, in byte order (most significant first). */
   static final List<String> GROUPS = List.of("topology.*", "strategy", "strategy.failback-delay",
       "strategy.priority.*", "failover.hold-time", "failover.tolerated-failures", "guard, guard.combine",
@@ -61,6 +66,16 @@ final class PlanFingerprint {
       }
     }
     return out;
+  }
+
+  /** A listener: when a peer's heartbeat fingerprint differs, says which plan-relevant settings differ. */
+  static void logDifferingSettings(FailoverEvent e) {
+    if (e instanceof ConfigMismatch m) {
+      List<String> groups = differing(m.ourFingerprint(), m.theirFingerprint());
+      LOG.error("[id={}] peer {} runs another configuration: it differs in {}; nodes must agree on these or"
+          + " their plans disagree (deploy the same settings everywhere)", m.self(), m.peer(),
+          groups.isEmpty() ? "settings this agent does not fingerprint (another version?)" : String.join(", ", groups));
+    }
   }
 
   private static byte digest(String text) {

@@ -1,7 +1,9 @@
 package io.eipfailover.examples.agent;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.examples.agent.status.JsonWriter;
+import io.eipfailover.examples.agent.status.StatusJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,11 +113,12 @@ public final class PortTable {
 
   /** {@code {"rules":[{"protocol":"udp","port":694,"to_port":694,"scope":"cluster","purpose":"..."}]}}. */
   public static String json(List<Rule> rules) {
-    JsonWriter w = new JsonWriter().beginObject().name("rules").beginArray();
+    ObjectNode root = StatusJson.MAPPER.createObjectNode();
+    ArrayNode array = root.putArray("rules");
     for (Rule r : rules) {
-      w.beginObject().name("protocol").value(r.protocol()).name("port").value(r.port()).name("to_port").value(r.toPort())
-          .name("scope").value(r.scope().name().toLowerCase(Locale.ROOT)).name("purpose").value(r.purpose()).endObject();
+      array.addObject().put("protocol", r.protocol()).put("port", r.port()).put("to_port", r.toPort())
+          .put("scope", r.scope().name().toLowerCase(Locale.ROOT)).put("purpose", r.purpose());
     }
-    return w.endArray().endObject().toString();
+    return StatusJson.write(root);
   }
 }

@@ -27,7 +27,7 @@ final class Signals {
               try {
                 action.run();
               } catch (RuntimeException e) {
-                LOG.error("[node={}] SIG{} handler failed", node, signal, e);
+                LOG.error("[id={}] SIG{} handler failed", node, signal, e);
               }
               return null;
             }
@@ -41,13 +41,13 @@ final class Signals {
       Object previous = signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, sig, handler);
       if (previous == handlerClass.getField("SIG_IGN").get(null)) {
         // The JVM installs no handler for a signal its parent ignored (nohup): say so.
-        LOG.warn("[node={}] SIG{} is ignored by the process that started the agent (nohup?); reload needs a restart",
+        LOG.warn("[id={}] SIG{} is ignored by the process that started the agent (nohup?); reload needs a restart",
             node, signal);
         return false;
       }
       return true;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      LOG.warn("[node={}] cannot handle SIG{} on this JVM ({}); reload needs a restart", node, signal, e.toString());
+      LOG.warn("[id={}] cannot handle SIG{} on this JVM ({}); reload needs a restart", node, signal, e.toString());
       return false;
     }
   }

@@ -38,8 +38,7 @@ public final class EmbeddingExample {
             .bindAddress("10.0.1.10", 694).peer(NodeId.of("lb-b"), "10.0.2.10", 694).build())
         .elasticIpManager(Ec2ElasticIpManager.builder().ec2Client(ec2).nodeId(self).build())
         .guard(SplitBrainGuards.reachability(List.of(new InetSocketAddress("10.0.1.1", 53)), Duration.ofMillis(500)))
-        .healthCheck(HealthChecks.http(URI.create("http://127.0.0.1:8080/haproxy-health"), Duration.ofMillis(500)),
-            Duration.ofSeconds(1))
+        .healthCheck(HealthChecks.http(URI.create("http://127.0.0.1:8080/haproxy-health"), Duration.ofMillis(500)))
         .build();
     failover.start();
     // SNIPPET-END

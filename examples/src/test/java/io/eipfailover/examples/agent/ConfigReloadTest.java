@@ -33,6 +33,7 @@ class ConfigReloadTest {
     assertEquals(List.of(), ConfigReload.needsRestart(base, with("log.level", "DEBUG")));
     assertEquals(List.of(), ConfigReload.needsRestart(base, with("health.http.uri", "http://127.0.0.1:9000/up")));
     assertEquals(List.of(), ConfigReload.needsRestart(base, with("health.fall", "5")));
+    assertEquals(List.of(), ConfigReload.needsRestart(base, with("hooks.peer-dead", "logger dead")));
   }
 
   @Test

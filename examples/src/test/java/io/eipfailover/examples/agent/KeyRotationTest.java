@@ -1,5 +1,6 @@
 package io.eipfailover.examples.agent;
 
+import io.eipfailover.core.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.UdpMembershipCounters;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +78,7 @@ class KeyRotationTest {
       try {
         // Start-up shows the peer SUSPECT until its first heartbeat: the rotation starts from ALIVE.
         // (events arrive on each node's event thread: wait for both PeerRecovered, not only the views)
-        AgentNodeStatusTest.waitFor(() -> allAlive(a) && allAlive(b)
+        Await.until("both agents see each other ALIVE (and both PeerRecovered)", Duration.ofSeconds(30), () -> allAlive(a) && allAlive(b)
             && events.stream().filter(e -> e.getClass().getSimpleName().equals("PeerRecovered")).count() == 2);
         awaitHeartbeats(a, b);
         int eventsBefore = events.size();
@@ -112,7 +114,7 @@ class KeyRotationTest {
         // Control: lb-a now signs with a key lb-b does not know; lb-b drops its heartbeats.
         keys("lb-a", "3 another-secret-0123456789ab");
         a.hup();
-        AgentNodeStatusTest.waitFor(() -> b.counters().dropped(DropReason.UNKNOWN_KEY) > 0);
+        Await.until("lb-b drops lb-a's heartbeats signed with a key it does not know", Duration.ofSeconds(30), () -> b.counters().dropped(DropReason.UNKNOWN_KEY) > 0);
       } finally {
         a.node().close();
         b.node().close();
@@ -128,6 +130,6 @@ class KeyRotationTest {
   private static void awaitHeartbeats(Agent a, Agent b) throws InterruptedException {
     long fromB = a.counters().accepted();
     long fromA = b.counters().accepted();
-    AgentNodeStatusTest.waitFor(() -> a.counters().accepted() >= fromB + 5 && b.counters().accepted() >= fromA + 5);
+    Await.until("five more heartbeats accepted each way", Duration.ofSeconds(30), () -> a.counters().accepted() >= fromB + 5 && b.counters().accepted() >= fromA + 5);
   }
 }

@@ -1,5 +1,6 @@
 package io.eipfailover.examples.agent;
 
+import io.eipfailover.core.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.base.Ticker;
 import io.eipfailover.core.event.ConfigMismatch;
 import io.eipfailover.core.event.FailoverEvent;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +73,7 @@ class PlanFingerprintTest {
             Ticker.systemTicker(), List.of())) {
       a.start();
       b.start();
-      AgentNodeStatusTest.waitFor(() -> events.stream().anyMatch(e -> e instanceof ConfigMismatch));
+      Await.until("a ConfigMismatch event", Duration.ofSeconds(30), () -> events.stream().anyMatch(e -> e instanceof ConfigMismatch));
       ConfigMismatch m = (ConfigMismatch) events.stream().filter(e -> e instanceof ConfigMismatch).findFirst().orElseThrow();
       assertEquals("lb-b", m.peer().value());
       assertEquals(List.of("strategy.failback-delay"), PlanFingerprint.differing(m.ourFingerprint(), m.theirFingerprint()));

@@ -1,5 +1,6 @@
 package io.eipfailover.examples.agent;
 
+import io.eipfailover.core.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -35,7 +36,7 @@ class ShutdownAddressesTest {
     try (TwoNodeWorld world = new TwoNodeWorld(dir);
         AgentNode node = AgentNode.fromConfig(world.config("lb-a", Map.of()), Ticker.systemTicker(), List.of())) {
       node.start();
-      AgentNodeStatusTest.waitFor(() -> world.fake.association(TwoNodeWorld.ALLOC_B)
+      Await.until("lb-a holds lb-b's EIP on its reserved IP", Duration.ofSeconds(30), () -> world.fake.association(TwoNodeWorld.ALLOC_B)
           .map(a -> a.privateIp().equals("10.0.1.20")).orElse(false));
       assertFalse(node.handOff(Duration.ofSeconds(5), d -> Thread.sleep(d.toMillis())), "no peer alive to take them");
       assertEquals(Optional.of(Set.of("10.0.1.10", "10.0.1.20")), node.privateIpsCarryingEips());

@@ -1,10 +1,8 @@
 package io.eipfailover.examples.agent;
 
 import io.eipfailover.aws.testing.Ec2Fake;
+import io.eipfailover.core.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,7 +11,8 @@ import java.util.Map;
 /**
  * An EC2 fake with two tagged nodes (lb-a, lb-b), one EIP each associated at home, and a config
  * file per node whose keys tests can override. UDP membership on free loopback ports, guard
- * reachability to the fake's endpoint, health none, status on a free loopback port.
+ * reachability to the fake's endpoint, health none, status on a free loopback port (ports from
+ * {@link LoopbackPorts}: outside the ephemeral range, so no outgoing connection takes them first).
  */
 final class TwoNodeWorld implements AutoCloseable {
   static final String ALLOC_A = "eipalloc-0a0";
@@ -23,10 +22,10 @@ final class TwoNodeWorld implements AutoCloseable {
 
   final Ec2Fake fake = Ec2Fake.start();
   final Path dir;
-  final int udpA = freeUdp();
-  final int udpB = freeUdp();
-  final int statusA = freeTcp();
-  final int statusB = freeTcp();
+  final int udpA = LoopbackPorts.reserve();
+  final int udpB = LoopbackPorts.reserve();
+  final int statusA = LoopbackPorts.reserve();
+  final int statusB = LoopbackPorts.reserve();
 
   TwoNodeWorld(Path dir) throws IOException {
     this.dir = dir;
@@ -79,22 +78,6 @@ final class TwoNodeWorld implements AutoCloseable {
     Path f = dir.resolve(node + ".properties");
     Files.writeString(f, ConfigFixtures.text(m));
     return f;
-  }
-
-  static int freeUdp() {
-    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static int freeTcp() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

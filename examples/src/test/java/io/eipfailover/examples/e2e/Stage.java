@@ -2,6 +2,7 @@ package io.eipfailover.examples.e2e;
 
 import io.eipfailover.aws.testing.Ec2Fake;
 import io.eipfailover.aws.testing.FakeAssociation;
+import io.eipfailover.core.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,18 +41,29 @@ final class Stage implements AutoCloseable {
    * @param guard the agent's {@code guard} value
    * @param jitterLink every VPC host is on the bridge through a {@code taplink.py} TAP link that
    *     delays each frame by {@code jitterMinMs..jitterMaxMs}
+   * @param agents whether {@link #up} starts the agents (false: the case brings its own failover)
+   * @param resyncInterval the agents' {@code failover.resync-interval}
    */
-  record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs) {
+  record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs,
+      boolean agents, Duration resyncInterval) {
     static Options defaults() {
-      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0);
+      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0, true, Duration.ofSeconds(5));
     }
 
     Options guard(String g) {
-      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs);
+      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, agents, resyncInterval);
     }
 
     Options jitter(int minMs, int maxMs) {
-      return new Options(guard, failbackDelay, true, minMs, maxMs);
+      return new Options(guard, failbackDelay, true, minMs, maxMs, agents, resyncInterval);
+    }
+
+    Options withoutAgents() {
+      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, false, resyncInterval);
+    }
+
+    Options resync(Duration interval) {
+      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, agents, interval);
     }
   }
 
@@ -128,11 +140,14 @@ final class Stage implements AutoCloseable {
         Sh.tryRun("ip netns exec " + net.ns("lb1") + " curl -s -m 1 -o /dev/null -w %{http_code} http://"
             + StageNetwork.GATEWAY + ":" + StageNetwork.EC2_PORT + "/").ok()
             && Sh.tryRun("ip netns exec " + net.ns("lb2") + " curl -s -f -m 1 http://10.99.0.31:8080/").ok());
+    if (!options.agents()) {
+      return;
+    }
     for (String lb : List.of("lb1", "lb2")) {
       firewall(lb);
       startAgent(lb);
     }
-    awaitSteady(Duration.ofSeconds(60));
+    awaitSettled(Duration.ofSeconds(60));
     awaitOk("the TCP crash-detection links through the firewalls", Duration.ofSeconds(10),
         () -> metric("lb1", "eipfailover_heartbeat_crash_link_connects_total") > 0
             && metric("lb2", "eipfailover_heartbeat_crash_link_connects_total") > 0);
@@ -151,18 +166,23 @@ final class Stage implements AutoCloseable {
    * key directory (0700) and key file (0600) owned by the unit's user.
    */
   private void writeEtc(String lb, String config) throws IOException {
+    writeEtc(lb, config, "1 e2e-secret-" + net.runId + "-0123456789abcdef\n");
+  }
+
+  private void writeEtc(String lb, String config, String keyText) throws IOException {
     Path etc = Files.createDirectories(etcDir(lb));
     Files.writeString(etc.resolve("agent.properties"), config);
     Path keys = Files.createDirectories(etc.resolve("keys"));
     Path key = keys.resolve("cluster.key");
-    Files.writeString(key, "1 e2e-secret-" + net.runId + "-0123456789abcdef\n");
+    Files.writeString(key, keyText);
     String user = installed.user();
     Sh.run("chown " + user + ":" + user + " " + keys + " " + key);
     Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
   }
 
-  private Path etcDir(String lb) {
+  /** {@code lb}'s /etc/eipfailover as its agent sees it (configuration, {@code keys/cluster.key}). */
+  Path etcDir(String lb) {
     return runDir.resolve("etc-" + lb);
   }
 
@@ -202,8 +222,9 @@ final class Stage implements AutoCloseable {
       return -1;
     }
     for (String line : r.output().split("\n")) {
-      if (line.startsWith(name + " ")) {
-        return (long) Double.parseDouble(line.substring(name.length() + 1).trim());
+      // Micrometer adds the common labels: name{cluster="...",self="..."} value
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
       }
     }
     return -1;
@@ -235,6 +256,27 @@ final class Stage implements AutoCloseable {
     int n = agentStarts.merge(lb, 1, Integer::sum);
     agents.put(lb, StageProcess.start("agent-" + lb, net.ns(lb), installed.command(etcDir(lb), credentials(lb), List.of()),
         runDir.resolve("agent-" + lb + "-" + n + ".log")));
+  }
+
+  /**
+   * Installs {@code dir}'s {@code agent.properties} and {@code keys/cluster.key} as {@code lb}'s
+   * /etc/eipfailover (as an operator installs an imported configuration), puts up {@code lb}'s
+   * firewall from what {@code ports} prints for it, and starts the agent as the unit does.
+   */
+  void startAgentWith(String lb, Path dir) throws IOException {
+    writeEtc(lb, Files.readString(dir.resolve("agent.properties")), Files.readString(dir.resolve("keys/cluster.key")));
+    firewall(lb);
+    startAgent(lb);
+  }
+
+  /**
+   * Runs {@code eipfailover-agent ARGS} as an operator on {@code lb} would: the installed launcher,
+   * as root, in the node's namespace (its /etc/eipfailover is the agent's sandbox's, so not there).
+   */
+  Sh.Result operator(String lb, String... args) {
+    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", net.ns(lb), installed.unit.execStart().get(0)));
+    argv.addAll(List.of(args));
+    return Sh.tryRun(argv);
   }
 
   /** Exit codes the unit counts as a clean stop. */
@@ -277,6 +319,28 @@ final class Stage implements AutoCloseable {
             && sees("lb2", "lb1", "ALIVE"));
   }
 
+  /**
+   * {@link #awaitSteady}, and then that no AssociateAddress comes for a few seconds. The agents start
+   * one after the other: one that ran alone past its initdead may take its peer's EIP just as the
+   * two meet (its guard's answer can reach its loop before the view in which the peer is alive),
+   * and the peer pulls it home a fail-back delay and a hold time later. Cases start from a placement
+   * that has held still.
+   */
+  void awaitSettled(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      awaitSteady(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      int associates = fake.calls("AssociateAddress").size();
+      Sh.sleep(4000);
+      if (atHome() && fake.calls("AssociateAddress").size() == associates) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the placement did not settle within " + timeout.toSeconds() + " s\n" + diagnostics());
+      }
+    }
+  }
+
   /** Waits until EC2 shows {@code allocationId} on {@code lb}; returns the wall-clock time it was seen. */
   long awaitHolder(String allocationId, String lb, Duration timeout) {
     awaitOk(allocationId + " held by " + lb, timeout, () -> holder(allocationId).equals(Optional.of(lb)));
@@ -284,14 +348,7 @@ final class Stage implements AutoCloseable {
   }
 
   void awaitOk(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n"
-            + diagnostics());
-      }
-      Sh.sleep(50);
-    }
+    Await.until(what, timeout, condition, () -> "\n" + diagnostics());
   }
 
   /** Holders, data plane, statuses and the tails of the agents' logs, for failure messages. */

@@ -57,7 +57,8 @@ final class StageConfigs {
   /**
    * Keys the stage sets beyond the substitutions, each for a stated reason: {@code ec2.endpoint}
    * reaches the fake instead of AWS; the timings keep each case short (fail-back 3 s, hold 5 s,
-   * health every 250 ms, resync 5 s; see README); {@code guard*} is the case's guard.
+   * health every 250 ms, resync 5 s unless the case sets another; see README); {@code guard*} is the
+   * case's guard.
    */
   static final List<String> CASE_KEYS = List.of("ec2.endpoint", "ec2.call-timeout", "strategy.failback-delay",
       "health.interval", "health.timeout", "failover.resync-interval", "failover.startup-grace", "failover.hold-time",
@@ -105,7 +106,7 @@ final class StageConfigs {
     set.put("strategy.failback-delay", o.failbackDelay().toMillis() + "ms");
     set.put("health.interval", "250ms");
     set.put("health.timeout", "200ms");
-    set.put("failover.resync-interval", "5s");
+    set.put("failover.resync-interval", o.resyncInterval().toMillis() + "ms");
     set.put("failover.startup-grace", "2s");
     // Flap damping: the default 30 s would hold a recovered node's EIP away that long after a
     // health flap or a pause; 5 s keeps each case short (fail-back delay is 3 s).

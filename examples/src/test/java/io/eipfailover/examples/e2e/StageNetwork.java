@@ -1,5 +1,7 @@
 package io.eipfailover.examples.e2e;
 
+import io.eipfailover.core.testing.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,13 +130,12 @@ final class StageNetwork implements AutoCloseable {
           ns(host), "eth0", ns("vpc"), port(host), String.valueOf(jitterMinMs), String.valueOf(jitterMaxMs)),
           logDir.resolve("link-" + host + ".log"));
       links.add(p);
-      long deadline = System.nanoTime() + 5_000_000_000L;
-      while (!p.output().contains("ready")) {
-        if (!p.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException("taplink for " + host + " did not start: " + p.output());
+      Await.until("taplink for " + host + " ready", Duration.ofSeconds(5), () -> {
+        if (!p.isAlive()) {
+          throw new IllegalStateException("taplink for " + host + " exited: " + p.output());
         }
-        Sh.sleep(20);
-      }
+        return p.output().contains("ready");
+      }, p::output);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -40,4 +40,7 @@ public interface JGroupsMembership extends Membership {
 
   /** State messages dropped because they could not be decoded or came from a non-member. */
   long droppedMessages();
+
+  /** A snapshot of the counters (heartbeats, suspicions, views, drops), all zero before {@link #start()}. */
+  JGroupsMembershipCounters counters();
 }

@@ -23,5 +23,18 @@ public enum DropReason {
   /** Authentic, but a sequence number already seen or an older incarnation: a replay or duplicate. */
   REPLAYED,
   /** Structurally impossible: bad length fields, trailing bytes, unknown status, zero counters. */
-  GARBAGE
+  GARBAGE;
+
+  /**
+   * Whether a datagram dropped for this reason says "a speaker of our protocol we cannot accept"
+   * (another wire version, cluster name, node id, key id or secret): from a configured peer's host,
+   * it makes that peer <em>reachable but unauthenticated</em> ({@code
+   * UdpMembershipCounters.authFailures}). Replays and line noise never do.
+   */
+  public boolean isAuthenticationFailure() {
+    return switch (this) {
+      case WRONG_VERSION, WRONG_CLUSTER, UNKNOWN_SENDER, UNKNOWN_KEY, BAD_MAC -> true;
+      case TRUNCATED, OVERSIZED, REPLAYED, GARBAGE -> false;
+    };
+  }
 }

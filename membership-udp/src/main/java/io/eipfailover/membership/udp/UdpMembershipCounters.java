@@ -1,8 +1,10 @@
 package io.eipfailover.membership.udp;
 
+import io.eipfailover.core.NodeId;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A snapshot of a {@link UdpMembership}'s counters, all counted since {@code start()}. They add
@@ -24,6 +26,10 @@ import java.util.Map;
  *     port-unreachable or TCP connection-loss signals) rather than by the detector
  * @param pauseGuards times this node noticed its own loop had stalled and reset detector baselines
  * @param verification what the stall-immune verification did (all zero when it is off)
+ * @param authFailures datagrams from each configured peer's address that failed authentication, by
+ *     reason (also counted in {@code dropped}): a peer in this map whose heartbeats keep failing is
+ *     <em>reachable but unauthenticated</em> (see {@code PeerState.unauthenticatedSince}); only
+ *     peers with failures appear, with their non-zero reasons
  */
 public record UdpMembershipCounters(
     long sent,
@@ -38,7 +44,8 @@ public record UdpMembershipCounters(
     long crashSocketConnects,
     long fastPathConvictions,
     long pauseGuards,
-    Verification verification) {
+    Verification verification,
+    Map<NodeId, Map<DropReason, Long>> authFailures) {
   /**
    * The stall-immune verification's counters ({@code DetectorSettingsBuilder.verifyAfter}).
    *
@@ -60,6 +67,21 @@ public record UdpMembershipCounters(
       copy.put(r, dropped.getOrDefault(r, 0L));
     }
     dropped = Collections.unmodifiableMap(copy);
+    Map<NodeId, Map<DropReason, Long>> byPeer = new TreeMap<>();
+    authFailures.forEach((peer, reasons) -> {
+      EnumMap<DropReason, Long> r = new EnumMap<>(DropReason.class);
+      r.putAll(reasons);
+      byPeer.put(peer, Collections.unmodifiableMap(r));
+    });
+    authFailures = Collections.unmodifiableMap(byPeer);
+  }
+
+  /** Counters without authentication failures by peer. */
+  public UdpMembershipCounters(long sent, long sendErrors, long received, long accepted, Map<DropReason, Long> dropped,
+      long suspicions, long lateHeartbeats, long portUnreachableSignals, long tcpCrashSignals, long crashSocketConnects,
+      long fastPathConvictions, long pauseGuards) {
+    this(sent, sendErrors, received, accepted, dropped, suspicions, lateHeartbeats, portUnreachableSignals,
+        tcpCrashSignals, crashSocketConnects, fastPathConvictions, pauseGuards, Map.of());
   }
 
   /** Datagrams dropped for {@code reason}. */

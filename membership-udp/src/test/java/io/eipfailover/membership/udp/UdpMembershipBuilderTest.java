@@ -11,7 +11,8 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import io.eipfailover.membership.udp.testing.InMemoryNetwork;
-import io.eipfailover.membership.udp.testing.ManualTicker;
+import io.eipfailover.core.testing.LoopbackPorts;
+import io.eipfailover.core.testing.VirtualTime;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -113,7 +114,7 @@ class UdpMembershipBuilderTest {
   void startTwiceThrows() {
     UdpMembership m = UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1()).peer(B)
         .transport(new io.eipfailover.membership.udp.testing.InMemoryNetwork(
-            new io.eipfailover.membership.udp.testing.ManualTicker()).transport(A)).build();
+            new io.eipfailover.core.testing.VirtualTime()).transport(A)).build();
     m.start();
     assertEquals("UdpMembership of a can be started once; it is already started",
         assertThrows(IllegalStateException.class, m::start).getMessage());
@@ -156,13 +157,13 @@ class UdpMembershipBuilderTest {
 
   @Test
   void anInjectedTransportIsStoppedOnlyIfTheMembershipStartedIt() {
-    InMemoryNetwork net = new InMemoryNetwork(new ManualTicker());
+    InMemoryNetwork net = new InMemoryNetwork(new VirtualTime());
     RecordingTransport neverStarted = new RecordingTransport(net.transport(A));
     UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1()).peer(B).transport(neverStarted).build()
         .close();
     assertEquals(List.of(), neverStarted.calls, "closed before start: the transport was never touched");
 
-    RecordingTransport used = new RecordingTransport(new InMemoryNetwork(new ManualTicker()).transport(A));
+    RecordingTransport used = new RecordingTransport(new InMemoryNetwork(new VirtualTime()).transport(A));
     UdpMembership m = UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1()).peer(B)
         .transport(used).build();
     m.start();
@@ -175,7 +176,7 @@ class UdpMembershipBuilderTest {
   void theOwnTransportReleasesItsPortOnCloseAndListenerExecutorsStayUp() throws Exception {
     ExecutorService listenerThread = Executors.newSingleThreadExecutor();
     try {
-      int port = io.eipfailover.membership.udp.testing.Loopback.freePort();
+      int port = LoopbackPorts.reserve();
       UdpMembership m = valid().bindAddress("127.0.0.1", port)
           .detector(DetectorSettings.builder().crashDetectionSocket(false).build()).build();
       m.addListener(view -> { }, listenerThread);

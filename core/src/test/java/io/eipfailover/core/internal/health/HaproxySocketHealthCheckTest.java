@@ -40,6 +40,11 @@ class HaproxySocketHealthCheckTest {
 
   /** Serves one connection: reads the command line, then (unless reply is null) answers and closes. */
   private Path serve(String reply) throws IOException {
+    return serve(reply, false);
+  }
+
+  /** As {@link #serve(String)}; with {@code holdOpen} the connection stays open after the answer. */
+  private Path serve(String reply, boolean holdOpen) throws IOException {
     Path socket = dir.resolve("haproxy.sock");
     server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
@@ -57,6 +62,9 @@ class HaproxySocketHealthCheckTest {
           return command;
         }
         client.write(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)));
+        if (holdOpen) {
+          client.read(ByteBuffer.allocate(1)); // until the check closes its end
+        }
         return command;
       } catch (IOException e) {
         return "server failed: " + e;
@@ -79,6 +87,30 @@ class HaproxySocketHealthCheckTest {
     HealthResult r = HealthChecks.haproxySocket(socket, Duration.ofSeconds(5)).check();
     assertEquals(HealthResult.unhealthy("unexpected answer to 'show info' on " + socket
         + ": 'Unknown command. Please enter one of the following commands only :'"), r);
+  }
+
+  @Test
+  void anAnswerOfMoreThan64KiBEndsTheReadWithoutWaitingForTheClose() throws Exception {
+    Path socket = serve(SHOW_INFO + "x".repeat(70_000), true);
+    HealthResult r = HealthChecks.haproxySocket(socket, Duration.ofSeconds(20)).check();
+    assertEquals(HealthResult.healthy("HAProxy answered on " + socket + " (Uptime: 0d 0h01m02s)"), r,
+        "the first 64 KiB are enough; the connection is still open");
+  }
+
+  @Test
+  void anUnexpectedFirstLineOf80CharactersIsShownWhole() throws Exception {
+    String line = "y".repeat(80);
+    Path socket = serve(line + "\nmore\n");
+    HealthResult r = HealthChecks.haproxySocket(socket, Duration.ofSeconds(5)).check();
+    assertEquals(HealthResult.unhealthy("unexpected answer to 'show info' on " + socket + ": '" + line + "'"), r);
+  }
+
+  @Test
+  void anUnexpectedFirstLineLongerThan80CharactersIsCut() throws Exception {
+    Path socket = serve("z".repeat(81) + "\n");
+    HealthResult r = HealthChecks.haproxySocket(socket, Duration.ofSeconds(5)).check();
+    assertEquals(HealthResult.unhealthy("unexpected answer to 'show info' on " + socket + ": '" + "z".repeat(80)
+        + "...'"), r);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.eipfailover.core.internal.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -34,8 +35,13 @@ class HttpHealthCheckTest {
     server.createContext("/monitor", exchange -> {
       int status = statuses.isEmpty() ? 500 : statuses.removeFirst();
       byte[] body = ("status " + status).getBytes(StandardCharsets.US_ASCII);
+      exchange.getResponseHeaders().add("Location", "/healthy"); // where a redirect would lead
       exchange.sendResponseHeaders(status, body.length);
       exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.createContext("/healthy", exchange -> {
+      exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });
     server.start();
@@ -55,6 +61,27 @@ class HttpHealthCheckTest {
     assertEquals(HealthResult.unhealthy("HTTP 503"), check.check());
     assertEquals(HealthResult.healthy("HTTP 204"), check.check());
     assertEquals(HealthResult.unhealthy("HTTP 302"), check.check(), "redirects are not followed");
+  }
+
+  @Test
+  void onlyTwoHundredsAreHealthyAndTheStatusIsReadEvenFromAnErrorAnswer() {
+    statuses.addAll(List.of(299, 300, 399, 400));
+    HealthCheck check = HealthChecks.http(monitor, TIMEOUT);
+    assertEquals(HealthResult.healthy("HTTP 299"), check.check());
+    assertEquals(HealthResult.unhealthy("HTTP 300"), check.check(), "a redirect to /healthy is not followed");
+    assertEquals(HealthResult.unhealthy("HTTP 399"), check.check());
+    assertEquals(HealthResult.unhealthy("HTTP 400"), check.check(), "the error body is drained, not thrown");
+  }
+
+  @Test
+  void aServerThatNeverAnswersIsUnhealthyAfterTheTimeout() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
+      URI uri = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/monitor");
+      // accepted by the kernel, never answered: only the read time-out ends the wait
+      HealthResult r = assertTimeoutPreemptively(Duration.ofSeconds(30),
+          () -> HealthChecks.http(uri, Duration.ofMillis(300)).check());
+      assertEquals(HealthResult.unhealthy(uri + ": SocketTimeoutException: Read timed out"), r);
+    }
   }
 
   @Test

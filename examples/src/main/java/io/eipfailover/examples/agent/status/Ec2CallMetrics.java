@@ -1,53 +1,51 @@
 package io.eipfailover.examples.agent.status;
 
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import io.eipfailover.aws.Ec2Outcomes;
+import io.eipfailover.aws.metrics.Ec2Metrics;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts every EC2 call the agent makes (reconciler, preflight, provisioning, guards), by
- * operation, and every failed call by operation and EC2 error code ({@code RequestLimitExceeded},
- * {@code UnauthorizedOperation}, ... or {@code client} for time-outs and connection errors). Add it
- * to the client with {@code Ec2Clients.Builder.addExecutionInterceptor}. Thread-safe.
+ * The agent's interceptor on its EC2 client (reconciler, preflight, provisioning, guards): the
+ * library's {@link Ec2Metrics} for {@code /metrics}, and every failed call (operation, {@link
+ * Ec2Metrics#errorCode code}), and every 200 not shaped like EC2's answer ({@code wrong_shape}),
+ * told to one listener for {@code /status}'s recent events. Add it with
+ * {@code Ec2Clients.Builder.addExecutionInterceptor}. Thread-safe.
  */
 public final class Ec2CallMetrics implements ExecutionInterceptor {
-  private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private final Ec2Metrics meters = new Ec2Metrics();
+  private volatile BiConsumer<String, String> errorListener = (operation, code) -> { };
+
+  /** The meters, to bind to the agent's registry. */
+  public Ec2Metrics meters() {
+    return meters;
+  }
+
+  /** Also tells {@code listener} (operation, code) of every failed call, on the calling thread; replaces any earlier one. */
+  public void onError(BiConsumer<String, String> listener) {
+    this.errorListener = listener;
+  }
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    calls.computeIfAbsent(operation(attributes), k -> new LongAdder()).increment();
+    meters.beforeExecution(context, attributes);
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    meters.afterExecution(context, attributes);
+    Ec2Outcomes.ofAnswer(context.request(), context.response()).ifPresent(code -> errorListener.accept(
+        Optional.ofNullable(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)).orElse("unknown"), code));
   }
 
   @Override
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-    String code = context.exception() instanceof AwsServiceException a && a.awsErrorDetails() != null
-        && a.awsErrorDetails().errorCode() != null ? a.awsErrorDetails().errorCode() : "client";
-    errors.computeIfAbsent(operation(attributes) + "\u0000" + code, k -> new LongAdder()).increment();
-  }
-
-  /** Calls by operation, sorted. */
-  public Map<String, Long> calls() {
-    Map<String, Long> out = new TreeMap<>();
-    calls.forEach((k, v) -> out.put(k, v.sum()));
-    return out;
-  }
-
-  /** Failed calls by {@code operation} and {@code code}, keyed {@code operation + '\0' + code}, sorted. */
-  public Map<String, Long> errors() {
-    Map<String, Long> out = new TreeMap<>();
-    errors.forEach((k, v) -> out.put(k, v.sum()));
-    return out;
-  }
-
-  private static String operation(ExecutionAttributes attributes) {
+    meters.onExecutionFailure(context, attributes);
     String op = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    return op == null ? "unknown" : op;
+    errorListener.accept(op == null ? "unknown" : op, Ec2Metrics.errorCode(context.exception()));
   }
 }

@@ -53,12 +53,12 @@ public final class StatusServer implements AutoCloseable {
       try (ex) {
         route(ex, statusJson, metricsText);
       } catch (RuntimeException e) {
-        LOG.warn("[node={}] status request {} failed", node, ex.getRequestURI(), e);
+        LOG.warn("[id={}] status request {} failed", node, ex.getRequestURI(), e);
       }
     });
     server.start();
     StatusServer s = new StatusServer(server, executor, node);
-    LOG.info("[node={}] status endpoint on http://127.0.0.1:{}/status and /metrics", node, s.port());
+    LOG.info("[id={}] status endpoint on http://127.0.0.1:{}/status and /metrics", node, s.port());
     return s;
   }
 
@@ -72,7 +72,7 @@ public final class StatusServer implements AutoCloseable {
     }
     switch (ex.getRequestURI().getPath()) {
       case "/status" -> send(ex, 200, "application/json; charset=utf-8", statusJson.get());
-      case "/metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metricsText.get());
+      case "/metrics" -> send(ex, 200, AgentMetrics.CONTENT_TYPE, metricsText.get());
       case "/healthz" -> send(ex, 200, "text/plain; charset=utf-8", "ok\n");
       default -> send(ex, 404, "text/plain; charset=utf-8", "not found: try /status or /metrics\n");
     }
@@ -99,6 +99,6 @@ public final class StatusServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
-    LOG.debug("[node={}] status endpoint closed", node);
+    LOG.debug("[id={}] status endpoint closed", node);
   }
 }

@@ -12,6 +12,7 @@ import io.eipfailover.core.runtime.Lifecycle;
 import io.eipfailover.core.runtime.ListenerBus;
 import io.eipfailover.core.runtime.LoopExecutor;
 import io.eipfailover.membership.jgroups.JGroupsMembership;
+import io.eipfailover.membership.jgroups.JGroupsMembershipCounters;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -25,9 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jgroups.Address;
 import org.jgroups.BytesMessage;
 import org.jgroups.JChannel;
+import org.jgroups.MergeView;
 import org.jgroups.Message;
 import org.jgroups.Receiver;
 import org.jgroups.View;
+import org.jgroups.protocols.FailureDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,9 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
   private final Lifecycle lifecycle;
   private final ConcurrentMap<Address, Long> heard = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong suspicions = new AtomicLong();
+  private final AtomicLong groupViews = new AtomicLong();
+  private final AtomicLong merges = new AtomicLong();
 
   public JGroupsMembershipImpl(JGroupsParts parts) {
     this.parts = Checks.notNull("parts", parts);
@@ -60,6 +66,7 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
     SuspectObserver suspects = new SuspectObserver(new SuspectObserver.Sink() {
       @Override
       public void suspected(List<Address> members) {
+        suspicions.addAndGet(members.size());
         long at = parts.ticker().read();
         loop.execute(() -> state.onSuspected(members, at));
       }
@@ -113,6 +120,10 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
     channel.setReceiver(new Receiver() {
       @Override
       public void viewAccepted(View view) {
+        groupViews.incrementAndGet();
+        if (view instanceof MergeView) {
+          merges.incrementAndGet();
+        }
         loop.execute(() -> state.onView(view));
       }
 
@@ -202,6 +213,14 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
   @Override
   public long droppedMessages() {
     return dropped.get();
+  }
+
+  @Override
+  public JGroupsMembershipCounters counters() {
+    FailureDetection fd = channel.getProtocolStack() == null ? null
+        : channel.getProtocolStack().findProtocol(FailureDetection.class);
+    return new JGroupsMembershipCounters(fd == null ? 0 : fd.getHeartbeatsSent(),
+        fd == null ? 0 : fd.getHeartbeatsReceived(), suspicions.get(), groupViews.get(), merges.get(), dropped.get());
   }
 
   @Override

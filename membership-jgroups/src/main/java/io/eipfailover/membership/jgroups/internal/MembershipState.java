@@ -5,6 +5,7 @@ import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.runtime.ListenerBus;
+import io.eipfailover.core.runtime.RateLimitedLog;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,8 @@ final class MembershipState {
   private final Map<NodeId, Long> suspectedAt = new HashMap<>();
   private final Map<NodeId, Long> lastHeard = new HashMap<>();
   private final Map<NodeId, Long> lastMismatchReport = new HashMap<>();
-  private final Set<Address> warnedStrangers = new HashSet<>();
+  /** Strangers' and impostors' lines: a budget per kind, not per address (there may be many). */
+  private final RateLimitedLog strangers;
   private boolean mergePending;
   private long sequence;
 
@@ -60,6 +62,7 @@ final class MembershipState {
     this.dropped = dropped;
     this.sender = sender;
     this.current = JGroupsMembershipImpl.initialView(parts, selfStatus, parts.ticker().read());
+    this.strangers = RateLimitedLog.create(LOG, parts.ticker());
   }
 
   MembershipView current() {
@@ -133,10 +136,8 @@ final class MembershipState {
     } catch (IllegalArgumentException notANodeId) {
       // fall through: a stranger
     }
-    if (warnedStrangers.add(a)) {
-      LOG.warn("[id={}] JGroups member {} is not a node of the topology {}; ignored", self, name,
-          parts.topology().nodeIds());
-    }
+    strangers.warn("stranger", "[id={}] JGroups member {} is not a node of the topology {}; ignored", self, name,
+        parts.topology().nodeIds());
   }
 
   void onMessage(Address src, byte[] payload) {
@@ -163,10 +164,8 @@ final class MembershipState {
     String logicalName = NameCache.get(src);
     if (!a.node().value().equals(logicalName)) {
       dropped.incrementAndGet();
-      if (warnedStrangers.add(src)) {
-        LOG.warn("[id={}] member {} announces node id {} under another JGroups name; dropped", self, logicalName,
-            a.node());
-      }
+      strangers.warn("renamed", "[id={}] member {} announces node id {} under another JGroups name; dropped", self,
+          logicalName, a.node());
       return;
     }
     long ours = parts.topology().fingerprint();
@@ -174,9 +173,8 @@ final class MembershipState {
       reportMismatch(a.node(), ours, a.fingerprint());
     }
     if (a.node().equals(self)) {
-      if (warnedStrangers.add(src)) {
-        LOG.error("[id={}] another member ({}) also calls itself {}: node ids must be unique; ignored", self, src, self);
-      }
+      strangers.error("duplicate id", "[id={}] another member ({}) also calls itself {}: node ids must be unique;"
+          + " ignored", self, src, self);
       return;
     }
     if (!parts.topology().contains(a.node())) {

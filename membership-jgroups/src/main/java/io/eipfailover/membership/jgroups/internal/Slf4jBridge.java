@@ -1,5 +1,6 @@
 package io.eipfailover.membership.jgroups.internal;
 
+import com.google.common.base.Ticker;
 import org.jgroups.logging.CustomLogFactory;
 import org.jgroups.logging.Log;
 import org.jgroups.logging.LogFactory;
@@ -11,6 +12,9 @@ import org.jgroups.logging.Slf4jLogImpl;
  * unless the application installed its own factory first (its choice wins). The factory is
  * JVM-global and JGroups loggers are created when their classes load, so this runs from the
  * builder, before any channel or protocol is created.
+ *
+ * <p>Every JGroups logger it answers is a {@link BudgetedJGroupsLog}: JGroups logs per packet (a
+ * stranger's or a garbled one), so its lines are written within a budget per reason.
  */
 public final class Slf4jBridge {
   private Slf4jBridge() {}
@@ -23,12 +27,12 @@ public final class Slf4jBridge {
     LogFactory.setCustomLogFactory(new CustomLogFactory() {
       @Override
       public Log getLog(Class<?> clazz) {
-        return new Slf4jLogImpl(clazz);
+        return new BudgetedJGroupsLog(new Slf4jLogImpl(clazz), clazz.getName(), Ticker.systemTicker());
       }
 
       @Override
       public Log getLog(String category) {
-        return new Slf4jLogImpl(category);
+        return new BudgetedJGroupsLog(new Slf4jLogImpl(category), category, Ticker.systemTicker());
       }
     });
   }

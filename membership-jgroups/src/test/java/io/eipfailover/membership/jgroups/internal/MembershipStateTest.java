@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.base.Ticker;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.MembershipListener;
@@ -14,6 +13,7 @@ import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.runtime.ListenerBus;
 import io.eipfailover.membership.jgroups.JGroupsMembershipConfig;
+import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.jgroups.JGroupsSecurity;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -30,20 +30,14 @@ import org.jgroups.util.NameCache;
 import org.jgroups.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The state rules, driven by hand-made JGroups views and messages and a manual ticker. */
+/** The state rules, driven by hand-made JGroups views and messages on virtual time. */
 class MembershipStateTest {
   private static final NodeId N1 = NodeId.of("n1");
   private static final NodeId N2 = NodeId.of("n2");
   private static final NodeId N3 = NodeId.of("n3");
 
   private final ClusterTopology topology = io.eipfailover.core.testing.Topologies.ring(3);
-  private final AtomicLong now = new AtomicLong(1_000);
-  private final Ticker ticker = new Ticker() {
-    @Override
-    public long read() {
-      return now.get();
-    }
-  };
+  private final VirtualTime time = new VirtualTime();
   private final List<MembershipView> views = new ArrayList<>();
   private final List<NodeId> mismatches = new ArrayList<>();
   private final List<Announcement> sent = new ArrayList<>();
@@ -55,7 +49,7 @@ class MembershipStateTest {
 
   MembershipStateTest() {
     JGroupsParts parts = new JGroupsParts(N1, topology, "sim", null, null, InetAddress.getLoopbackAddress(), 7800,
-        List.of(), JGroupsSecurity.none(), UnaryOperator.identity(), null, ticker, JGroupsMembershipConfig.defaults());
+        List.of(), JGroupsSecurity.none(), UnaryOperator.identity(), null, time.ticker(), JGroupsMembershipConfig.defaults());
     ListenerBus<MembershipListener> bus = new ListenerBus<>(N1, "membership");
     bus.add(new MembershipListener() {
       @Override
@@ -159,7 +153,7 @@ class MembershipStateTest {
     state.onMessage(a2, odd);
     state.onMessage(a2, new Announcement(N2, NodeStatus.ALIVE, topology.fingerprint() + 1, 2).encode());
     assertEquals(List.of(N2), mismatches);
-    now.addAndGet(Duration.ofMinutes(1).toNanos());
+    time.advance(Duration.ofMinutes(1));
     state.onMessage(a2, new Announcement(N2, NodeStatus.ALIVE, topology.fingerprint() + 1, 3).encode());
     assertEquals(List.of(N2, N2), mismatches);
     assertEquals(NodeState.ALIVE, stateOf(N2), "a mismatching peer still counts in the view");

@@ -1,7 +1,5 @@
 package io.eipfailover.membership.jgroups.scenario;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.google.common.util.concurrent.MoreExecutors;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
@@ -10,13 +8,14 @@ import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeSpec;
+import io.eipfailover.core.testing.Await;
+import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.jgroups.JGroupsMembership;
 import io.eipfailover.membership.jgroups.JGroupsMembershipBuilder;
 import io.eipfailover.membership.jgroups.JGroupsMembershipConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +32,11 @@ import org.jgroups.stack.ProtocolStack;
 /**
  * N members of one cluster in this JVM on 127.0.0.1, each with a {@link DISCARD} protocol right
  * above its TCP transport for fault injection: partitions (drop what comes from the other side),
- * hangs (drop everything) and abrupt deaths (stop the stack without leaving). Short timings so
- * detection and merges take about a second.
+ * hangs (drop everything) and abrupt deaths (stop the stack without leaving), and a {@link
+ * ReceivedCounter} above it that counts what arrives from other members. Short timings so detection
+ * and merges take about a second. Ports come from {@link LoopbackPorts} (outside the kernel's
+ * ephemeral range, so the members' own TCP connections cannot take a port reserved for a member
+ * that starts later).
  */
 final class LoopbackCluster implements AutoCloseable {
   static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -45,6 +47,7 @@ final class LoopbackCluster implements AutoCloseable {
     final int port;
     JGroupsMembership membership;
     DISCARD discard;
+    ReceivedCounter received;
     final Recorder recorder = new Recorder();
 
     Member(NodeId id, int port) {
@@ -89,7 +92,7 @@ final class LoopbackCluster implements AutoCloseable {
   LoopbackCluster(ClusterTopology topology) {
     this.topology = topology;
     for (NodeId id : topology.nodeIds()) {
-      members.put(id, new Member(id, freePort()));
+      members.put(id, new Member(id, LoopbackPorts.reserve()));
     }
   }
 
@@ -108,14 +111,6 @@ final class LoopbackCluster implements AutoCloseable {
     return b.build();
   }
 
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, LOOPBACK)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   Member member(String id) {
     return members.get(NodeId.of(id));
   }
@@ -124,12 +119,14 @@ final class LoopbackCluster implements AutoCloseable {
     return members.values().stream().map(m -> LOOPBACK.getHostAddress() + "[" + m.port + "]").toList();
   }
 
-  /** The builder every member uses, with test timings and the DISCARD hook. */
+  /** The builder every member uses, with test timings and the DISCARD and counter hooks. */
   JGroupsMembershipBuilder builderFor(Member m, ClusterTopology topologyOfMember) {
     UnaryOperator<List<org.jgroups.stack.Protocol>> addDiscard = protocols -> {
       List<org.jgroups.stack.Protocol> copy = new ArrayList<>(protocols);
       m.discard = new DISCARD();
+      m.received = new ReceivedCounter();
       copy.add(1, m.discard);
+      copy.add(2, m.received);
       return copy;
     };
     return JGroupsMembership.builder()
@@ -195,27 +192,9 @@ final class LoopbackCluster implements AutoCloseable {
     stack.destroy();
   }
 
-  /** Polls {@code observer}'s view until {@code condition} holds, or fails after {@code timeout}. */
+  /** Waits (see {@link Await}) until {@code observer}'s view satisfies {@code condition}; returns that view. */
   MembershipView await(String observer, Predicate<MembershipView> condition, Duration timeout, String what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    MembershipView v = member(observer).view();
-    while (!condition.test(v)) {
-      if (System.nanoTime() > deadline) {
-        fail(observer + " did not see " + what + " within " + timeout + "; last view " + v);
-      }
-      sleep(20);
-      v = member(observer).view();
-    }
-    return v;
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Await.value(observer + " sees " + what, timeout, () -> member(observer).view(), condition);
   }
 
   @Override

@@ -7,16 +7,18 @@ import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Several real JGroups members on loopback: views, status, partitions, merges, deaths. */
+/**
+ * Several real JGroups members on loopback: views, status, partitions, merges, deaths. Only
+ * outcomes and their order are asserted; how long detection and merges take is the benchmarks'
+ * business.
+ */
 class MembershipScenarioTest {
-  private static final Logger LOG = LoggerFactory.getLogger(MembershipScenarioTest.class);
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   private static boolean all(MembershipView v, NodeState state, String... nodes) {
@@ -40,16 +42,16 @@ class MembershipScenarioTest {
       c.member("n2").membership.announce(NodeStatus.STANDBY);
       c.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.STANDBY, WAIT, "n2 STANDBY");
       c.await("n3", v -> v.stateOf(NodeId.of("n2")) == NodeState.STANDBY, WAIT, "n2 STANDBY");
-      assertEquals(NodeState.STANDBY, c.member("n2").view().stateOf(NodeId.of("n2")), "self follows announce");
+      c.await("n2", v -> v.stateOf(NodeId.of("n2")) == NodeState.STANDBY, WAIT, "self follows announce (on its loop)");
       c.member("n3").membership.announce(NodeStatus.UNHEALTHY);
       c.await("n1", v -> v.stateOf(NodeId.of("n3")) == NodeState.UNHEALTHY, WAIT, "n3 UNHEALTHY");
       c.member("n2").membership.announce(NodeStatus.ALIVE);
       c.member("n3").membership.announce(NodeStatus.ALIVE);
       c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "everyone ALIVE again");
 
-      List<MembershipView> seen = c.member("n1").recorder.views;
+      List<MembershipView> seen = List.copyOf(c.member("n1").recorder.views);
       for (int i = 1; i < seen.size(); i++) {
-        assertTrue(seen.get(i).epoch() > seen.get(i - 1).epoch(), "epochs increase in delivery order: " + seen);
+        assertTrue(seen.get(i).epoch() > seen.get(i - 1).epoch(), () -> "epochs increase in delivery order: " + seen);
       }
       assertTrue(c.member("n1").view().peer(NodeId.of("n2")).lastHeard().isPresent(), "lastHeard is filled");
       var diagnostics = c.member("n1").discard.getProtocolStack().getTransport().getDiagnosticsHandler();
@@ -66,11 +68,9 @@ class MembershipScenarioTest {
       c.await("n1", v -> v.count(NodeState.ALIVE) == 5, WAIT, "everyone ALIVE");
       c.await("n5", v -> v.count(NodeState.ALIVE) == 5, WAIT, "everyone ALIVE");
 
-      long cut = System.nanoTime();
       c.partition(Set.of("n1", "n2"), Set.of("n3", "n4", "n5"));
       c.await("n1", v -> all(v, NodeState.DEAD, "n3", "n4", "n5") && all(v, NodeState.ALIVE, "n1", "n2"), WAIT,
           "n3, n4, n5 DEAD after the cut");
-      LOG.info("partition detected by n1 after {} ms", (System.nanoTime() - cut) / 1_000_000);
       c.await("n3", v -> all(v, NodeState.DEAD, "n1", "n2") && all(v, NodeState.ALIVE, "n3", "n4", "n5"), WAIT,
           "n1, n2 DEAD after the cut");
 
@@ -79,13 +79,13 @@ class MembershipScenarioTest {
       assertEquals(NodeState.DEAD, c.member("n1").view().stateOf(NodeId.of("n4")), "the other side cannot know");
 
       int before = c.member("n1").recorder.views.size();
-      long healed = System.nanoTime();
       c.heal();
       MembershipView merged = c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3", "n5")
           && v.stateOf(NodeId.of("n4")) == NodeState.STANDBY, WAIT, "the merged group with n4 STANDBY");
-      LOG.info("merge completed on n1 after {} ms", (System.nanoTime() - healed) / 1_000_000);
-      List<MembershipView> after = c.member("n1").recorder.views.subList(before, c.member("n1").recorder.views.size());
-      assertTrue(after.stream().anyMatch(MembershipView::merged), "a merged view was delivered: " + after);
+      // a copy: JGroups threads may still append to the recorder while the message is built
+      List<MembershipView> all = List.copyOf(c.member("n1").recorder.views);
+      List<MembershipView> after = all.subList(before, all.size());
+      assertTrue(after.stream().anyMatch(MembershipView::merged), () -> "a merged view was delivered: " + after);
       assertTrue(merged.epoch() > 0);
     }
   }
@@ -97,11 +97,9 @@ class MembershipScenarioTest {
         c.start(n);
       }
       c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "everyone ALIVE");
-      long hung = System.nanoTime();
       c.hang("n3");
       MembershipView v = c.await("n1", x -> x.stateOf(NodeId.of("n3")) == NodeState.DEAD, WAIT, "n3 DEAD");
-      LOG.info("hung member declared dead by n1 after {} ms", (System.nanoTime() - hung) / 1_000_000);
-      assertTrue(v.peer(NodeId.of("n3")).suspectedAt().isPresent(), "it went through SUSPECT: " + v.peer(NodeId.of("n3")));
+      assertTrue(v.peer(NodeId.of("n3")).suspectedAt().isPresent(), () -> "it went through SUSPECT: " + v.peer(NodeId.of("n3")));
       assertTrue(v.peer(NodeId.of("n3")).lastHeard().isPresent());
       assertTrue(c.member("n1").recorder.views.stream().anyMatch(x -> x.stateOf(NodeId.of("n3")) == NodeState.SUSPECT),
           "a SUSPECT view was delivered before DEAD");
@@ -117,10 +115,8 @@ class MembershipScenarioTest {
         c.start(n);
       }
       c.await("n3", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "everyone ALIVE");
-      long killed = System.nanoTime();
       c.kill("n2");
       c.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD, WAIT, "n2 DEAD");
-      LOG.info("killed member declared dead by n1 after {} ms", (System.nanoTime() - killed) / 1_000_000);
       c.await("n3", v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD && v.stateOf(NodeId.of("n1")) == NodeState.ALIVE,
           WAIT, "n2 DEAD");
 
@@ -137,13 +133,19 @@ class MembershipScenarioTest {
       c.start("n2");
       c.start("n3", LoopbackCluster.topology("jgtest", 3, 100));
       c.await("n1", v -> all(v, NodeState.ALIVE, "n1", "n2", "n3"), WAIT, "everyone ALIVE");
-      LoopbackCluster.sleep(1500); // several announcements (every 300 ms) arrive meanwhile
+      // Two more announcements from n3, each carrying its fingerprint, reach n1 (their status
+      // changes show it) well within the one-minute report interval: no second report.
+      c.member("n3").membership.announce(NodeStatus.STANDBY);
+      c.await("n1", v -> v.stateOf(NodeId.of("n3")) == NodeState.STANDBY, WAIT, "n3 STANDBY");
+      c.member("n3").membership.announce(NodeStatus.ALIVE);
+      c.await("n1", v -> v.stateOf(NodeId.of("n3")) == NodeState.ALIVE, WAIT, "n3 ALIVE again");
       LoopbackCluster.Recorder r = c.member("n1").recorder;
-      assertEquals(List.of(NodeId.of("n3")), r.mismatchPeers, "one report for n3, none for n2");
+      assertEquals(List.of(NodeId.of("n3")), List.copyOf(r.mismatchPeers), "one report for n3, none for n2");
       assertEquals(c.topology.fingerprint(), r.mismatches.get(0)[0]);
       assertEquals(LoopbackCluster.topology("jgtest", 3, 100).fingerprint(), r.mismatches.get(0)[1]);
-      assertTrue(c.member("n3").recorder.mismatchPeers.containsAll(List.of(NodeId.of("n1"), NodeId.of("n2"))),
-          "the odd one out hears about both: " + c.member("n3").recorder.mismatchPeers);
+      List<NodeId> both = List.of(NodeId.of("n1"), NodeId.of("n2"));
+      Await.value("n3 (the odd one out) hears about n1 and n2", WAIT, () -> List.copyOf(c.member("n3").recorder.mismatchPeers),
+          peers -> peers.containsAll(both));
     }
   }
 }

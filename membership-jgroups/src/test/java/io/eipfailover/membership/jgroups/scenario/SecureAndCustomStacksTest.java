@@ -10,12 +10,15 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.membership.jgroups.JGroupsMembership;
 import io.eipfailover.membership.jgroups.JGroupsSecurity;
+import io.eipfailover.core.testing.Await;
+import io.eipfailover.core.testing.LoopbackPorts;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import javax.crypto.KeyGenerator;
 import org.jgroups.JChannel;
 import org.junit.jupiter.api.Test;
@@ -59,8 +62,10 @@ class SecureAndCustomStacksTest {
       JGroupsSecurity wrong = symmetric(ks).withAuthSecret("not the cluster secret".toCharArray());
       assertThrows(EipFailoverException.class,
           () -> c.start("n3", c.builderFor(c.member("n3"), c.topology).security(wrong)), "AUTH refuses the join");
-      LoopbackCluster.sleep(500);
+      // start() returned only after the refused join: whatever n1 saw of it is in its history
       assertEquals(NodeState.DEAD, c.member("n1").view().stateOf(NodeId.of("n3")));
+      assertTrue(c.member("n1").recorder.views.stream().allMatch(v -> v.stateOf(NodeId.of("n3")) == NodeState.DEAD),
+          "n3 never appeared in n1's views");
     }
   }
 
@@ -69,9 +74,19 @@ class SecureAndCustomStacksTest {
     try (LoopbackCluster c = new LoopbackCluster(2)) {
       c.start("n1", c.builderFor(c.member("n1"), c.topology).security(symmetric(keystore("a.p12"))));
       c.start("n2", c.builderFor(c.member("n2"), c.topology).security(symmetric(keystore("b.p12"))));
-      LoopbackCluster.sleep(1000); // join attempts and merge rounds ran meanwhile
-      assertEquals(NodeState.DEAD, c.member("n1").view().stateOf(NodeId.of("n2")));
-      assertEquals(NodeState.DEAD, c.member("n2").view().stateOf(NodeId.of("n1")));
+      // Evidence that the two kept trying (discovery, merge rounds) before we look: messages from
+      // the other member reached each stack, below the decryption that rejects them.
+      long n1Before = c.member("n1").received.fromOthers();
+      long n2Before = c.member("n2").received.fromOthers();
+      Await.until("n1 receives more traffic from n2", WAIT, () -> c.member("n1").received.fromOthers() >= n1Before + 3,
+          () -> c.member("n1").received.fromOthers() + " messages, " + n1Before + " before");
+      Await.until("n2 receives more traffic from n1", WAIT, () -> c.member("n2").received.fromOthers() >= n2Before + 3,
+          () -> c.member("n2").received.fromOthers() + " messages, " + n2Before + " before");
+      for (String n : List.of("n1", "n2")) {
+        String other = n.equals("n1") ? "n2" : "n1";
+        assertTrue(c.member(n).recorder.views.stream().allMatch(v -> v.stateOf(NodeId.of(other)) == NodeState.DEAD),
+            () -> n + " never saw " + other + ": " + c.member(n).recorder.views);
+      }
     }
   }
 
@@ -79,7 +94,7 @@ class SecureAndCustomStacksTest {
   void asymmetricEncryptionWithAuthFormsAViewAndSurvivesAPartition() {
     try (LoopbackCluster c = new LoopbackCluster(3)) {
       JGroupsSecurity security = JGroupsSecurity.asymmetric().withAuthSecret(SECRET);
-      for (String n : java.util.List.of("n1", "n2", "n3")) {
+      for (String n : List.of("n1", "n2", "n3")) {
         c.start(n, c.builderFor(c.member(n), c.topology).security(security));
       }
       c.await("n1", v -> v.count(NodeState.ALIVE) == 3, WAIT, "everyone ALIVE over ASYM_ENCRYPT");
@@ -112,8 +127,8 @@ class SecureAndCustomStacksTest {
   @Test
   void anXmlStackAndAnInjectedChannelWorkAndTheInjectedChannelIsNotClosed() throws Exception {
     var topology = LoopbackCluster.topology("xml", 2, 0);
-    int p1 = LoopbackCluster.freePort();
-    int p2 = LoopbackCluster.freePort();
+    int p1 = LoopbackPorts.reserve();
+    int p2 = LoopbackPorts.reserve();
     Path file = Files.writeString(dir.resolve("stack.xml"), xmlStack(p1, p2));
     JChannel injected = new JChannel(new ByteArrayInputStream(xmlStack(p2, p1).getBytes(StandardCharsets.UTF_8)));
     try (JGroupsMembership m1 = JGroupsMembership.builder().self(NodeId.of("n1")).topology(topology)
@@ -122,21 +137,14 @@ class SecureAndCustomStacksTest {
             .clusterName("xml-" + p1).channel(injected).build()) {
       m1.start();
       m2.start();
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while ((m1.view().stateOf(NodeId.of("n2")) != NodeState.ALIVE || m2.view().stateOf(NodeId.of("n1")) != NodeState.ALIVE)
-          && System.nanoTime() < deadline) {
-        LoopbackCluster.sleep(20);
-      }
-      assertEquals(NodeState.ALIVE, m1.view().stateOf(NodeId.of("n2")), m1.view().toString());
-      assertEquals(NodeState.ALIVE, m2.view().stateOf(NodeId.of("n1")), m2.view().toString());
+      Await.until("n1 and n2 see each other ALIVE", WAIT,
+          () -> m1.view().stateOf(NodeId.of("n2")) == NodeState.ALIVE && m2.view().stateOf(NodeId.of("n1")) == NodeState.ALIVE,
+          () -> m1.view() + " / " + m2.view());
       assertEquals("n2", injected.getName(), "the injected channel is named after the node");
       m2.close();
       assertFalse(injected.isConnected(), "close() leaves the cluster");
       assertFalse(injected.isClosed(), "but never closes an injected channel");
-      while (m1.view().stateOf(NodeId.of("n2")) != NodeState.DEAD && System.nanoTime() < deadline) {
-        LoopbackCluster.sleep(20);
-      }
-      assertEquals(NodeState.DEAD, m1.view().stateOf(NodeId.of("n2")), "a graceful leave is seen at once");
+      Await.value("n1 sees n2's graceful leave", WAIT, m1::view, v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD);
     } finally {
       injected.close();
     }

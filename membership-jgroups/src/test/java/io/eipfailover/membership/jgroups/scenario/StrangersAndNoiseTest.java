@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.testing.Await;
+import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.jgroups.internal.Announcement;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,21 +47,16 @@ class StrangersAndNoiseTest {
       LoopbackCluster.Member n1 = c.start("n1");
       String cluster = "jgtest-" + n1.port;
       try (JChannel stranger = new JChannel(new ByteArrayInputStream(
-          compatibleStack(LoopbackCluster.freePort(), n1.port).getBytes(StandardCharsets.UTF_8)))) {
+          compatibleStack(LoopbackPorts.reserve(), n1.port).getBytes(StandardCharsets.UTF_8)))) {
         stranger.name("intruder").connect(cluster);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (stranger.getView().size() < 2 && System.nanoTime() < deadline) {
-          LoopbackCluster.sleep(20);
-        }
-        assertEquals(2, stranger.getView().size(), "the stranger did join the JGroups group");
+        Await.value("the stranger joins the JGroups group", WAIT, stranger::getView, v -> v.size() == 2);
 
         stranger.send(new BytesMessage(null, "not an announcement".getBytes(StandardCharsets.UTF_8)));
         stranger.send(new BytesMessage(null,
             new Announcement(NodeId.of("n2"), NodeStatus.ALIVE, c.topology.fingerprint(), 1).encode()));
-        while (n1.membership.droppedMessages() < 2 && System.nanoTime() < deadline) {
-          LoopbackCluster.sleep(20);
-        }
-        assertEquals(2, n1.membership.droppedMessages(), "garbage and impersonation are both dropped and counted");
+        Await.value("garbage and impersonation are both dropped and counted", WAIT, n1.membership::droppedMessages,
+            dropped -> dropped >= 2);
+        assertEquals(2, n1.membership.droppedMessages(), "exactly those two");
         assertEquals(NodeState.DEAD, n1.view().stateOf(NodeId.of("n2")), "the intruder did not become n2");
         assertEquals(2, n1.view().members().size(), "only topology nodes appear in the view");
         assertTrue(n1.recorder.views.stream().noneMatch(v -> v.stateOf(NodeId.of("n2")) != NodeState.DEAD));

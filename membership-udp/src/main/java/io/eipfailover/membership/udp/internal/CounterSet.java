@@ -1,10 +1,14 @@
 package io.eipfailover.membership.udp.internal;
 
+import io.eipfailover.core.NodeId;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpMembershipCounters;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The live counters: written by the protocol thread, read by anyone through {@link #snapshot()}.
@@ -29,6 +33,8 @@ final class CounterSet {
   final AtomicLong hostGoneConvictions = new AtomicLong();
   final AtomicLong stallLimitConvictions = new AtomicLong();
   private final AtomicLong[] dropped = new AtomicLong[DropReason.values().length];
+  /** Per configured peer, by reason: at most one entry per peer, made at its first failure. */
+  private final Map<NodeId, AtomicLongArray> authFailures = new ConcurrentHashMap<>();
 
   CounterSet() {
     for (int i = 0; i < dropped.length; i++) {
@@ -40,6 +46,12 @@ final class CounterSet {
     dropped[reason.ordinal()].incrementAndGet();
   }
 
+  /** A datagram from {@code peer}'s address failed authentication for {@code reason}. */
+  void authFailure(NodeId peer, DropReason reason) {
+    authFailures.computeIfAbsent(peer, p -> new AtomicLongArray(DropReason.values().length))
+        .incrementAndGet(reason.ordinal());
+  }
+
   UdpMembershipCounters snapshot() {
     Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
     for (DropReason r : DropReason.values()) {
@@ -49,6 +61,21 @@ final class CounterSet {
         suspicions.get(), lateHeartbeats.get(), portUnreachable.get(), tcpCrashSignals.get(), crashSocketConnects.get(),
         fastPathConvictions.get(), pauseGuards.get(), new UdpMembershipCounters.Verification(probesSent.get(),
             probeHandshakes.get(), probeRefusals.get(), stallHolds.get(), hostGoneConvictions.get(),
-            stallLimitConvictions.get()));
+            stallLimitConvictions.get()),
+        authFailures());
+  }
+
+  private Map<NodeId, Map<DropReason, Long>> authFailures() {
+    Map<NodeId, Map<DropReason, Long>> out = new TreeMap<>();
+    authFailures.forEach((peer, counts) -> {
+      Map<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
+      for (DropReason r : DropReason.values()) {
+        if (counts.get(r.ordinal()) > 0) {
+          byReason.put(r, counts.get(r.ordinal()));
+        }
+      }
+      out.put(peer, byReason);
+    });
+    return out;
   }
 }

@@ -2,6 +2,7 @@ package io.eipfailover.membership.udp.internal;
 
 import io.eipfailover.core.EipFailoverException;
 import io.eipfailover.core.NodeId;
+import io.eipfailover.core.runtime.RateLimitedLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
@@ -50,9 +51,12 @@ final class CrashLinkListener {
   private ServerSocketChannel server;
   /** Whether we are at the cap and have warned about it (once per episode, not per connection). */
   private boolean refusing;
+  private final RateLimitedLog budgeted;
 
-  CrashLinkListener(NodeId self, InetSocketAddress bindAddress, int maxInbound) {
+  /** @param budgeted the links' log, whose budget the refusal warning shares (strangers can repeat it) */
+  CrashLinkListener(NodeId self, InetSocketAddress bindAddress, int maxInbound, RateLimitedLog budgeted) {
     this.self = self;
+    this.budgeted = budgeted;
     this.bindAddress = bindAddress;
     this.maxInbound = maxInbound;
   }
@@ -101,7 +105,7 @@ final class CrashLinkListener {
         if (inbound.size() >= maxInbound) {
           if (!refusing) {
             refusing = true;
-            LOG.warn("[id={}] refusing crash-detection connections (first from {}): {} already open; strangers?"
+            budgeted.warn("refusing", "[id={}] refusing crash-detection connections (first from {}): {} already open; strangers?"
                 + " Peers lose only the TCP crash signal", self, c.getRemoteAddress(), inbound.size());
           }
           closeQuietly(c, self);

@@ -2,6 +2,7 @@ package io.eipfailover.membership.udp.internal;
 
 import io.eipfailover.core.EipFailoverException;
 import io.eipfailover.core.NodeId;
+import io.eipfailover.core.runtime.RateLimitedLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -42,6 +43,9 @@ final class CrashLinks {
   private final List<Link> links = new ArrayList<>();
   private final CrashLinkListener listener;
   private final ByteBuffer drain = ByteBuffer.allocateDirect(256);
+  /** Lost links and refused strangers are network-driven: logged within a budget per reason. */
+  private final LastReading time = new LastReading();
+  private final RateLimitedLog budgeted = RateLimitedLog.create(LOG, time);
   private Selector selector;
   private Consumer<NodeId> onLost;
 
@@ -75,7 +79,7 @@ final class CrashLinks {
     this.connectTimeoutNanos = this.maxRetryNanos;
     this.counters = counters;
     peers.forEach((id, address) -> links.add(new Link(id, address)));
-    this.listener = new CrashLinkListener(self, bindAddress, Math.max(16, 4 * peers.size()));
+    this.listener = new CrashLinkListener(self, bindAddress, Math.max(16, 4 * peers.size()), budgeted);
   }
 
   /**
@@ -130,6 +134,7 @@ final class CrashLinks {
       return;
     }
     Object a = key.attachment();
+    time.at(now);
     if (listener.owns(key)) {
       listener.onReady(key);
     } else if (a instanceof Link l && l.channel == key.channel()) {
@@ -211,7 +216,7 @@ final class CrashLinks {
     } catch (IOException e) {
       why = e.toString();
     }
-    LOG.info("[id={}] crash-detection link to {} lost ({}): probing the peer", self, l.id, why);
+    budgeted.info("link lost", "[id={}] crash-detection link to {} lost ({}): probing the peer", self, l.id, why);
     CrashLinkListener.closeQuietly(l.channel, self);
     l.channel = null;
     l.connected = false;

@@ -10,6 +10,7 @@ import io.eipfailover.core.PeerState;
 import io.eipfailover.core.runtime.Checks;
 import io.eipfailover.core.runtime.Lifecycle;
 import io.eipfailover.core.runtime.ListenerBus;
+import io.eipfailover.core.runtime.RateLimitedLog;
 import io.eipfailover.membership.udp.DatagramTransport;
 import io.eipfailover.membership.udp.DatagramTransport.ProbeAnswer;
 import io.eipfailover.membership.udp.DetectorSettings;
@@ -47,6 +48,8 @@ public final class DefaultUdpMembership implements UdpMembership {
   private final AtomicReference<NodeStatus> pendingAnnounce = new AtomicReference<>();
   private final AtomicReference<UdpKeyring> pendingKeyring = new AtomicReference<>();
   private final MembershipView initialView;
+  /** Failures that input can repeat (a datagram that breaks the protocol would break it each time). */
+  private final RateLimitedLog failures;
   private volatile NodeStatus initialStatus = NodeStatus.ALIVE;
   private volatile UdpProtocol protocol;
   private volatile long incarnation;
@@ -64,6 +67,7 @@ public final class DefaultUdpMembership implements UdpMembership {
     members.put(parts.self(), PeerState.of(NodeState.ALIVE, 0));
     parts.peers().keySet().forEach(p -> members.put(p, PeerState.of(NodeState.DEAD, 0)));
     this.initialView = new MembershipView(0, parts.self(), members);
+    this.failures = RateLimitedLog.create(LOG, ticker);
   }
 
   @Override
@@ -75,8 +79,14 @@ public final class DefaultUdpMembership implements UdpMembership {
     Instant now = parts.clock().instant();
     long micros = Math.max(1, now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000);
     incarnation = micros;
+    Map<NodeId, SocketAddress> addresses = new TreeMap<>();
+    parts.peers().forEach((id, address) -> {
+      if (address != null) {
+        addresses.put(id, address);
+      }
+    });
     ProtocolConfig config = new ProtocolConfig(parts.self(), parts.clusterName(), parts.configFingerprint(),
-        new ArrayList<>(parts.peers().keySet()), parts.keyring(), parts.detector(), micros);
+        new ArrayList<>(parts.peers().keySet()), parts.keyring(), parts.detector(), micros, addresses);
     protocol = new UdpProtocol(config, initialStatus, new Output(), counters, ticker.read());
     LOG.info("[id={}] UDP membership starting: cluster {}, incarnation {}, peers {}, {}", parts.self(),
         parts.clusterName(), micros, parts.peers(), parts.detector());
@@ -162,7 +172,7 @@ public final class DefaultUdpMembership implements UdpMembership {
       try {
         protocol.onDatagram(datagram, source, ticker.read());
       } catch (RuntimeException e) {
-        LOG.error("[id={}] failed to process a datagram from {}", parts.self(), source, e);
+        failures.error("datagram", "[id={}] failed to process a datagram from {}", parts.self(), source, e);
       }
     }
 
@@ -171,7 +181,7 @@ public final class DefaultUdpMembership implements UdpMembership {
       try {
         protocol.onPortUnreachable(peer, ticker.read());
       } catch (RuntimeException e) {
-        LOG.error("[id={}] failed to process port-unreachable for {}", parts.self(), peer, e);
+        failures.error("port-unreachable", "[id={}] failed to process port-unreachable for {}", parts.self(), peer, e);
       }
     }
 
@@ -180,7 +190,8 @@ public final class DefaultUdpMembership implements UdpMembership {
       try {
         protocol.onConnectionLost(peer, ticker.read());
       } catch (RuntimeException e) {
-        LOG.error("[id={}] failed to process the lost crash-detection link to {}", parts.self(), peer, e);
+        failures.error("connection-lost", "[id={}] failed to process the lost crash-detection link to {}", parts.self(),
+            peer, e);
       }
     }
 
@@ -207,7 +218,7 @@ public final class DefaultUdpMembership implements UdpMembership {
         }
         return protocol.onTick(now);
       } catch (RuntimeException e) {
-        LOG.error("[id={}] protocol tick failed", parts.self(), e);
+        failures.error("tick", "[id={}] protocol tick failed", parts.self(), e);
         return parts.detector().keepalive().toNanos();
       }
     }

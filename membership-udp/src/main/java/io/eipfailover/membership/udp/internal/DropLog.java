@@ -1,49 +1,43 @@
 package io.eipfailover.membership.udp.internal;
 
 import io.eipfailover.core.NodeId;
+import io.eipfailover.core.runtime.RateLimitedLog;
 import io.eipfailover.membership.udp.DropReason;
 import java.net.SocketAddress;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs dropped datagrams at WARN, at most once per reason and source address per {@link
- * #INTERVAL_NANOS}, so a flood of garbage cannot flood the log. Suppressed drops are still counted
- * (by {@link CounterSet}) and their number is shown in the next line logged for that pair. The
- * table is bounded: a flood from many sources clears it rather than growing it. Not thread-safe.
+ * Logs dropped datagrams at WARN under one budget per {@link DropReason}, whatever their sources: a
+ * flood of garbage from ever-changing source ports writes at most a few lines per reason per 10 s
+ * ({@link RateLimitedLog}'s default), each line saying how many drops of that reason it stands
+ * for. Every drop is still counted (by {@link CounterSet}). Not thread-safe: protocol thread only.
  */
 final class DropLog {
-  static final long INTERVAL_NANOS = 10_000_000_000L;
-  private static final int MAX_SOURCES_PER_REASON = 256;
   private static final Logger LOG = LoggerFactory.getLogger(DropLog.class);
 
   private final NodeId self;
-  private final Map<DropReason, Map<SocketAddress, long[]>> last = new EnumMap<>(DropReason.class);
+  private final LastReading time = new LastReading();
+  private final RateLimitedLog log;
 
   DropLog(NodeId self) {
-    this.self = self;
+    this(self, LOG);
   }
 
-  /** Records a drop at {@code now}; logs it unless the pair was logged within the interval. */
+  /** As above, logging to {@code logger} (tests). */
+  DropLog(NodeId self, Logger logger) {
+    this.self = self;
+    this.log = RateLimitedLog.create(logger, time);
+  }
+
+  /** Records a drop at {@code now}; logs it if the reason's budget allows. */
   void dropped(DropReason reason, SocketAddress source, int bytes, long now) {
-    Map<SocketAddress, long[]> bySource = last.computeIfAbsent(reason, r -> new HashMap<>());
-    SocketAddress key = source;
-    long[] entry = key == null ? null : bySource.get(key);
-    if (entry != null && now - entry[0] < INTERVAL_NANOS) {
-      entry[1]++;
-      return;
-    }
-    long suppressed = entry == null ? 0 : entry[1];
-    if (key != null) {
-      if (entry == null && bySource.size() >= MAX_SOURCES_PER_REASON) {
-        bySource.clear();
-      }
-      bySource.put(key, new long[] {now, 0});
-    }
-    LOG.warn("[id={}] dropped {} datagram of {} bytes from {} ({} more dropped since the last warning;"
-        + " next warning for this source and reason in 10 s at the earliest)", self, reason, bytes, source, suppressed);
+    time.at(now);
+    log.warn(reason, "[id={}] dropped {} datagram of {} bytes from {}", self, reason, bytes, source);
+  }
+
+  /** Lines not written so far, for tests. */
+  long suppressed(DropReason reason) {
+    return log.suppressed(reason);
   }
 }

@@ -43,7 +43,8 @@ final class HeardTimes {
         if (members == null) {
           members = new TreeMap<>(view.members());
         }
-        members.put(p.id, new PeerState(s.state(), s.since(), OptionalLong.of(heard), s.suspectedAt()));
+        members.put(p.id, new PeerState(s.state(), s.since(), OptionalLong.of(heard), s.suspectedAt(),
+            s.unauthenticatedSince()));
       }
     }
     return members == null ? view : new MembershipView(view.epoch(), view.self(), members, view.merged());

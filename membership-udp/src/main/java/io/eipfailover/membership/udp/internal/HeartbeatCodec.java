@@ -40,6 +40,8 @@ final class HeartbeatCodec {
   private final byte[] rx = new byte[MAX_DATAGRAM_BYTES];
   private final byte[] computedMac = new byte[MAC_BYTES];
   private final byte[] receivedMac = new byte[MAC_BYTES];
+  private int lastLength;
+  private int lastSender = -1;
 
   HeartbeatCodec(String clusterName, NodeId self, List<NodeId> peers, UdpKeyring keyring) {
     this.cluster = clusterName.getBytes(StandardCharsets.US_ASCII);
@@ -97,6 +99,8 @@ final class HeartbeatCodec {
    */
   DropReason decode(ByteBuffer datagram, Heartbeat out) {
     int n = datagram.remaining();
+    lastLength = 0;
+    lastSender = -1;
     if (n > MAX_DATAGRAM_BYTES) {
       datagram.position(datagram.limit());
       return DropReason.OVERSIZED;
@@ -105,6 +109,7 @@ final class HeartbeatCodec {
       return DropReason.TRUNCATED;
     }
     datagram.get(rx, 0, n);
+    lastLength = n;
     if (rx[0] != VERSION) {
       return DropReason.WRONG_VERSION;
     }
@@ -134,6 +139,7 @@ final class HeartbeatCodec {
     if (sender < 0) {
       return DropReason.UNKNOWN_SENDER;
     }
+    lastSender = sender;
     HmacSha256 mac = macs[rx[1] & 0xff];
     if (mac == null) {
       return DropReason.UNKNOWN_KEY;
@@ -159,6 +165,25 @@ final class HeartbeatCodec {
     out.status = status;
     out.fingerprint = fingerprint;
     return null;
+  }
+
+  /** The version byte of the last datagram decoded, or -1 if it was empty or oversized. For drop reports. */
+  int lastVersion() {
+    return lastLength > 0 ? rx[0] & 0xff : -1;
+  }
+
+  /** The key id byte of the last datagram decoded, or -1 if it was shorter than two bytes. For drop reports. */
+  int lastKeyId() {
+    return lastLength > 1 ? rx[1] & 0xff : -1;
+  }
+
+  /**
+   * The peer (index in the configured list) the last datagram claimed to come from, or -1 if decoding
+   * stopped before the sender was known (it is known for {@code UNKNOWN_KEY}, {@code BAD_MAC} and
+   * later checks).
+   */
+  int lastClaimedSender() {
+    return lastSender;
   }
 
   /** Wire codes are fixed here, independent of the enum's declaration order. */

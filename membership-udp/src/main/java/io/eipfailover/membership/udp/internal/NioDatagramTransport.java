@@ -3,6 +3,7 @@ package io.eipfailover.membership.udp.internal;
 import com.google.common.base.Ticker;
 import io.eipfailover.core.EipFailoverException;
 import io.eipfailover.core.NodeId;
+import io.eipfailover.core.runtime.RateLimitedLog;
 import io.eipfailover.membership.udp.DatagramTransport;
 import io.eipfailover.membership.udp.DetectorSettings;
 import java.io.IOException;
@@ -53,6 +54,7 @@ public final class NioDatagramTransport implements DatagramTransport {
   private final Ticker ticker;
   private final CrashLinks links;
   private final KernelProbes probes;
+  private final RateLimitedLog loopFailures;
   private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER_BYTES);
   private final AtomicBoolean wakeupRequested = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -76,6 +78,7 @@ public final class NioDatagramTransport implements DatagramTransport {
     this.peerAddresses = Map.copyOf(peers);
     this.ticker = ticker;
     this.peers = new PeerChannels(self);
+    this.loopFailures = RateLimitedLog.create(LOG, ticker);
   }
 
   /**
@@ -158,7 +161,7 @@ public final class NioDatagramTransport implements DatagramTransport {
         break;
       } catch (IOException | RuntimeException e) {
         if (!closed.get()) {
-          LOG.warn("[id={}] UDP loop iteration failed; continuing", self, e);
+          loopFailures.warn("loop", "[id={}] UDP loop iteration failed; continuing", self, e);
         }
       }
     }

@@ -27,6 +27,8 @@ final class PeerRecord {
   boolean convicted;
   /** The detector's conviction is being held back because the peer's host answers (logged once). */
   boolean held;
+  /** When its address began sending heartbeats we cannot authenticate, while silent otherwise; -1 if not. */
+  long unauthenticatedSince = -1;
 
   final CrashProbe crash;
   /** Verify-before-convict state; null when the settings do not verify. */
@@ -78,6 +80,13 @@ final class PeerRecord {
     if (verification != null) {
       verification.heard(now);
     }
+  /** Sets when the peer became reachable but unauthenticated (-1: it is not); whether that changed. */
+  boolean unauthenticated(long since) {
+    if (since == unauthenticatedSince) {
+      return false;
+    }
+    unauthenticatedSince = since;
+    return true;
   }
 
   /** This node woke from a pause at {@code now}: the peer's silence counts from now. */
@@ -92,6 +101,7 @@ final class PeerRecord {
 
   PeerState toPeerState() {
     return new PeerState(state, since, heard ? OptionalLong.of(lastHeard) : OptionalLong.empty(),
-        suspected ? OptionalLong.of(suspectedAt) : OptionalLong.empty());
+        suspected ? OptionalLong.of(suspectedAt) : OptionalLong.empty(),
+        unauthenticatedSince >= 0 ? OptionalLong.of(unauthenticatedSince) : OptionalLong.empty());
   }
 }

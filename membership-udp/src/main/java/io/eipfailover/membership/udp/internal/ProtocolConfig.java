@@ -3,7 +3,9 @@ package io.eipfailover.membership.udp.internal;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.UdpKeyring;
+import java.net.SocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,10 +18,19 @@ import java.util.Objects;
  * @param keyring the signing and accepted keys
  * @param detector the timing and detector settings
  * @param incarnation this run's incarnation (> 0, larger than any earlier run's)
+ * @param peerAddresses where each peer's heartbeats come from (a peer missing here is never found
+ *     "reachable but unauthenticated")
  */
 record ProtocolConfig(NodeId self, String clusterName, long fingerprint, List<NodeId> peers, UdpKeyring keyring,
-    DetectorSettings detector, long incarnation) {
+    DetectorSettings detector, long incarnation, Map<NodeId, SocketAddress> peerAddresses) {
+  /** Without peer addresses. */
+  ProtocolConfig(NodeId self, String clusterName, long fingerprint, List<NodeId> peers, UdpKeyring keyring,
+      DetectorSettings detector, long incarnation) {
+    this(self, clusterName, fingerprint, peers, keyring, detector, incarnation, Map.of());
+  }
+
   ProtocolConfig {
+    peerAddresses = Map.copyOf(peerAddresses);
     Objects.requireNonNull(self, "self");
     Objects.requireNonNull(clusterName, "clusterName");
     peers = List.copyOf(peers);

@@ -31,7 +31,6 @@ final class UdpProtocol {
   private final ProtocolOutput output;
   private final CounterSet counters;
   private final HeartbeatCodec codec;
-  private final DropLog dropLog;
   private final Heartbeat decoded = new Heartbeat();
   private final PeerRecord[] peers;
   private final Map<NodeId, PeerRecord> byId = new HashMap<>();
@@ -47,23 +46,24 @@ final class UdpProtocol {
   private NodeStatus selfStatus;
   private long selfSince;
   private final ViewPublisher views;
-  private final FingerprintCheck fingerprints;
   private final Conviction conviction;
+  private final Rejections rejections;
+  private final AuthFailures auth;
 
   UdpProtocol(ProtocolConfig config, NodeStatus initialStatus, ProtocolOutput output, CounterSet counters, long now) {
     this.config = config;
     this.output = output;
     this.counters = counters;
     this.codec = new HeartbeatCodec(config.clusterName(), config.self(), config.peers(), config.keyring());
-    this.dropLog = new DropLog(config.self());
     DetectorSettings d = config.detector();
     this.keepalive = d.keepalive().toNanos();
     this.warntime = d.warntime().toNanos();
     this.initdead = d.initdead().toNanos();
     this.pauseThreshold = d.pauseGuardThreshold().toNanos();
     this.peers = new PeerRecord[config.peers().size()];
-    this.fingerprints = new FingerprintCheck(config.self(), config.fingerprint(), peers.length);
     this.conviction = new Conviction(config.self(), d, output, counters);
+    this.rejections = new Rejections(config, peers.length, counters, output);
+    this.auth = rejections.auth;
     for (int i = 0; i < peers.length; i++) {
       peers[i] = PeerRecord.notHeardYet(config.peers().get(i), i, d, now);
       byId.put(peers[i].id, peers[i]);
@@ -105,16 +105,17 @@ final class UdpProtocol {
     int bytes = datagram.remaining();
     DropReason reason = codec.decode(datagram, decoded);
     if (reason != null) {
-      drop(reason, source, bytes, now);
+      rejections.dropped(reason, source, bytes, codec, now);
       return;
     }
     PeerRecord p = peers[decoded.senderIndex];
     ReplayWindow.Verdict verdict = p.window.check(decoded.incarnation, decoded.sequence);
     if (verdict == ReplayWindow.Verdict.REJECT) {
-      drop(DropReason.REPLAYED, source, bytes, now);
+      rejections.dropped(DropReason.REPLAYED, source, bytes, codec, now);
       return;
     }
     counters.accepted.incrementAndGet();
+    auth.authenticated(p.index);
     if (verdict == ReplayWindow.Verdict.NEW_INCARNATION) {
       LOG.info("[id={}] peer {} restarted (incarnation {})", config.self(), p.id, decoded.incarnation);
       p.detector.restartClock(now);
@@ -132,9 +133,7 @@ final class UdpProtocol {
     if (verdict != ReplayWindow.Verdict.REORDERED) {
       p.status = decoded.status;
     }
-    if (fingerprints.shouldReport(p, decoded.fingerprint, now)) {
-      output.configMismatch(p.id, config.fingerprint(), decoded.fingerprint);
-    }
+    rejections.fingerprint(p, decoded.fingerprint, now);
     evaluate(p, now);
     finish();
   }
@@ -225,32 +224,36 @@ final class UdpProtocol {
 
   private void evaluate(PeerRecord p, long now) {
     NodeState target;
-    if (!p.heard) {
+    boolean silent = !p.heard || p.convicted || now - p.silenceSince >= warntime;
+    long unauthenticated = silent ? auth.failingSince(p.index, now) : -1;
+    if (unauthenticated >= 0) {
+      // Its host talks to us but fails authentication: never dead meanwhile (docs/authentication-failures.md).
+      auth.report(p.index, now);
+      target = NodeState.SUSPECT;
+    } else if (!p.heard) {
       target = now - startedAt >= initdead ? NodeState.DEAD : NodeState.SUSPECT;
     } else if (p.convicted) {
       target = NodeState.DEAD;
     } else if (conviction.convicts(p, now)) {
       p.convicted = true;
       target = NodeState.DEAD;
-    } else if (now - p.silenceSince >= warntime) {
+    } else if (silent) {
       target = NodeState.SUSPECT;
     } else {
       target = p.status.asState();
     }
     NodeState was = p.state;
-    if (!p.moveTo(target, now)) {
+    boolean flagged = p.unauthenticated(unauthenticated);
+    if (p.moveTo(target, now)) {
+      if (target == NodeState.SUSPECT && p.heard) {
+        counters.suspicions.incrementAndGet();
+      }
+      LOG.info("[id={}] peer {}: {} -> {}{}", config.self(), p.id, was, target,
+          unauthenticated >= 0 ? " (reachable but unauthenticated)" : "");
+    } else if (!flagged) {
       return;
     }
-    if (target == NodeState.SUSPECT && p.heard) {
-      counters.suspicions.incrementAndGet();
-    }
-    LOG.info("[id={}] peer {}: {} -> {}", config.self(), p.id, was, target);
     views.changed();
-  }
-
-  private void drop(DropReason reason, SocketAddress source, int bytes, long now) {
-    counters.dropped(reason);
-    dropLog.dropped(reason, source, bytes, now);
   }
 
   private void sendToAll() {

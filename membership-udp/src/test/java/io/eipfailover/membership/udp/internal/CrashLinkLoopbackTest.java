@@ -1,6 +1,5 @@
 package io.eipfailover.membership.udp.internal;
 
-import static io.eipfailover.membership.udp.testing.Loopback.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +9,11 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.PeerState;
+import io.eipfailover.core.testing.Await;
+import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.UdpMembershipBuilder;
-import io.eipfailover.membership.udp.testing.Loopback;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,16 +23,14 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The crash-detection TCP link on real loopback sockets: a closed peer is convicted through it
- * quickly, a paused peer (sockets open, silent) is left to the deadline, and the link can be
- * turned off. Only generous bounds are asserted.
+ * (the counters say which path convicted; how fast is measured by the benchmarks' crash-detection
+ * scenario), a paused peer (sockets open, silent) is left to the deadline, and the link can be
+ * turned off.
  */
 class CrashLinkLoopbackTest {
-  private static final Logger LOG = LoggerFactory.getLogger(CrashLinkLoopbackTest.class);
   private static final NodeId A = NodeId.of("a");
   private static final NodeId B = NodeId.of("b");
   /** The deadline cannot convict within the test's waits: only the crash fast path can. */
@@ -49,48 +47,47 @@ class CrashLinkLoopbackTest {
   }
 
   @Test
-  void abruptlyClosedPeerIsDeclaredDeadWithinASecondThroughTheTcpLink() {
-    int portA = Loopback.freePort();
-    int portB = Loopback.freePort();
+  void abruptlyClosedPeerIsDeclaredDeadThroughTheTcpLinkNotTheDeadline() {
+    int portA = LoopbackPorts.reserve();
+    int portB = LoopbackPorts.reserve();
     try (UdpMembership b = node(B, portB, A, local(portA)).detector(SLOW_DEADLINE).build();
         UdpMembership a = node(A, portA, B, local(portB)).detector(SLOW_DEADLINE).build()) {
       b.start();
       a.start();
-      await(Duration.ofSeconds(8), () -> a.view() + " " + a.counters(),
-          () -> a.view().stateOf(B) == NodeState.ALIVE && a.counters().crashSocketConnects() >= 1);
-      long closedAt = System.nanoTime();
+      Await.until("b ALIVE and the TCP link up", Duration.ofSeconds(8),
+          () -> a.view().stateOf(B) == NodeState.ALIVE && a.counters().crashSocketConnects() >= 1,
+          () -> a.view() + " " + a.counters());
       b.close(); // no announcement: the sockets just go away
-      await(Duration.ofSeconds(5), () -> a.view() + " " + a.counters(), () -> a.view().stateOf(B) == NodeState.DEAD);
-      long took = a.view().peer(B).since() - closedAt;
-      LOG.info("[id=a] closed peer declared dead {} µs after close() began; {}", took / 1_000, a.counters());
-      assertTrue(took < Duration.ofSeconds(1).toNanos(), "took " + took + " ns");
+      Await.until("closed b DEAD", Duration.ofSeconds(8), () -> a.view().stateOf(B) == NodeState.DEAD,
+          () -> a.view() + " " + a.counters());
       // counted even if ICMP raced it to the conviction; it may be read just after
-      await(Duration.ofSeconds(2), a.counters()::toString, () -> a.counters().tcpCrashSignals() >= 1);
-      assertEquals(1, a.counters().fastPathConvictions());
+      Await.until("the TCP link's crash signal counted", Duration.ofSeconds(5), () -> a.counters().tcpCrashSignals() >= 1,
+          a::counters);
+      assertEquals(1, a.counters().fastPathConvictions(), "the crash path convicted, not the 10 s deadline");
     }
   }
 
   @Test
   void pausedPeerWithAnOpenTcpConnectionIsLeftToTheDeadline() throws Exception {
-    int portA = Loopback.freePort();
-    int portB = Loopback.freePort();
+    int portA = LoopbackPorts.reserve();
+    int portB = LoopbackPorts.reserve();
     try (DatagramChannel pausedUdp = DatagramChannel.open().bind(local(portB));
         ServerSocketChannel pausedTcp = ServerSocketChannel.open().bind(local(portB));
         UdpMembership a = node(A, portA, B, local(portB)).build()) {
       a.start();
-      await(Duration.ofSeconds(5), a.counters()::toString, () -> a.counters().crashSocketConnects() >= 1);
+      Await.until("the TCP link up", Duration.ofSeconds(5), () -> a.counters().crashSocketConnects() >= 1, a::counters);
       try (SocketChannel accepted = pausedTcp.accept()) { // accepted, then never read: a stopped process
         HeartbeatCodec codec = new HeartbeatCodec("loop", B, List.of(A), TestKeys.k1());
         for (int seq = 1; seq <= 3; seq++) {
           pausedUdp.send(codec.encode(99, seq, NodeStatus.ALIVE, 0), local(portA));
         }
-        await(Duration.ofSeconds(5), a.view()::toString, () -> a.view().stateOf(B) == NodeState.ALIVE);
-        await(Duration.ofSeconds(8), a.view()::toString, () -> a.view().stateOf(B) == NodeState.DEAD);
+        Await.value("b ALIVE after its heartbeats", Duration.ofSeconds(5), a::view, v -> v.stateOf(B) == NodeState.ALIVE);
+        Await.value("silent b DEAD", Duration.ofSeconds(8), a::view, v -> v.stateOf(B) == NodeState.DEAD);
         PeerState dead = a.view().peer(B);
         assertTrue(dead.since() - dead.lastHeard().getAsLong() >= Duration.ofSeconds(1).toNanos(),
-            "convicted after " + (dead.since() - dead.lastHeard().getAsLong()) + " ns of silence");
-        assertEquals(0, a.counters().tcpCrashSignals(), a.counters().toString());
-        assertEquals(0, a.counters().fastPathConvictions(), a.counters().toString());
+            () -> "convicted after " + (dead.since() - dead.lastHeard().getAsLong()) + " ns of silence");
+        assertEquals(0, a.counters().tcpCrashSignals(), () -> a.counters().toString());
+        assertEquals(0, a.counters().fastPathConvictions(), () -> a.counters().toString());
         assertTrue(accepted.isOpen());
       }
     }
@@ -98,9 +95,9 @@ class CrashLinkLoopbackTest {
 
   @Test
   void optingOutOpensNoTcpListenerAndDefaultDoes() throws Exception {
-    int portOff = Loopback.freePort();
-    int portOn = Loopback.freePort();
-    int portPeer = Loopback.freePort();
+    int portOff = LoopbackPorts.reserve();
+    int portOn = LoopbackPorts.reserve();
+    int portPeer = LoopbackPorts.reserve();
     try (UdpMembership off = node(A, portOff, B, local(portPeer))
         .detector(DetectorSettings.builder().crashDetectionSocket(false).build()).build();
         UdpMembership on = node(A, portOn, B, local(portPeer)).build()) {
@@ -114,9 +111,9 @@ class CrashLinkLoopbackTest {
 
   @Test
   void aTcpPortInUseFailsStartNamingBindAddressAndTheOptOut() throws Exception {
-    int port = Loopback.freePort();
+    int port = LoopbackPorts.reserve();
     try (ServerSocketChannel squatter = ServerSocketChannel.open().bind(local(port));
-        UdpMembership m = node(A, port, B, local(Loopback.freePort())).build()) {
+        UdpMembership m = node(A, port, B, local(LoopbackPorts.reserve())).build()) {
       EipFailoverException e = assertThrows(EipFailoverException.class, m::start);
       assertTrue(e.getMessage().contains("bindAddress") && e.getMessage().contains("crashDetectionSocket(false)"),
           e.getMessage());

@@ -33,4 +33,12 @@ class DeadlineDetectorTest {
     d.restartClock(0);
     assertEquals(false, d.isDead(1_000_000 * MS));
   }
+
+  @org.junit.jupiter.api.Test
+  void describesTheSilenceInMilliseconds() {
+    DeadlineDetector d = new DeadlineDetector(1000 * MS);
+    assertEquals("never heard", d.describe(5 * MS));
+    d.heartbeat(2_000 * MS);
+    assertEquals("silent 250 ms", d.describe(2_250 * MS + MS / 2));
+  }
 }

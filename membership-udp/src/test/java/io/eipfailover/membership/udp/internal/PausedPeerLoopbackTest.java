@@ -1,6 +1,5 @@
 package io.eipfailover.membership.udp.internal;
 
-import static io.eipfailover.membership.udp.testing.Loopback.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +7,9 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.PeerState;
+import io.eipfailover.core.testing.Await;
+import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.udp.UdpMembership;
-import io.eipfailover.membership.udp.testing.Loopback;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
@@ -27,7 +27,7 @@ class PausedPeerLoopbackTest {
   void pausedPeerIsConvictedByTheDeadlineNotTheFastPath() throws Exception {
     NodeId a = NodeId.of("a");
     NodeId b = NodeId.of("b");
-    int portA = Loopback.freePort();
+    int portA = LoopbackPorts.reserve();
     try (DatagramChannel paused = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         UdpMembership m = UdpMembership.builder().self(a).clusterName("loop").keyring(TestKeys.k1())
             .bindAddress("127.0.0.1", portA)
@@ -38,11 +38,11 @@ class PausedPeerLoopbackTest {
       for (int seq = 1; seq <= 3; seq++) {
         paused.send(codec.encode(99, seq, NodeStatus.ALIVE, 0), target);
       }
-      await(Duration.ofSeconds(5), m.view()::toString, () -> m.view().stateOf(b) == NodeState.ALIVE);
-      await(Duration.ofSeconds(8), m.view()::toString, () -> m.view().stateOf(b) == NodeState.DEAD);
+      Await.value("b ALIVE after its heartbeats", Duration.ofSeconds(5), m::view, v -> v.stateOf(b) == NodeState.ALIVE);
+      Await.value("silent b DEAD", Duration.ofSeconds(8), m::view, v -> v.stateOf(b) == NodeState.DEAD);
       PeerState dead = m.view().peer(b);
       assertTrue(dead.since() - dead.lastHeard().getAsLong() >= Duration.ofSeconds(1).toNanos(),
-          "convicted after " + (dead.since() - dead.lastHeard().getAsLong()) + " ns of silence");
+          () -> "convicted after " + (dead.since() - dead.lastHeard().getAsLong()) + " ns of silence");
       assertTrue(dead.suspectedAt().isPresent());
       assertEquals(0, m.counters().fastPathConvictions());
       assertEquals(0, m.counters().portUnreachableSignals(), "an open socket answers no ICMP");

@@ -29,6 +29,34 @@ class PhiAccrualDetectorTest {
   }
 
   @Test
+  void phiFollowsTheLogisticApproximationOfTheNormalTail() {
+    assertEquals(0.30103, PhiAccrualDetector.phi(100, 100, 25), 1e-5, "at the mean: -log10(1/2)");
+    assertEquals(0.79951, PhiAccrualDetector.phi(125, 100, 25), 1e-5, "one deviation late");
+    assertEquals(4.73669, PhiAccrualDetector.phi(200, 100, 25), 1e-5, "four deviations late");
+    assertEquals(0.00999876, PhiAccrualDetector.phi(50, 100, 25), 1e-8, "two deviations early");
+  }
+
+  @Test
+  void oneHeartbeatIsEnoughForASanePhiFromTheSeededEstimate() {
+    // seeded with 100 ms +- a quarter: 75 and 125 ms, so mean 100 ms and deviation 25 ms
+    PhiAccrualDetector d = new PhiAccrualDetector(8, 10 * MS, 0, 100 * MS, 10_000 * MS);
+    assertEquals("never heard", d.describe(0));
+    d.heartbeat(1_000 * MS);
+    assertEquals(0.30103, d.phi(1_100 * MS), 1e-5);
+    assertEquals(0.79951, d.phi(1_125 * MS), 1e-5);
+    assertEquals("phi 0.80 after 125 ms", d.describe(1_125 * MS));
+    d.heartbeat(1_100 * MS); // a third interval of 100 ms: mean 100, deviation sqrt(1250 / 3) ms
+    assertEquals(PhiAccrualDetector.phi(125, 100, Math.sqrt(1250.0 / 3)), d.phi(1_225 * MS), 1e-9);
+  }
+
+  @Test
+  void theAcceptablePauseShiftsTheMean() {
+    PhiAccrualDetector d = new PhiAccrualDetector(8, 10 * MS, 400 * MS, 100 * MS, 10_000 * MS);
+    d.heartbeat(0);
+    assertEquals(0.30103, d.phi(500 * MS), 1e-5, "100 ms interval + 400 ms pause allowance");
+  }
+
+  @Test
   void phiGrowsWithSilence() {
     PhiAccrualDetector d = steady(100, 50);
     long last = 49 * 100 * MS;

@@ -29,6 +29,17 @@ class ReplayWindowTest {
   }
 
   @Test
+  void aJumpOfExactlyTheWindowForgetsEveryEarlierSequence() {
+    for (long seq = 1; seq <= ReplayWindow.WIDTH; seq++) {
+      assertEquals(NEWEST, w.check(10, seq));
+    }
+    long newest = 2 * ReplayWindow.WIDTH;
+    assertEquals(NEWEST, w.check(10, newest));
+    assertEquals(REORDERED, w.check(10, newest - 1), "never seen: the jump cleared the window");
+    assertEquals(REORDERED, w.check(10, newest - ReplayWindow.WIDTH + 1), "the oldest sequence still inside");
+  }
+
+  @Test
   void rejectsDatagramsOlderThanTheWindow() {
     assertEquals(NEWEST, w.check(10, 1));
     assertEquals(NEWEST, w.check(10, 1 + ReplayWindow.WIDTH));

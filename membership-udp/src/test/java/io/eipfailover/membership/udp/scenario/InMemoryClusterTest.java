@@ -14,8 +14,8 @@ import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.UdpMembershipBuilder;
+import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.udp.testing.InMemoryNetwork;
-import io.eipfailover.membership.udp.testing.ManualTicker;
 import io.eipfailover.membership.udp.testing.RecordingListener;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real membership (facade + protocol) over the in-memory network with a manual ticker: every
+ * The real membership (facade + protocol) over the in-memory network on virtual time: every
  * scenario is deterministic, so exact virtual-time bounds can be asserted.
  */
 class InMemoryClusterTest {
@@ -31,12 +31,12 @@ class InMemoryClusterTest {
   private static final NodeId B = NodeId.of("b");
   private static final NodeId C = NodeId.of("c");
 
-  private final ManualTicker ticker = new ManualTicker();
-  private final InMemoryNetwork net = new InMemoryNetwork(ticker);
+  private final VirtualTime time = new VirtualTime();
+  private final InMemoryNetwork net = new InMemoryNetwork(time);
 
   private UdpMembershipBuilder node(NodeId self, UdpKeyring keyring, NodeId... peers) {
     UdpMembershipBuilder b = UdpMembership.builder().self(self).clusterName("test").configFingerprint(42)
-        .keyring(keyring).ticker(ticker).clock(ticker.clock()).transport(net.transport(self));
+        .keyring(keyring).ticker(time.ticker()).clock(time.clock()).transport(net.transport(self));
     for (NodeId p : peers) {
       b.peer(p);
     }
@@ -108,7 +108,7 @@ class InMemoryClusterTest {
     UdpMembership b = start(B, A);
     net.run(Duration.ofMillis(300));
     b.close();
-    long closedAt = ticker.read();
+    long closedAt = time.nanos();
     net.run(Duration.ofMillis(120));
     MembershipView v = a.view();
     assertEquals(NodeState.DEAD, v.stateOf(B));

@@ -1,6 +1,5 @@
 package io.eipfailover.membership.udp.scenario;
 
-import static io.eipfailover.membership.udp.testing.Loopback.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +8,13 @@ import com.google.common.util.concurrent.MoreExecutors;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.testing.Await;
+import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.UdpMembershipBuilder;
-import io.eipfailover.membership.udp.testing.Loopback;
 import io.eipfailover.membership.udp.testing.RecordingListener;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.net.InetSocketAddress;
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real UDP on 127.0.0.1, 2 to 5 nodes in one JVM, each with its own socket loop thread. Only
- * generous upper bounds are asserted; the detection deadline of the fast-path test is 10 s so that
- * a conviction within 5 s can only come from the ICMP port-unreachable fast path.
+ * Real UDP on 127.0.0.1, 2 to 5 nodes in one JVM, each with its own socket loop thread. Outcomes
+ * and counters are asserted, never latencies; the detection deadline is 10 s so that a conviction
+ * counted as fast-path can only come from the crash signals (ICMP port unreachable, TCP link).
  */
 class LoopbackClusterTest {
   private static final Duration GENEROUS = Duration.ofSeconds(8);
@@ -49,7 +49,7 @@ class LoopbackClusterTest {
   private static Map<NodeId, Integer> ports(int n) {
     Map<NodeId, Integer> ports = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      ports.put(NodeId.of("n" + i), Loopback.freePort());
+      ports.put(NodeId.of("n" + i), LoopbackPorts.reserve());
     }
     return ports;
   }
@@ -80,7 +80,7 @@ class LoopbackClusterTest {
   }
 
   private static void awaitState(UdpMembership observer, NodeId peer, NodeState state) {
-    await(GENEROUS, () -> observer.self() + " sees " + observer.view(), () -> observer.view().stateOf(peer) == state);
+    Await.value(observer.self() + " sees " + peer + " " + state, GENEROUS, observer::view, v -> v.stateOf(peer) == state);
   }
 
   @Test
@@ -88,8 +88,8 @@ class LoopbackClusterTest {
     Map<NodeId, Integer> ports = ports(5);
     Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
     for (UdpMembership m : nodes.values()) {
-      await(GENEROUS, () -> m.self() + " sees " + m.view(), () -> m.view().count(NodeState.ALIVE) == 5);
-      assertEquals(0, m.counters().droppedTotal(), m.counters().toString());
+      Await.value(m.self() + " sees five ALIVE", GENEROUS, m::view, v -> v.count(NodeState.ALIVE) == 5);
+      assertEquals(0, m.counters().droppedTotal(), () -> m.counters().toString());
     }
   }
 
@@ -99,17 +99,14 @@ class LoopbackClusterTest {
     Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
     NodeId victim = NodeId.of("n2");
     for (UdpMembership m : nodes.values()) {
-      await(GENEROUS, () -> m.self() + " sees " + m.view(), () -> m.view().count(NodeState.ALIVE) == 3);
+      Await.value(m.self() + " sees three ALIVE", GENEROUS, m::view, v -> v.count(NodeState.ALIVE) == 3);
     }
     UdpMembership old = nodes.get(victim);
     old.close();
-    long closedAt = System.nanoTime();
     for (NodeId survivor : List.of(NodeId.of("n0"), NodeId.of("n1"))) {
       awaitState(nodes.get(survivor), victim, NodeState.DEAD);
-      assertEquals(1, nodes.get(survivor).counters().fastPathConvictions());
+      assertEquals(1, nodes.get(survivor).counters().fastPathConvictions(), "convicted by a crash signal, not the deadline");
     }
-    long took = System.nanoTime() - closedAt;
-    assertTrue(took < Duration.ofSeconds(5).toNanos(), "the 10 s deadline cannot have convicted: " + took + " ns");
 
     UdpMembership restarted = start(node(victim, ports), new RecordingListener());
     assertTrue(restarted.incarnation() > old.incarnation());
@@ -147,7 +144,8 @@ class LoopbackClusterTest {
     a.updateKeyring(only2);
     b.updateKeyring(only2);
     long acceptedBefore = a.counters().accepted();
-    await(GENEROUS, () -> a.counters().toString(), () -> a.counters().accepted() > acceptedBefore + 5);
+    Await.until("n0 accepts heartbeats under the new key", GENEROUS, () -> a.counters().accepted() > acceptedBefore + 5,
+        a::counters);
     assertEquals(NodeState.ALIVE, a.view().stateOf(b.self()));
     assertEquals(0, a.counters().dropped(DropReason.BAD_MAC) + a.counters().dropped(DropReason.UNKNOWN_KEY));
   }
@@ -158,7 +156,7 @@ class LoopbackClusterTest {
     RecordingListener listener = new RecordingListener();
     UdpMembership a = start(node(NodeId.of("n0"), ports), listener);
     start(node(NodeId.of("n1"), ports).configFingerprint(8), new RecordingListener());
-    await(GENEROUS, listener.mismatches::toString, () -> !listener.mismatches.isEmpty());
+    Await.until("a config mismatch report", GENEROUS, () -> !listener.mismatches.isEmpty(), () -> listener.mismatches);
     assertEquals(new RecordingListener.Mismatch(NodeId.of("n1"), 7, 8), listener.mismatches.get(0));
     awaitState(a, NodeId.of("n1"), NodeState.ALIVE);
   }
@@ -176,7 +174,7 @@ class LoopbackClusterTest {
       stranger.send(ByteBuffer.wrap(new byte[500]), target);
       stranger.send(ByteBuffer.wrap(new byte[] {9, 9, 9, 9}), target);
     }
-    await(GENEROUS, () -> a.counters().toString(), () -> a.counters().droppedTotal() == 3);
+    Await.until("three datagrams dropped", GENEROUS, () -> a.counters().droppedTotal() == 3, a::counters);
     assertEquals(1, a.counters().dropped(DropReason.TRUNCATED));
     assertEquals(1, a.counters().dropped(DropReason.OVERSIZED));
     assertEquals(1, a.counters().dropped(DropReason.WRONG_VERSION));
@@ -192,7 +190,7 @@ class LoopbackClusterTest {
       RecordingListener listener = new RecordingListener();
       a.addListener(listener, executor);
       a.start();
-      await(GENEROUS, () -> "no view delivered", () -> !listener.views.isEmpty());
+      Await.until("a view delivered", GENEROUS, () -> !listener.views.isEmpty());
       assertTrue(loopThreadAlive("eip-udp-n0"));
       a.close();
       a.close();

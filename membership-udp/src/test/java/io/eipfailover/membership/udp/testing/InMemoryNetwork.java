@@ -1,9 +1,10 @@
 package io.eipfailover.membership.udp.testing;
 
 import io.eipfailover.core.NodeId;
+import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.udp.DatagramTransport;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * A deterministic in-memory UDP network for {@link DatagramTransport}s, driven by a {@link
- * ManualTicker} in 1 ms steps. Datagrams sent during a step are delivered at the next step, in
+ * A deterministic in-memory UDP network for {@link DatagramTransport}s, driven on a {@link
+ * VirtualTime} in 1 ms steps. Datagrams sent during a step are delivered at the next step, in
  * order. Faults: a node can be paused (its loop does not run; datagrams to it queue up, or are
  * lost with {@link #pause(NodeId, boolean)}), its process can be gone while the host lives (sends
  * to it are answered with port-unreachable, like the kernel's ICMP), or its host can be down
@@ -26,7 +27,7 @@ public final class InMemoryNetwork {
   /** One datagram on the wire. */
   public record Packet(NodeId from, NodeId to, byte[] bytes) {}
 
-  private final ManualTicker ticker;
+  private final VirtualTime time;
   private final Map<NodeId, Endpoint> endpoints = new TreeMap<>();
   private final Set<NodeId> hostsDown = new HashSet<>();
   private final Map<NodeId, Boolean> paused = new TreeMap<>();
@@ -34,8 +35,8 @@ public final class InMemoryNetwork {
   private final List<Packet> captured = new ArrayList<>();
   private Predicate<Packet> dropRule = p -> false;
 
-  public InMemoryNetwork(ManualTicker ticker) {
-    this.ticker = ticker;
+  public InMemoryNetwork(VirtualTime time) {
+    this.time = time;
   }
 
   /** The transport for {@code node}; replaces a closed one (a restart). */
@@ -49,9 +50,19 @@ public final class InMemoryNetwork {
     return e;
   }
 
-  /** The source address datagrams from {@code node} appear to come from. */
-  public static SocketAddress addressOf(NodeId node) {
-    return InetSocketAddress.createUnresolved(node.value(), 5405);
+  /**
+   * The source address datagrams from {@code node} appear to come from: a resolved address in
+   * 10.77.0.0/16 derived from the node id (stable, distinct for the few nodes of a test), so it can
+   * also be given to the builder as the peer's address.
+   */
+  public static InetSocketAddress addressOf(NodeId node) {
+    int n = Math.floorMod(node.value().hashCode(), 65_534) + 1;
+    try {
+      return new InetSocketAddress(InetAddress.getByAddress(node.value(), new byte[] {10, 77, (byte) (n >> 8), (byte) n}),
+          5405);
+    } catch (java.net.UnknownHostException impossible) {
+      throw new IllegalStateException(impossible);
+    }
   }
 
   /** Drops every packet matching {@code rule} (replaces the previous rule). */
@@ -97,7 +108,7 @@ public final class InMemoryNetwork {
   }
 
   private void step() {
-    ticker.advance(Duration.ofMillis(1));
+    time.advance(Duration.ofMillis(1));
     List<Packet> batch = new ArrayList<>(inFlight);
     inFlight.clear();
     for (Packet p : batch) {
@@ -123,7 +134,7 @@ public final class InMemoryNetwork {
     }
     for (Endpoint e : new ArrayList<>(endpoints.values())) {
       if (e.started && !e.closed && !paused.containsKey(e.node) && !hostsDown.contains(e.node)) {
-        e.runOnce(ticker.read());
+        e.runOnce(time.nanos());
       }
     }
   }
@@ -147,7 +158,7 @@ public final class InMemoryNetwork {
     public void start(Handler handler) {
       this.handler = handler;
       this.started = true;
-      this.nextTick = ticker.read();
+      this.nextTick = time.nanos();
     }
 
     void runOnce(long now) {

@@ -1,0 +1,51 @@
+package io.eipfailover.core.internal.reconciler;
+
+import io.eipfailover.core.NodeStatus;
+import java.util.Objects;
+
+/**
+ * This node's own status, as the reconciler decides it from the health check and the admin calls.
+ *
+ * @param announced what the node last announced to the membership
+ * @param standby whether {@code standby()} was called and not {@code resume()}
+ * @param healthy what the health check last said
+ * @param awayAt the last ticker reading at which this node was away: not {@link NodeStatus#ALIVE},
+ *     or waking from a pause ({@link Times#NEVER} if never)
+ */
+public record SelfStatus(NodeStatus announced, boolean standby, boolean healthy, long awayAt) {
+  static final SelfStatus INITIAL = new SelfStatus(NodeStatus.ALIVE, false, true, Times.NEVER);
+
+  public SelfStatus {
+    Objects.requireNonNull(announced, "announced");
+  }
+
+  /** The status the inputs ask for: standby beats unhealthy beats alive. */
+  NodeStatus wanted() {
+    return standby ? NodeStatus.STANDBY : healthy ? NodeStatus.ALIVE : NodeStatus.UNHEALTHY;
+  }
+
+  /**
+   * Whether the node was alive and awake all the time since {@code since}: only then is an EIP that
+   * left it a disagreement with the taker rather than explained by its own absence.
+   */
+  boolean calmSince(long since) {
+    return announced == NodeStatus.ALIVE && awayAt < since;
+  }
+
+  SelfStatus withStandby(boolean standby) {
+    return new SelfStatus(announced, standby, healthy, awayAt);
+  }
+
+  SelfStatus withHealthy(boolean healthy) {
+    return new SelfStatus(announced, standby, healthy, awayAt);
+  }
+
+  /** Announced {@code status} at {@code now}: a change of status is a moment away. */
+  SelfStatus announcing(NodeStatus status, long now) {
+    return new SelfStatus(status, standby, healthy, now);
+  }
+
+  SelfStatus awayAt(long now) {
+    return new SelfStatus(announced, standby, healthy, now);
+  }
+}
