@@ -76,14 +76,6 @@ public record UdpMembershipCounters(
     authFailures = Collections.unmodifiableMap(byPeer);
   }
 
-  /** Counters without authentication failures by peer. */
-  public UdpMembershipCounters(long sent, long sendErrors, long received, long accepted, Map<DropReason, Long> dropped,
-      long suspicions, long lateHeartbeats, long portUnreachableSignals, long tcpCrashSignals, long crashSocketConnects,
-      long fastPathConvictions, long pauseGuards) {
-    this(sent, sendErrors, received, accepted, dropped, suspicions, lateHeartbeats, portUnreachableSignals,
-        tcpCrashSignals, crashSocketConnects, fastPathConvictions, pauseGuards, Map.of());
-  }
-
   /** Datagrams dropped for {@code reason}. */
   public long dropped(DropReason reason) {
     return dropped.get(reason);

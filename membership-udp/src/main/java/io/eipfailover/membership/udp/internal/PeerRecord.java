@@ -80,6 +80,8 @@ final class PeerRecord {
     if (verification != null) {
       verification.heard(now);
     }
+  }
+
   /** Sets when the peer became reachable but unauthenticated (-1: it is not); whether that changed. */
   boolean unauthenticated(long since) {
     if (since == unauthenticatedSince) {

@@ -1,6 +1,5 @@
 package io.eipfailover.membership.udp.internal;
 
-import static io.eipfailover.membership.udp.testing.Loopback.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +7,11 @@ import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeState;
 import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.PeerState;
+import io.eipfailover.core.testing.Await;
+import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.UdpMembershipCounters;
-import io.eipfailover.membership.udp.testing.Loopback;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -42,7 +42,7 @@ class StallImmuneLoopbackTest {
     final InetSocketAddress address;
 
     StandIn(int backlog) throws IOException {
-      int port = Loopback.freePort();
+      int port = LoopbackPorts.reserve();
       address = new InetSocketAddress("127.0.0.1", port);
       udp = DatagramChannel.open().bind(address);
       tcp = ServerSocketChannel.open().bind(address, backlog);
@@ -91,14 +91,17 @@ class StallImmuneLoopbackTest {
   @Test
   void aSilentPeerWhoseKernelAnswersIsHeldPastTheDeadlineUntilTheStallLimit() throws Exception {
     DetectorSettings d = DetectorSettings.stallImmune().toBuilder().stallLimit(Duration.ofSeconds(2)).build();
-    int portA = Loopback.freePort();
+    int portA = LoopbackPorts.reserve();
     try (StandIn b = new StandIn(50); UdpMembership m = member(portA, b, d)) {
       m.start();
       b.beat(portA, 3);
-      await(Duration.ofSeconds(5), m.view()::toString, () -> m.view().stateOf(B) == NodeState.ALIVE);
-      await(Duration.ofSeconds(5), () -> m.view() + " " + m.counters(), () -> verification(m).stallHolds() == 1);
+      Await.until("b ALIVE", Duration.ofSeconds(5), () -> m.view().stateOf(B) == NodeState.ALIVE,
+          () -> m.view());
+      Await.until("one stall hold", Duration.ofSeconds(5), () -> verification(m).stallHolds() == 1,
+          () -> m.view() + " " + m.counters());
       assertEquals(NodeState.SUSPECT, m.view().stateOf(B), "past the 1 s deadline, not convicted");
-      await(Duration.ofSeconds(8), m.view()::toString, () -> m.view().stateOf(B) == NodeState.DEAD);
+      Await.until("b DEAD", Duration.ofSeconds(8), () -> m.view().stateOf(B) == NodeState.DEAD,
+          () -> m.view());
       PeerState dead = m.view().peer(B);
       long silence = dead.since() - dead.lastHeard().getAsLong();
       assertTrue(silence >= Duration.ofSeconds(2).toNanos(), "convicted after " + silence + " ns of silence");
@@ -113,14 +116,16 @@ class StallImmuneLoopbackTest {
     DetectorSettings d = DetectorSettings.builder().warntime(Duration.ofSeconds(5)).deadtime(Duration.ofSeconds(10))
         .initdead(Duration.ofSeconds(10)).verifyAfter(Duration.ofMillis(300)).verifyTimeout(Duration.ofMillis(200))
         .stallLimit(Duration.ofSeconds(10)).build();
-    int portA = Loopback.freePort();
+    int portA = LoopbackPorts.reserve();
     try (StandIn b = new StandIn(1); UdpMembership m = member(portA, b, d)) {
       m.start();
       b.beat(portA, 3);
-      await(Duration.ofSeconds(5), () -> m.view() + " " + m.counters(),
-          () -> m.view().stateOf(B) == NodeState.ALIVE && verification(m).handshakes() >= 1);
+      Await.until("b ALIVE and probed", Duration.ofSeconds(5),
+          () -> m.view().stateOf(B) == NodeState.ALIVE && verification(m).handshakes() >= 1,
+          () -> m.view() + " " + m.counters());
       b.fillAcceptQueue();
-      await(Duration.ofSeconds(5), () -> m.view() + " " + m.counters(), () -> m.view().stateOf(B) == NodeState.DEAD);
+      Await.until("b DEAD", Duration.ofSeconds(5), () -> m.view().stateOf(B) == NodeState.DEAD,
+          () -> m.view() + " " + m.counters());
       assertEquals(1, verification(m).hostGoneConvictions(), "only verification can convict within 10 s");
       assertEquals(0, m.counters().fastPathConvictions());
     }
@@ -130,7 +135,7 @@ class StallImmuneLoopbackTest {
   void probesAnswerHandshakeForAListenerThatNeverAcceptsRefusedForAClosedPortAndNothingForAFullQueue()
       throws Exception {
     List<String> answers = new ArrayList<>();
-    int closedPort = Loopback.freePort();
+    int closedPort = LoopbackPorts.reserve();
     try (StandIn listening = new StandIn(50); StandIn full = new StandIn(1);
         java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
       full.fillAcceptQueue();
