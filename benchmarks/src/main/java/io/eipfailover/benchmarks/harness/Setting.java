@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * <pre>
  * daemon = agent                        # or keepalived
  * title = this project, UDP default     # the row's name in the summary
- * jvm = -Xms64m -Xmx128m -XX:+UseSerialGC   # agent only: the JVM flags
+ * jvm = -Xmx96m -XX:+UseSerialGC         # agent only: the JVM flags (default: the launcher's)
  * agent.membership.udp.profile = default    # agent only: any agent.properties key, prefixed
  * keepalived.advert_int = 0.1           # keepalived only, required: seconds, 0.01 to 40
  * </pre>
@@ -37,8 +37,11 @@ import java.util.TreeMap;
  */
 public record Setting(String label, Daemon.Kind daemon, String title, List<String> jvm,
     Map<String, String> agentProperties, double advertSeconds) {
-  /** The JVM flags of the systemd unit (examples/deploy/eipfailover-agent.service), the default. */
-  public static final String UNIT_JVM_FLAGS = "-Xms64m -Xmx128m -XX:+UseSerialGC";
+  /**
+   * The JVM flags the package's launcher gives the agent (examples/deploy/debian/eipfailover-agent, run
+   * by the systemd unit), the default; {@code SettingTest} keeps the two equal.
+   */
+  public static final String UNIT_JVM_FLAGS = "-Xms8m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
 
   public Setting {
     jvm = List.copyOf(jvm);

@@ -20,8 +20,8 @@ final class Notes {
         + " from the `aws` test-jar) runs in the harness JVM on the host's loopback; `nsrelay.py` in the gateway"
         + " namespace is the only door to it (EC2 API and each node's IMDS) and logs nothing: the fake stamps every"
         + " call's arrival. Nothing routes out of the namespaces.\n");
-    md.append("- **Daemons.** Ours: `java -Xms64m -Xmx128m -XX:+UseSerialGC -jar eipfailover-agent.jar` (the"
-        + " systemd unit's flags, the examples module's jar) with an explicit topology, UDP heartbeats on the private"
+    md.append("- **Daemons.** Ours: `java -Xms8m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar eipfailover-agent.jar`"
+        + " (the package launcher's flags, no class-data archive, the examples module's jar) with an explicit topology, UDP heartbeats on the private"
         + " IPs, the `reachability` guard on the gateway, no health check. keepalived: the distribution's package,"
         + " two VRRP instances (one per EIP, each node master of its own: active-active like our pair), unicast"
         + " VRRPv3 between the private IPs, default preemption, `-P -R -n` (VRRP only, no respawn, foreground).\n");

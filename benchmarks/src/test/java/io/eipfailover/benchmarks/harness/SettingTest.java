@@ -27,9 +27,12 @@ class SettingTest {
   }
 
   @Test
-  void anAgentWithoutJvmFlagsGetsTheSystemdUnitsFlags() {
+  void anAgentWithoutJvmFlagsGetsThePackageLaunchersFlags() throws Exception {
     Setting s = Setting.parse("x", Map.of("daemon", "agent"), "x.properties");
-    assertEquals(List.of("-Xms64m", "-Xmx128m", "-XX:+UseSerialGC"), s.jvm());
+    assertEquals(List.of(Setting.UNIT_JVM_FLAGS.split(" ")), s.jvm());
+    String launcher = Files.readString(Path.of("../examples/deploy/debian/eipfailover-agent"));
+    assertTrue(launcher.contains("${EIPFAILOVER_JAVA_OPTS:-" + Setting.UNIT_JVM_FLAGS + "}"),
+        "the harness measures the flags the package runs with: " + Setting.UNIT_JVM_FLAGS);
   }
 
   @Test
