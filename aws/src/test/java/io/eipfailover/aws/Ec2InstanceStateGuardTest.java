@@ -11,10 +11,10 @@ import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.GuardVerdict;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.TakeoverRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,7 @@ class Ec2InstanceStateGuardTest {
       .node(B, AttachmentPoint.primary("eni-0bbb", "10.0.2.10"), AttachmentPoint.reserved("eni-0bbb", "10.0.2.11"))
       .elasticIp(EIP_B).build();
   private static final MembershipView VIEW = new MembershipView(3, A,
-      Map.of(A, PeerState.of(NodeState.ALIVE, 0), B, PeerState.of(NodeState.DEAD, 0)));
+      Map.of(A, MemberEntry.of(MemberState.ALIVE, 0), B, MemberEntry.of(MemberState.DEAD, 0)));
 
   private Ec2Fake fake;
   private Ec2Client ec2;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.aws.testing.Ec2Fake;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.TakeoverRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -109,8 +109,8 @@ class IamPolicyTest {
     manager.describe(topology.elasticIps());
     manager.associate(eipB, topology.node(A).reservedPoints().get(0));
     Ec2SecondaryIpProvisioner.builder().ec2Client(ec2).networkInterfaceId("eni-0aaa").build().ensureReserved(2);
-    MembershipView view = new MembershipView(1, A, Map.of(A, PeerState.of(NodeState.ALIVE, 0), B,
-        PeerState.of(NodeState.DEAD, 0)));
+    MembershipView view = new MembershipView(1, A, Map.of(A, MemberEntry.of(MemberState.ALIVE, 0), B,
+        MemberEntry.of(MemberState.DEAD, 0)));
     Ec2InstanceStateGuard.builder().ec2Client(ec2).instance(B, "i-0bbb").build()
         .evaluate(new TakeoverRequest(A, eipB, Optional.of(B), view, topology));
     Ec2Preflight.builder().ec2Client(ec2).topology(topology).self(A).imdsEndpoint(fake.imds("i-0aaa").endpoint())

@@ -7,8 +7,8 @@ import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.SplitBrainGuards;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
@@ -74,7 +74,7 @@ public final class PairMain {
         Node b = new Node(fake, topology, "lb-b", portB, "lb-a", portA, meters)) {
       a.failover.start();
       b.failover.start();
-      if (!await(() -> a.sees("lb-b", NodeState.ALIVE) && b.sees("lb-a", NodeState.ALIVE))) {
+      if (!await(() -> a.sees("lb-b", MemberState.ALIVE) && b.sees("lb-a", MemberState.ALIVE))) {
         System.out.println("FAILED: the pair never saw each other alive");
         return false;
       }
@@ -148,7 +148,7 @@ public final class PairMain {
       }
     }
 
-    boolean sees(String node, NodeState state) {
+    boolean sees(String node, MemberState state) {
       return failover.status().view() != null && failover.status().view().stateOf(NodeId.of(node)) == state;
     }
 

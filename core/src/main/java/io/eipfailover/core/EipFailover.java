@@ -1,10 +1,10 @@
 package io.eipfailover.core;
 
+import com.google.common.base.Ticker;
 import io.eipfailover.core.event.FailoverListener;
 import io.eipfailover.core.internal.DefaultEipFailover;
 import io.eipfailover.core.internal.FailoverParts;
 import io.eipfailover.core.runtime.Checks;
-import com.google.common.base.Ticker;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public interface EipFailover extends AutoCloseable {
   FailoverStatus status();
 
   /**
-   * Graceful standby: announce {@link NodeStatus#STANDBY} so peers pull this node's EIPs while it
+   * Graceful standby: announce {@link AnnouncedStatus#STANDBY} so peers pull this node's EIPs while it
    * keeps serving them (no gap), and take no EIP until {@link #resume()}.
    */
   void standby();

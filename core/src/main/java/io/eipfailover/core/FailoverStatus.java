@@ -22,7 +22,7 @@ public record FailoverStatus(
     NodeId self,
     boolean running,
     boolean dryRun,
-    NodeStatus localStatus,
+    AnnouncedStatus localStatus,
     MembershipView view,
     Map<String, ObservedAssociation> observed,
     Placement plan,

@@ -12,7 +12,7 @@ import java.util.Map;
  * The built-in {@link FailoverStrategy}s. All are pure and deterministic and share these rules:
  *
  * <ul>
- *   <li>an EIP whose holder is {@link NodeState#ALIVE} or {@link NodeState#SUSPECT} stays where it
+ *   <li>an EIP whose holder is {@link MemberState#ALIVE} or {@link MemberState#SUSPECT} stays where it
  *       is unless the strategy prefers another alive node (suspicion alone never moves an EIP);
  *   <li>an EIP held by a dead, standby or unhealthy node, or by nobody, is <em>orphaned</em> and
  *       goes to an eligible ({@code ALIVE}) node with a free attachment point;

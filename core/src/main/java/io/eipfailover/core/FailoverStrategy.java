@@ -6,7 +6,7 @@ package io.eipfailover.core;
  * the same plan. Built-ins: {@link FailoverStrategies}.
  *
  * <p>Rules every strategy must keep (the simulation checks them): only nodes that are {@link
- * NodeState#ALIVE} in the view receive an EIP they do not already hold; a target point belongs to
+ * MemberState#ALIVE} in the view receive an EIP they do not already hold; a target point belongs to
  * the target node; two EIPs never share a target point; a reserved point already holding another
  * EIP (observed) is not free.
  */

@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
  * Who is alive, as this node sees it. Implementations: UDP heartbeats ({@code membership-udp}),
  * JGroups ({@code membership-jgroups}), and a manual one in the core test kit.
  *
- * <p>Contract: a dead peer is declared {@link NodeState#DEAD} within the implementation's
+ * <p>Contract: a dead peer is declared {@link MemberState#DEAD} within the implementation's
  * configured bound; ordinary jitter must not flap a view; the state of self reflects the last
  * {@link #announce} call. Implementations are thread-safe. {@link #start()} may be called once;
  * {@link #close()} is idempotent.
@@ -19,7 +19,7 @@ public interface Membership extends AutoCloseable {
   MembershipView view();
 
   /** Tells peers this node's status; takes effect in the next heartbeat or sooner. */
-  void announce(NodeStatus status);
+  void announce(AnnouncedStatus status);
 
   /**
    * Registers a listener, called in order on {@code executor}. Listener exceptions are caught and

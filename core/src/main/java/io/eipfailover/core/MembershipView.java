@@ -13,12 +13,12 @@ import java.util.TreeMap;
  * @param epoch increases by at least one with every change
  * @param self the node this view belongs to
  * @param members every node of the topology (self included) and its state; a node never heard
- *     of is {@link NodeState#SUSPECT} during the membership's initial dead time (so its EIPs stay
- *     put while the cluster boots) and {@link NodeState#DEAD} after it
+ *     of is {@link MemberState#SUSPECT} during the membership's initial dead time (so its EIPs stay
+ *     put while the cluster boots) and {@link MemberState#DEAD} after it
  * @param merged whether this view ends a partition (the membership merged two sides); the
  *     reconciler re-asserts placement after it
  */
-public record MembershipView(long epoch, NodeId self, Map<NodeId, PeerState> members, boolean merged) {
+public record MembershipView(long epoch, NodeId self, Map<NodeId, MemberEntry> members, boolean merged) {
   public MembershipView {
     Objects.requireNonNull(self, "self");
     members = Collections.unmodifiableMap(new TreeMap<>(members));
@@ -28,24 +28,24 @@ public record MembershipView(long epoch, NodeId self, Map<NodeId, PeerState> mem
   }
 
   /** A view that is not a merge. */
-  public MembershipView(long epoch, NodeId self, Map<NodeId, PeerState> members) {
+  public MembershipView(long epoch, NodeId self, Map<NodeId, MemberEntry> members) {
     this(epoch, self, members, false);
   }
 
   /** The state of {@code node}; DEAD for a node the view does not know. */
-  public NodeState stateOf(NodeId node) {
-    PeerState p = members.get(node);
-    return p == null ? NodeState.DEAD : p.state();
+  public MemberState stateOf(NodeId node) {
+    MemberEntry p = members.get(node);
+    return p == null ? MemberState.DEAD : p.state();
   }
 
   /** The full entry for {@code node}, or a DEAD entry with no history. */
-  public PeerState peer(NodeId node) {
-    PeerState p = members.get(node);
-    return p == null ? PeerState.of(NodeState.DEAD, 0) : p;
+  public MemberEntry peer(NodeId node) {
+    MemberEntry p = members.get(node);
+    return p == null ? MemberEntry.of(MemberState.DEAD, 0) : p;
   }
 
   /** Number of nodes in the given state. */
-  public long count(NodeState state) {
+  public long count(MemberState state) {
     return members.values().stream().filter(p -> p.state() == state).count();
   }
 

@@ -44,7 +44,7 @@ class ObservedAssociationTest {
         .node(NodeId.of("b"), AttachmentPoint.primary("eni-2", "10.0.2.10"))
         .elasticIp(ElasticIp.of("eipalloc-1", "52.0.0.1", "b")).build();
     ElasticIp eip = t.elasticIps().get(0);
-    MembershipView v = new MembershipView(1, NodeId.of("a"), java.util.Map.of(NodeId.of("a"), PeerState.of(NodeState.ALIVE, 0)));
+    MembershipView v = new MembershipView(1, NodeId.of("a"), java.util.Map.of(NodeId.of("a"), MemberEntry.of(MemberState.ALIVE, 0)));
     java.util.function.Function<ObservedAssociation, Optional<NodeId>> holder =
         o -> new PlacementInput(t, v, java.util.Map.of("eipalloc-1", o), 0).holderOf(eip);
     assertEquals(Optional.of(NodeId.of("a")), holder.apply(ObservedAssociation.associated("eipalloc-1", null, "eni-1", "10.0.1.20")));

@@ -16,8 +16,8 @@ import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.ManualMembership;
 import java.time.Duration;
@@ -103,8 +103,8 @@ class Ec2FailoverIntegrationTest {
     nodeB.start();
     long describesOfA = describesBy("AKIDNODEA");
     long describesOfB = describesBy("AKIDNODEB");
-    viewOfA.set(B, NodeState.ALIVE);
-    viewOfB.set(A, NodeState.ALIVE);
+    viewOfA.set(B, MemberState.ALIVE);
+    viewOfB.set(A, MemberState.ALIVE);
     // Both reconcilers ran passes that saw the other ALIVE (a describe answered, twice each): by
     // then a wrong takeover would have been sent.
     Await.until("two answered describes by each node", WAIT,
@@ -117,7 +117,7 @@ class Ec2FailoverIntegrationTest {
     nodeB.close();
     fake.setInstanceState("i-0bbb", "stopped");
     fake.faults().throttleNext(2);
-    viewOfA.set(B, NodeState.DEAD);
+    viewOfA.set(B, MemberState.DEAD);
     awaitAssociation("eipalloc-0b", "eni-0aaa", "10.0.1.11");
 
     // b comes back: a new agent, both sides see each other alive; b pulls its EIP home.
@@ -125,8 +125,8 @@ class Ec2FailoverIntegrationTest {
     ManualMembership viewOfB2 = new ManualMembership(B, topology.nodeIds(), Ticker.systemTicker());
     EipFailover nodeB2 = node(B, topology, viewOfB2, "i-0aaa", A);
     nodeB2.start();
-    viewOfB2.set(A, NodeState.ALIVE);
-    viewOfA.set(B, NodeState.ALIVE);
+    viewOfB2.set(A, MemberState.ALIVE);
+    viewOfA.set(B, MemberState.ALIVE);
     awaitAssociation("eipalloc-0b", "eni-0bbb", "10.0.2.10");
     // The fake changes the association just before it logs the call: wait for the log too.
     Await.until("both moves in the call log", WAIT, () -> fake.calls("AssociateAddress").stream()

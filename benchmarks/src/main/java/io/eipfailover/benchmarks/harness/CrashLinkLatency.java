@@ -1,7 +1,7 @@
 package io.eipfailover.benchmarks.harness;
 
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.udp.DetectorSettings;
@@ -49,11 +49,11 @@ final class CrashLinkLatency {
         b.start();
         a.start();
         Await.until("a sees b ALIVE" + (link ? " with the TCP link up" : ""), WAIT,
-            () -> a.view().stateOf(B) == NodeState.ALIVE && (!link || a.counters().crashSocketConnects() >= 1),
+            () -> a.view().stateOf(B) == MemberState.ALIVE && (!link || a.counters().crashSocketConnects() >= 1),
             () -> a.view() + " " + a.counters());
         long closedAt = System.nanoTime();
         b.close();
-        Await.value("a sees closed b DEAD", WAIT, a::view, v -> v.stateOf(B) == NodeState.DEAD);
+        Await.value("a sees closed b DEAD", WAIT, a::view, v -> v.stateOf(B) == MemberState.DEAD);
         took[i] = a.view().peer(B).since() - closedAt;
       }
     }

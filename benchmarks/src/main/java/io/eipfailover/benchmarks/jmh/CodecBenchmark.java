@@ -1,7 +1,7 @@
 package io.eipfailover.benchmarks.jmh;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.internal.InternalProbes;
@@ -53,12 +53,12 @@ public class CodecBenchmark {
     NodeId a = NodeId.of("lb-a");
     NodeId b = NodeId.of("lb-b");
     codec = InternalProbes.codecPair("bench-cluster", a, b, keyring);
-    ByteBuffer sample = codec.encode(1, 1, NodeStatus.ALIVE, 42);
+    ByteBuffer sample = codec.encode(1, 1, AnnouncedStatus.ALIVE, 42);
     datagram = new byte[sample.remaining()];
     sample.get(datagram);
     mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-    if (codec.decode(codec.encode(1, 2, NodeStatus.ALIVE, 42)) != null) {
+    if (codec.decode(codec.encode(1, 2, AnnouncedStatus.ALIVE, 42)) != null) {
       throw new IllegalStateException("the receiver rejected a valid heartbeat; benchmark set-up is wrong");
     }
   }
@@ -66,7 +66,7 @@ public class CodecBenchmark {
   /** Encode + sign one heartbeat, then decode + verify it. Returns the sequence decoded. */
   @Benchmark
   public long encodeAndVerify() {
-    ByteBuffer out = codec.encode(7, ++sequence, NodeStatus.ALIVE, 42);
+    ByteBuffer out = codec.encode(7, ++sequence, AnnouncedStatus.ALIVE, 42);
     DropReason drop = codec.decode(out);
     if (drop != null) {
       throw new IllegalStateException("dropped a valid heartbeat: " + drop);
@@ -77,7 +77,7 @@ public class CodecBenchmark {
   /** Encode + sign only. */
   @Benchmark
   public ByteBuffer encodeOnly() {
-    return codec.encode(7, ++sequence, NodeStatus.ALIVE, 42);
+    return codec.encode(7, ++sequence, AnnouncedStatus.ALIVE, 42);
   }
 
   /** Baseline: two raw HMAC-SHA256 over a heartbeat-sized datagram (sign and verify). */

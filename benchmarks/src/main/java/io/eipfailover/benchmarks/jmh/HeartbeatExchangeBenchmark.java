@@ -1,8 +1,8 @@
 package io.eipfailover.benchmarks.jmh;
 
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
@@ -88,7 +88,7 @@ public class HeartbeatExchangeBenchmark {
 
   private static void requireAlive(UdpMembership m, String peer) {
     MembershipView v = m.view();
-    if (v.stateOf(NodeId.of(peer)) != NodeState.ALIVE) {
+    if (v.stateOf(NodeId.of(peer)) != MemberState.ALIVE) {
       throw new IllegalStateException(m.self() + " does not see " + peer + " ALIVE after warm-up: " + v);
     }
   }

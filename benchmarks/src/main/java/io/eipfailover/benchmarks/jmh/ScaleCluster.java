@@ -3,12 +3,12 @@ package io.eipfailover.benchmarks.jmh;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeSpec;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.PlacementInput;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,12 +83,12 @@ public final class ScaleCluster {
     for (int d = 0; d < deadCount; d++) {
       dead.add(nodeId(1 + d * (nodes - 1) / Math.max(1, deadCount)));
     }
-    Map<NodeId, PeerState> members = new TreeMap<>();
-    Map<NodeId, PeerState> allAlive = new TreeMap<>();
+    Map<NodeId, MemberEntry> members = new TreeMap<>();
+    Map<NodeId, MemberEntry> allAlive = new TreeMap<>();
     for (int n = 0; n < nodes; n++) {
       NodeId id = nodeId(n);
-      members.put(id, PeerState.of(dead.contains(id) ? NodeState.DEAD : NodeState.ALIVE, 0));
-      allAlive.put(id, PeerState.of(NodeState.ALIVE, 0));
+      members.put(id, MemberEntry.of(dead.contains(id) ? MemberState.DEAD : MemberState.ALIVE, 0));
+      allAlive.put(id, MemberEntry.of(MemberState.ALIVE, 0));
     }
     return new ScaleCluster(b.build(), new MembershipView(2, nodeId(0), members),
         new MembershipView(1, nodeId(0), allAlive), Map.copyOf(observed), Set.copyOf(dead));

@@ -1,9 +1,9 @@
 package io.eipfailover.benchmarks.jmh;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
-import io.eipfailover.core.NodeStatus;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -18,7 +18,7 @@ final class StaticMembership implements Membership {
 
   private final MembershipView view;
   private final List<Registration> listeners = new CopyOnWriteArrayList<>();
-  private volatile NodeStatus announced = NodeStatus.ALIVE;
+  private volatile AnnouncedStatus announced = AnnouncedStatus.ALIVE;
 
   StaticMembership(MembershipView view) {
     this.view = view;
@@ -37,12 +37,12 @@ final class StaticMembership implements Membership {
   }
 
   @Override
-  public void announce(NodeStatus status) {
+  public void announce(AnnouncedStatus status) {
     this.announced = status;
   }
 
   /** The last status announced by the failover. */
-  NodeStatus announced() {
+  AnnouncedStatus announced() {
     return announced;
   }
 

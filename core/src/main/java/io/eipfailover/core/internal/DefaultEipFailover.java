@@ -1,12 +1,12 @@
 package io.eipfailover.core.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.FailoverStatus;
 import io.eipfailover.core.HealthResult;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.event.ConfigMismatch;
 import io.eipfailover.core.event.FailoverListener;
 import io.eipfailover.core.internal.reconciler.Input;
@@ -93,7 +93,7 @@ public final class DefaultEipFailover implements EipFailover {
     }, loop);
     runner.running(true);
     runner.post(Input.Started::new);
-    parts.membership().announce(NodeStatus.ALIVE);
+    parts.membership().announce(AnnouncedStatus.ALIVE);
     parts.membership().start();
     scheduleHealthCheck(0);
   }

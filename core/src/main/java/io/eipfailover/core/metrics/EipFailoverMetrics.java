@@ -1,10 +1,10 @@
 package io.eipfailover.core.metrics;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverStatus;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.runtime.Checks;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -87,7 +87,7 @@ public final class EipFailoverMetrics implements MeterBinder {
         s -> s.running() ? 1 : 0);
     gauge(registry, "eipfailover.dry.run", "1 when EIP moves are suppressed (dry run)", Tags.empty(),
         s -> s.dryRun() ? 1 : 0);
-    for (NodeStatus status : NodeStatus.values()) {
+    for (AnnouncedStatus status : AnnouncedStatus.values()) {
       gauge(registry, "eipfailover.local.status", "what this node announces: 1 for the current status",
           Tags.of("status", status.name().toLowerCase(Locale.ROOT)), s -> s.localStatus() == status ? 1 : 0);
     }

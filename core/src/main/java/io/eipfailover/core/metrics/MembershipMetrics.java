@@ -1,10 +1,10 @@
 package io.eipfailover.core.metrics;
 
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.runtime.Checks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -30,7 +30,7 @@ import java.util.Locale;
  *       the state each node is in now, 0 for the four others; one series per node of the view at
  *       binding time (every node of the topology) and state;
  *   <li>{@code eipfailover.peer.unauthenticated} (gauge, tag {@code node}): 1 while the node is
- *       reachable but unauthenticated ({@code PeerState.unauthenticatedSince}), else 0.
+ *       reachable but unauthenticated ({@code MemberEntry.unauthenticatedSince}), else 0.
  * </ul>
  *
  * <p>{@link #bindTo} registers a listener on the membership (delivered on the membership's
@@ -64,7 +64,7 @@ public final class MembershipMetrics implements MeterBinder {
         .description("peers reported to run another configuration (different plan settings)")
         .tags(tags).register(registry);
     for (NodeId node : membership.view().members().keySet()) {
-      for (NodeState state : NodeState.values()) {
+      for (MemberState state : MemberState.values()) {
         Gauge.builder("eipfailover.peer.state", membership,
                 m -> m.view().stateOf(node) == state ? 1 : 0)
             .description("1 for the state each node is in, as this node's membership sees it")

@@ -9,8 +9,8 @@ import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.GuardVerdict;
 import io.eipfailover.core.HealthResult;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.internal.reconciler.Effect;
 import io.eipfailover.core.internal.reconciler.Input;
 import io.eipfailover.core.internal.reconciler.Reconciler;
@@ -49,7 +49,7 @@ class IdleWakeUpsTest {
     SimulatedEc2 ec2 = new SimulatedEc2(topology, new VirtualTime().scheduler("ec2"), new Random(1));
     ec2.placeAllAtHome();
     ManualMembership m = new ManualMembership(A, topology.nodeIds(), new VirtualTime().ticker());
-    m.set(B, NodeState.ALIVE);
+    m.set(B, MemberState.ALIVE);
     long[] now = {0};
     ReconcilerState[] state = {r.initial(0)};
     Function<Function<Stamp, Input>, Step> feed = input -> {
@@ -98,7 +98,7 @@ class IdleWakeUpsTest {
         .healthCheck(() -> HealthResult.healthy("test")).ticker(time.ticker()).clock(time.clock())
         .scheduler(lane).ioExecutor(lane).random(new Random(3)).build();
     f.start();
-    membership.set(B, NodeState.ALIVE);
+    membership.set(B, MemberState.ALIVE);
     time.advance(Duration.ofSeconds(10));
 
     long before = time.tasksRun();

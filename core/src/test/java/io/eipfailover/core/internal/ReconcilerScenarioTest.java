@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
@@ -11,9 +12,8 @@ import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.GuardVerdict;
 import io.eipfailover.core.HealthResult;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.SplitBrainGuard;
 import io.eipfailover.core.event.DryRunTakeover;
 import io.eipfailover.core.event.FailBack;
@@ -82,7 +82,7 @@ class ReconcilerScenarioTest {
     ec2.placeAllAtHome();
     failover = builder.build();
     failover.start();
-    membership.set(B, NodeState.ALIVE);
+    membership.set(B, MemberState.ALIVE);
     time.advance(Duration.ofSeconds(3));
   }
 
@@ -99,9 +99,9 @@ class ReconcilerScenarioTest {
     startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")));
     int callsBefore = ec2.calls().size();
 
-    membership.set(B, NodeState.SUSPECT);
+    membership.set(B, MemberState.SUSPECT);
     time.advance(Duration.ofMillis(500));
-    membership.set(B, NodeState.DEAD);
+    membership.set(B, MemberState.DEAD);
     time.advance(Duration.ofSeconds(2));
 
     assertEquals(Optional.of(A), ec2.holder(eipB));
@@ -123,7 +123,7 @@ class ReconcilerScenarioTest {
   void doesNotTakeOverWhileGuardDeniesAndReportsTheDenialOnce() {
     startWithPeerAlive(nodeA(r -> GuardVerdict.deny("gateway unreachable")));
 
-    membership.set(B, NodeState.DEAD);
+    membership.set(B, MemberState.DEAD);
     time.advance(Duration.ofSeconds(20));
 
     assertEquals(Optional.of(B), ec2.holder(eipB));
@@ -137,7 +137,7 @@ class ReconcilerScenarioTest {
   void suspicionAloneMovesNothing() {
     startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")));
 
-    membership.set(B, NodeState.SUSPECT);
+    membership.set(B, MemberState.SUSPECT);
     time.advance(Duration.ofSeconds(60));
 
     assertEquals(Optional.of(B), ec2.holder(eipB));
@@ -179,7 +179,7 @@ class ReconcilerScenarioTest {
     ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0));
     failover = nodeA(r -> GuardVerdict.allow("test")).build();
     failover.start();
-    membership.set(B, NodeState.ALIVE);
+    membership.set(B, MemberState.ALIVE);
 
     time.advance(Duration.ofSeconds(4));
     assertEquals(Optional.of(B), ec2.holder(eipA), "home alive for 4 s < 5 s delay");
@@ -197,29 +197,29 @@ class ReconcilerScenarioTest {
 
     failover.standby();
     time.advance(Duration.ofMillis(200));
-    assertEquals(NodeStatus.STANDBY, membership.announced());
-    membership.set(B, NodeState.DEAD);
+    assertEquals(AnnouncedStatus.STANDBY, membership.announced());
+    membership.set(B, MemberState.DEAD);
     time.advance(Duration.ofSeconds(5));
     assertEquals(Optional.of(B), ec2.holder(eipB), "a standby node takes nothing");
 
     failover.resume();
     time.advance(Duration.ofSeconds(2));
-    assertEquals(NodeStatus.ALIVE, membership.announced());
+    assertEquals(AnnouncedStatus.ALIVE, membership.announced());
     assertEquals(Optional.of(A), ec2.holder(eipB));
   }
 
   @Test
   void aPeerDyingSoonAfterPullingItsEipHomeIsTakenOverAtOnceNotAtTheNextResync() {
     startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")));
-    membership.set(B, NodeState.DEAD);
+    membership.set(B, MemberState.DEAD);
     time.advance(Duration.ofSeconds(1));
     assertEquals(Optional.of(A), ec2.holder(eipB));
 
-    membership.set(B, NodeState.ALIVE);
+    membership.set(B, MemberState.ALIVE);
     time.advance(Duration.ofSeconds(6));
     ec2.operatorAssociate(eipB, topology.homePoint(eipB)); // B pulls its EIP home; A does not see it
     time.advance(Duration.ofSeconds(2));
-    membership.set(B, NodeState.DEAD);
+    membership.set(B, MemberState.DEAD);
     time.advance(Duration.ofSeconds(1));
 
     assertEquals(Optional.of(A), ec2.holder(eipB), "planned on a fresh describe, not on the stale cache");
@@ -234,7 +234,7 @@ class ReconcilerScenarioTest {
     time.advance(Duration.ofSeconds(2));
 
     failover.resume();
-    membership.set(A, NodeState.ALIVE);
+    membership.set(A, MemberState.ALIVE);
     time.advance(Duration.ofSeconds(7));
 
     assertEquals(Optional.of(A), ec2.holder(eipA), "a hand-off we asked for is not a flap to damp");
@@ -255,7 +255,7 @@ class ReconcilerScenarioTest {
   @Test
   void whenOnlyHeartbeatsAreLostAPeerPullingItsEipBackIsNotFoughtOver() {
     startWithPeerAlive(nodeA(r -> GuardVerdict.allow("reachability only")).config(FailoverConfig.builder().holdTime(Duration.ofSeconds(60)).build()));
-    membership.set(B, NodeState.DEAD); // B is alive; only heartbeats are lost
+    membership.set(B, MemberState.DEAD); // B is alive; only heartbeats are lost
     time.advance(Duration.ofSeconds(2));
     assertEquals(Optional.of(A), ec2.holder(eipB));
 
@@ -265,8 +265,8 @@ class ReconcilerScenarioTest {
     assertEquals(Optional.of(B), ec2.holder(eipB), "one move and back, then damped: no ping-pong");
     assertEquals(1, ec2.calls().stream().filter(c -> c.op() == Ec2Call.Op.ASSOCIATE && c.caller().equals(A)).count());
 
-    membership.set(B, NodeState.ALIVE); // heartbeats heal: the damping's reason is gone
-    membership.set(B, NodeState.DEAD);  // and B really dies
+    membership.set(B, MemberState.ALIVE); // heartbeats heal: the damping's reason is gone
+    membership.set(B, MemberState.DEAD);  // and B really dies
     time.advance(Duration.ofSeconds(2));
     assertEquals(Optional.of(A), ec2.holder(eipB), "a later death of the puller is taken over at once");
   }
@@ -288,12 +288,12 @@ class ReconcilerScenarioTest {
   @Test
   void afterAPartitionHealsTheFailbackDelayCountsFromTheHeal() {
     startWithPeerAlive(nodeA(r -> GuardVerdict.deny("cut off")));
-    membership.set(B, NodeState.DEAD); // partition: each side sees the other dead
+    membership.set(B, MemberState.DEAD); // partition: each side sees the other dead
     time.advance(Duration.ofSeconds(1));
     ec2.operatorAssociate(eipA, topology.node(B).reservedPoints().get(0)); // B took A's EIP
     time.advance(Duration.ofSeconds(5));
 
-    membership.set(B, NodeState.ALIVE); // heal
+    membership.set(B, MemberState.ALIVE); // heal
     time.advance(Duration.ofSeconds(3));
     assertEquals(Optional.of(B), ec2.holder(eipA), "B may not have heard A yet: A waits its fail-back delay");
     time.advance(Duration.ofSeconds(3));
@@ -306,14 +306,14 @@ class ReconcilerScenarioTest {
 
     health = HealthResult.unhealthy("HTTP 503");
     time.advance(Duration.ofSeconds(2));
-    assertEquals(NodeStatus.UNHEALTHY, membership.announced());
-    membership.set(B, NodeState.DEAD);
+    assertEquals(AnnouncedStatus.UNHEALTHY, membership.announced());
+    membership.set(B, MemberState.DEAD);
     time.advance(Duration.ofSeconds(5));
     assertEquals(Optional.of(B), ec2.holder(eipB));
 
     health = HealthResult.healthy("HTTP 200");
     time.advance(Duration.ofSeconds(2));
-    assertEquals(NodeStatus.ALIVE, membership.announced());
+    assertEquals(AnnouncedStatus.ALIVE, membership.announced());
     assertEquals(Optional.of(A), ec2.holder(eipB));
   }
 
@@ -321,7 +321,7 @@ class ReconcilerScenarioTest {
   void dryRunPlansAndReportsButNeverAssociates() {
     startWithPeerAlive(nodeA(r -> GuardVerdict.allow("test")).config(FailoverConfig.builder().dryRun(true).build()));
 
-    membership.set(B, NodeState.DEAD);
+    membership.set(B, MemberState.DEAD);
     time.advance(Duration.ofSeconds(10));
 
     assertEquals(0, ec2.calls().stream().filter(c -> c.op() == Ec2Call.Op.ASSOCIATE).count());
@@ -339,7 +339,7 @@ class ReconcilerScenarioTest {
 
     lane.pause();
     time.advance(Duration.ofSeconds(3));
-    membership.set(B, NodeState.DEAD); // queued on the paused lane: pre-pause knowledge
+    membership.set(B, MemberState.DEAD); // queued on the paused lane: pre-pause knowledge
     lane.resume();
     time.advance(Duration.ofMillis(500));
     assertEquals(Optional.of(B), ec2.holder(eipB), "no takeover right after waking");

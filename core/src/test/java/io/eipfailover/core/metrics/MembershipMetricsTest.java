@@ -3,8 +3,8 @@ package io.eipfailover.core.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.testing.ManualMembership;
 import io.eipfailover.core.testing.VirtualTime;
 import io.micrometer.core.instrument.Tags;
@@ -25,7 +25,7 @@ class MembershipMetricsTest {
 
     assertEquals(1, state(B, "dead"));
     assertEquals(0, state(B, "alive"));
-    membership.set(B, NodeState.ALIVE);
+    membership.set(B, MemberState.ALIVE);
     assertEquals(1, state(B, "alive"));
     assertEquals(0, state(B, "dead"));
     assertEquals(1, state(A, "alive"));
@@ -36,8 +36,8 @@ class MembershipMetricsTest {
   void countsViewChangesMergesAndConfigMismatches() {
     new MembershipMetrics(membership).bindTo(registry);
 
-    membership.set(B, NodeState.ALIVE);
-    membership.set(B, NodeState.SUSPECT);
+    membership.set(B, MemberState.ALIVE);
+    membership.set(B, MemberState.SUSPECT);
     membership.merge();
     membership.reportConfigMismatch(B, 1, 2);
 

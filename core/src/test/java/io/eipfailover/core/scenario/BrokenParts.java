@@ -5,9 +5,9 @@ import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManager;
 import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeSpec;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
@@ -29,7 +29,7 @@ final class BrokenParts {
       ClusterTopology t = input.topology();
       List<NodeId> alive = new ArrayList<>();
       for (NodeId n : t.nodeIds()) {
-        if (input.view().stateOf(n) == NodeState.ALIVE) {
+        if (input.view().stateOf(n) == MemberState.ALIVE) {
           alive.add(n);
         }
       }

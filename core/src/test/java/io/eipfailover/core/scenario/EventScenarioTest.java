@@ -8,8 +8,8 @@ import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManager;
 import io.eipfailover.core.ElasticIpManagerException;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.ConfigMismatch;
 import io.eipfailover.core.event.DriftRepaired;
@@ -84,7 +84,7 @@ class EventScenarioTest {
       List<SimEvent> back = since(c, settled, survivor, PeerRecovered.class);
       assertEquals(1, back.size(), () -> survivor + ": " + c.eventsOf(survivor));
       PeerRecovered recovered = (PeerRecovered) back.get(0).event();
-      assertEquals(new PeerRecovered(survivor, recovered.at(), n3, NodeState.ALIVE), recovered);
+      assertEquals(new PeerRecovered(survivor, recovered.at(), n3, MemberState.ALIVE), recovered);
       assertTrue(recorded(c, survivor, PeerDead.class).get(0).sequence() < back.get(0).sequence(), "dead, then recovered");
     }
     assertEquals(List.of(), events(c, n3, PeerDead.class), "the restarted node convicts nobody");

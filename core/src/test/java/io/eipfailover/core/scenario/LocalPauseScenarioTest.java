@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.event.TakeoverStarted;
 import io.eipfailover.core.testing.ManualMembership;
 import io.eipfailover.core.testing.SimEvent;
@@ -39,12 +39,12 @@ class LocalPauseScenarioTest {
       return m;
     }).build().start();
     for (ManualMembership m : memberships.values()) {
-      topology.nodeIds().forEach(n -> m.set(n, NodeState.ALIVE));
+      topology.nodeIds().forEach(n -> m.set(n, MemberState.ALIVE));
     }
     c.advance(Duration.ofSeconds(3));
     c.pause(n1);
     c.advance(Duration.ofSeconds(5));
-    memberships.get(n1).set(n3, NodeState.DEAD); // delivered to the reconciler when n1 wakes
+    memberships.get(n1).set(n3, MemberState.DEAD); // delivered to the reconciler when n1 wakes
     long wokeAt = c.time().nanos();
     c.resume(n1);
     c.advance(Duration.ofSeconds(3));

@@ -3,9 +3,9 @@ package io.eipfailover.core.testing;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
@@ -228,7 +228,7 @@ public final class InvariantChecker {
 
   private void checkSamePlan() {
     Map<String, ObservedAssociation> truth = truth();
-    Map<Map<NodeId, NodeState>, List<SimNode>> groups = new LinkedHashMap<>();
+    Map<Map<NodeId, MemberState>, List<SimNode>> groups = new LinkedHashMap<>();
     for (SimNode n : cluster.nodes()) {
       if (!n.crashed() && n.membership() != null) {
         groups.computeIfAbsent(states(n.membership().view()), k -> new ArrayList<>()).add(n);
@@ -251,8 +251,8 @@ public final class InvariantChecker {
     }
   }
 
-  private static Map<NodeId, NodeState> states(MembershipView v) {
-    Map<NodeId, NodeState> m = new TreeMap<>();
+  private static Map<NodeId, MemberState> states(MembershipView v) {
+    Map<NodeId, MemberState> m = new TreeMap<>();
     v.members().forEach((k, p) -> m.put(k, p.state()));
     return m;
   }
@@ -323,7 +323,7 @@ public final class InvariantChecker {
     for (SimNode n : cluster.nodes()) {
       MembershipView v = n.membership().view();
       for (SimNode m : cluster.nodes()) {
-        if (v.stateOf(m.id()) != NodeState.ALIVE) {
+        if (v.stateOf(m.id()) != MemberState.ALIVE) {
           return n.id() + " sees " + m.id() + " as " + v.stateOf(m.id());
         }
       }

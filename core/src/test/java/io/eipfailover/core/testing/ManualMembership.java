@@ -1,13 +1,13 @@
 package io.eipfailover.core.testing;
 
 import com.google.common.base.Ticker;
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -18,8 +18,8 @@ import java.util.concurrent.Executor;
 
 /**
  * A {@link Membership} a test drives by hand: {@link #set} a peer's state, {@link #merge()} to
- * report a healed partition. Peers start {@link NodeState#DEAD} (never heard), self {@link
- * NodeState#ALIVE}; {@link #announce} sets self's state. Every change bumps the epoch and is
+ * report a healed partition. Peers start {@link MemberState#DEAD} (never heard), self {@link
+ * MemberState#ALIVE}; {@link #announce} sets self's state. Every change bumps the epoch and is
  * delivered to listeners in order on their executors. Timestamps come from the injected ticker.
  *
  * <p>Not thread-safe: call from the test's thread (or the virtual scheduler's).
@@ -28,9 +28,9 @@ public final class ManualMembership implements Membership {
   private final NodeId self;
   private final Ticker ticker;
   private final ListenerList listeners;
-  private final Map<NodeId, PeerState> members = new TreeMap<>();
+  private final Map<NodeId, MemberEntry> members = new TreeMap<>();
   private MembershipView view;
-  private NodeStatus announced = NodeStatus.ALIVE;
+  private AnnouncedStatus announced = AnnouncedStatus.ALIVE;
   private boolean started;
   private boolean closed;
 
@@ -45,8 +45,8 @@ public final class ManualMembership implements Membership {
     long now = ticker.read();
     for (NodeId n : nodes) {
       members.put(n, n.equals(self)
-          ? new PeerState(NodeState.ALIVE, now, OptionalLong.of(now), OptionalLong.empty())
-          : PeerState.of(NodeState.DEAD, now));
+          ? new MemberEntry(MemberState.ALIVE, now, OptionalLong.of(now), OptionalLong.empty())
+          : MemberEntry.of(MemberState.DEAD, now));
     }
     view = new MembershipView(0, self, members);
   }
@@ -65,13 +65,13 @@ public final class ManualMembership implements Membership {
   }
 
   @Override
-  public void announce(NodeStatus status) {
+  public void announce(AnnouncedStatus status) {
     announced = Objects.requireNonNull(status, "status");
     set(self, status.asState());
   }
 
   /** The status last announced. */
-  public NodeStatus announced() {
+  public AnnouncedStatus announced() {
     return announced;
   }
 
@@ -81,23 +81,23 @@ public final class ManualMembership implements Membership {
   }
 
   /** Sets {@code node}'s state; publishes a new view if it changed. */
-  public void set(NodeId node, NodeState state) {
+  public void set(NodeId node, MemberState state) {
     Objects.requireNonNull(state, "state");
-    PeerState old = members.get(node);
+    MemberEntry old = members.get(node);
     if (old == null) {
       throw new IllegalArgumentException("node '" + node + "' is not a member " + members.keySet());
     }
     if (old.state() == state && !old.isUnauthenticated()) {
       if (state.isReachable()) {
-        members.put(node, new PeerState(state, old.since(), OptionalLong.of(ticker.read()), old.suspectedAt()));
+        members.put(node, new MemberEntry(state, old.since(), OptionalLong.of(ticker.read()), old.suspectedAt()));
       }
       return;
     }
     long now = ticker.read();
     OptionalLong heard = state.isReachable() ? OptionalLong.of(now) : old.lastHeard();
-    OptionalLong suspected = state == NodeState.SUSPECT ? OptionalLong.of(now)
-        : state == NodeState.DEAD ? old.suspectedAt() : OptionalLong.empty();
-    members.put(node, new PeerState(state, now, heard, suspected));
+    OptionalLong suspected = state == MemberState.SUSPECT ? OptionalLong.of(now)
+        : state == MemberState.DEAD ? old.suspectedAt() : OptionalLong.empty();
+    members.put(node, new MemberEntry(state, now, heard, suspected));
     publish(false);
   }
 
@@ -107,30 +107,30 @@ public final class ManualMembership implements Membership {
    * clears the flag.
    */
   public void setUnauthenticated(NodeId node) {
-    PeerState old = members.get(node);
+    MemberEntry old = members.get(node);
     if (old == null) {
       throw new IllegalArgumentException("node '" + node + "' is not a member " + members.keySet());
     }
     long now = ticker.read();
-    boolean wasSuspect = old.state() == NodeState.SUSPECT;
-    members.put(node, new PeerState(NodeState.SUSPECT, wasSuspect ? old.since() : now, old.lastHeard(),
+    boolean wasSuspect = old.state() == MemberState.SUSPECT;
+    members.put(node, new MemberEntry(MemberState.SUSPECT, wasSuspect ? old.since() : now, old.lastHeard(),
         wasSuspect ? old.suspectedAt() : OptionalLong.of(now), OptionalLong.of(now)));
     publish(false);
   }
 
   /** Sets several states at once, in one new view. */
-  public void setAll(Map<NodeId, NodeState> states) {
+  public void setAll(Map<NodeId, MemberState> states) {
     long now = ticker.read();
     boolean changed = false;
-    for (Map.Entry<NodeId, NodeState> e : new TreeMap<>(states).entrySet()) {
-      PeerState old = members.get(e.getKey());
+    for (Map.Entry<NodeId, MemberState> e : new TreeMap<>(states).entrySet()) {
+      MemberEntry old = members.get(e.getKey());
       if (old == null) {
         throw new IllegalArgumentException("node '" + e.getKey() + "' is not a member " + members.keySet());
       }
       if (old.state() != e.getValue()) {
-        members.put(e.getKey(), new PeerState(e.getValue(), now,
+        members.put(e.getKey(), new MemberEntry(e.getValue(), now,
             e.getValue().isReachable() ? OptionalLong.of(now) : old.lastHeard(),
-            e.getValue() == NodeState.SUSPECT ? OptionalLong.of(now) : OptionalLong.empty()));
+            e.getValue() == MemberState.SUSPECT ? OptionalLong.of(now) : OptionalLong.empty()));
         changed = true;
       }
     }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,8 @@ class ManualMembershipTest {
 
   @Test
   void startsWithSelfAliveAndPeersDead() {
-    assertEquals(NodeState.ALIVE, m.view().stateOf(n1));
-    assertEquals(NodeState.DEAD, m.view().stateOf(n2));
+    assertEquals(MemberState.ALIVE, m.view().stateOf(n1));
+    assertEquals(MemberState.DEAD, m.view().stateOf(n2));
     m.start();
     assertThrows(IllegalStateException.class, m::start);
   }
@@ -36,9 +36,9 @@ class ManualMembershipTest {
   void deliversViewsInOrderOnTheListenersExecutor() {
     m.addListener(v -> seen.add("a" + v.epoch()), lane);
     m.addListener(v -> seen.add("b" + v.epoch()), lane);
-    m.set(n2, NodeState.ALIVE);
-    m.set(n2, NodeState.ALIVE);
-    m.set(n3, NodeState.SUSPECT);
+    m.set(n2, MemberState.ALIVE);
+    m.set(n2, MemberState.ALIVE);
+    m.set(n3, MemberState.SUSPECT);
     assertEquals(List.of(), seen);
     time.runPending();
     assertEquals(List.of("a1", "b1", "a2", "b2"), seen);
@@ -46,11 +46,11 @@ class ManualMembershipTest {
 
   @Test
   void keepsTimelineTimestampsFromTheTicker() {
-    m.set(n2, NodeState.ALIVE);
+    m.set(n2, MemberState.ALIVE);
     time.advance(Duration.ofSeconds(1));
-    m.set(n2, NodeState.SUSPECT);
+    m.set(n2, MemberState.SUSPECT);
     time.advance(Duration.ofSeconds(1));
-    m.set(n2, NodeState.DEAD);
+    m.set(n2, MemberState.DEAD);
     var p = m.view().peer(n2);
     assertEquals(2_000_000_000L, p.since());
     assertEquals(0L, p.lastHeard().getAsLong());
@@ -70,18 +70,18 @@ class ManualMembershipTest {
         seen.add("mismatch " + peer);
       }
     }, Runnable::run);
-    m.announce(NodeStatus.STANDBY);
+    m.announce(AnnouncedStatus.STANDBY);
     m.merge();
     m.reportConfigMismatch(n3, 1, 2);
     assertEquals(List.of("STANDBY", "STANDBY merged", "mismatch n3"), seen);
-    assertEquals(NodeStatus.STANDBY, m.announced());
+    assertEquals(AnnouncedStatus.STANDBY, m.announced());
   }
 
   @Test
   void setAllChangesSeveralNodesInOneView() {
-    m.setAll(Map.of(n2, NodeState.ALIVE, n3, NodeState.UNHEALTHY));
+    m.setAll(Map.of(n2, MemberState.ALIVE, n3, MemberState.UNHEALTHY));
     assertEquals(1, m.view().epoch());
-    assertEquals(NodeState.UNHEALTHY, m.view().stateOf(n3));
+    assertEquals(MemberState.UNHEALTHY, m.view().stateOf(n3));
   }
 
   @Test
@@ -90,13 +90,13 @@ class ManualMembershipTest {
       throw new IllegalStateException("listener bug");
     }, Runnable::run);
     m.addListener(v -> seen.add("ok"), Runnable::run);
-    m.set(n2, NodeState.ALIVE);
+    m.set(n2, MemberState.ALIVE);
     assertEquals(List.of("ok"), seen);
   }
 
   @Test
   void rejectsUnknownNodes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.set(NodeId.of("zz"), NodeState.ALIVE));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.set(NodeId.of("zz"), MemberState.ALIVE));
     assertTrue(e.getMessage().contains("'zz'"));
     assertThrows(IllegalArgumentException.class, () -> new ManualMembership(n1, List.of(n2), time.ticker()));
   }

@@ -1,13 +1,13 @@
 package io.eipfailover.core.testing;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,13 +40,13 @@ public final class SimHeartbeatMembership implements Membership {
   private final long interval;
   private final long deadAfter;
   private final ListenerList listeners;
-  private final Map<NodeId, PeerState> members = new TreeMap<>();
+  private final Map<NodeId, MemberEntry> members = new TreeMap<>();
   private final Map<NodeId, long[]> lastSeq = new TreeMap<>();
   private final Map<NodeId, Long> mismatchReported = new TreeMap<>();
   private final Map<String, NodeId> byName = new TreeMap<>();
   private SimNetwork.Endpoint endpoint;
   private MembershipView view;
-  private NodeStatus status = NodeStatus.ALIVE;
+  private AnnouncedStatus status = AnnouncedStatus.ALIVE;
   private long incarnation;
   private long seq;
   private long nextCheckAt;
@@ -77,8 +77,8 @@ public final class SimHeartbeatMembership implements Membership {
     long now = scheduler.ticker().read();
     for (NodeId n : topology.nodeIds()) {
       byName.put(n.value(), n);
-      members.put(n, n.equals(self) ? new PeerState(NodeState.ALIVE, now, OptionalLong.of(now), OptionalLong.empty())
-          : PeerState.of(NodeState.DEAD, now));
+      members.put(n, n.equals(self) ? new MemberEntry(MemberState.ALIVE, now, OptionalLong.of(now), OptionalLong.empty())
+          : MemberEntry.of(MemberState.DEAD, now));
     }
     view = new MembershipView(0, self, members);
   }
@@ -106,7 +106,7 @@ public final class SimHeartbeatMembership implements Membership {
   }
 
   @Override
-  public void announce(NodeStatus status) {
+  public void announce(AnnouncedStatus status) {
     this.status = Objects.requireNonNull(status, "status");
     scheduler.execute(() -> {
       setState(self, status.asState(), scheduler.ticker().read());
@@ -165,17 +165,17 @@ public final class SimHeartbeatMembership implements Membership {
     if (late) {
       return; // we were paused: silence is ours, not theirs; wait for fresh heartbeats
     }
-    for (Map.Entry<NodeId, PeerState> e : new TreeMap<>(members).entrySet()) {
+    for (Map.Entry<NodeId, MemberEntry> e : new TreeMap<>(members).entrySet()) {
       NodeId peer = e.getKey();
-      PeerState p = e.getValue();
+      MemberEntry p = e.getValue();
       if (peer.equals(self) || p.lastHeard().isEmpty()) {
         continue;
       }
       long silent = now - p.lastHeard().getAsLong();
       if (silent > deadAfter) {
-        setState(peer, NodeState.DEAD, now);
-      } else if (silent > deadAfter / 2 && p.state() != NodeState.DEAD) {
-        setState(peer, NodeState.SUSPECT, now);
+        setState(peer, MemberState.DEAD, now);
+      } else if (silent > deadAfter / 2 && p.state() != MemberState.DEAD) {
+        setState(peer, MemberState.SUSPECT, now);
       }
     }
   }
@@ -194,7 +194,7 @@ public final class SimHeartbeatMembership implements Membership {
     long sequence = b.getLong();
     long fingerprint = b.getLong();
     int len = b.get();
-    if (statusOrdinal < 0 || statusOrdinal >= NodeStatus.values().length || len < 1 || len != b.remaining()) {
+    if (statusOrdinal < 0 || statusOrdinal >= AnnouncedStatus.values().length || len < 1 || len != b.remaining()) {
       dropped++;
       return;
     }
@@ -216,20 +216,20 @@ public final class SimHeartbeatMembership implements Membership {
       listeners.fire(l -> l.configMismatch(peer, topology.fingerprint(), fingerprint));
     }
     long now = scheduler.ticker().read();
-    NodeStatus s = NodeStatus.values()[statusOrdinal];
-    PeerState old = members.get(peer);
-    members.put(peer, new PeerState(old.state(), old.since(), OptionalLong.of(now), old.suspectedAt()));
+    AnnouncedStatus s = AnnouncedStatus.values()[statusOrdinal];
+    MemberEntry old = members.get(peer);
+    members.put(peer, new MemberEntry(old.state(), old.since(), OptionalLong.of(now), old.suspectedAt()));
     setState(peer, s.asState(), now);
   }
 
-  private void setState(NodeId node, NodeState state, long now) {
-    PeerState old = members.get(node);
+  private void setState(NodeId node, MemberState state, long now) {
+    MemberEntry old = members.get(node);
     if (old.state() == state) {
       return;
     }
-    OptionalLong suspected = state == NodeState.SUSPECT ? OptionalLong.of(now)
-        : state == NodeState.DEAD ? old.suspectedAt() : OptionalLong.empty();
-    members.put(node, new PeerState(state, now, old.lastHeard(), suspected));
+    OptionalLong suspected = state == MemberState.SUSPECT ? OptionalLong.of(now)
+        : state == MemberState.DEAD ? old.suspectedAt() : OptionalLong.empty();
+    members.put(node, new MemberEntry(state, now, old.lastHeard(), suspected));
     MembershipView v = new MembershipView(view.epoch() + 1, self, members);
     view = v;
     listeners.fire(l -> l.viewChanged(v));

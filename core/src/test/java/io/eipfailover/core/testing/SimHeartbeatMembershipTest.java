@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +42,11 @@ class SimHeartbeatMembershipTest {
 
   @Test
   void neverHeardIsDeadThenPeersBecomeAlive() {
-    assertEquals(NodeState.DEAD, m[0].view().stateOf(n2));
+    assertEquals(MemberState.DEAD, m[0].view().stateOf(n2));
     startAll();
     time.advance(Duration.ofMillis(50));
-    assertEquals(NodeState.ALIVE, m[0].view().stateOf(n2));
-    assertEquals(NodeState.ALIVE, m[0].view().stateOf(n3));
+    assertEquals(MemberState.ALIVE, m[0].view().stateOf(n2));
+    assertEquals(MemberState.ALIVE, m[0].view().stateOf(n3));
     assertTrue(m[0].view().peer(n2).lastHeard().isPresent());
   }
 
@@ -58,13 +58,13 @@ class SimHeartbeatMembershipTest {
     net.unbind(n2.value());
     long killedAt = time.nanos();
     time.advance(Duration.ofMillis(700));
-    assertEquals(NodeState.SUSPECT, m[0].view().stateOf(n2));
+    assertEquals(MemberState.SUSPECT, m[0].view().stateOf(n2));
     time.advance(Duration.ofMillis(700));
     MembershipView v = m[0].view();
-    assertEquals(NodeState.DEAD, v.stateOf(n2));
+    assertEquals(MemberState.DEAD, v.stateOf(n2));
     assertTrue(v.peer(n2).suspectedAt().isPresent());
     assertTrue(v.peer(n2).since() - killedAt <= m[0].deadAfter().plus(INTERVAL).toNanos());
-    assertEquals(NodeState.ALIVE, v.stateOf(n3));
+    assertEquals(MemberState.ALIVE, v.stateOf(n3));
   }
 
   @Test
@@ -74,24 +74,24 @@ class SimHeartbeatMembershipTest {
     time.advance(Duration.ofSeconds(1));
     views1.clear();
     time.advance(Duration.ofSeconds(60));
-    assertEquals(List.of(), views1.stream().filter(v -> v.stateOf(n2) == NodeState.DEAD).toList());
+    assertEquals(List.of(), views1.stream().filter(v -> v.stateOf(n2) == MemberState.DEAD).toList());
   }
 
   @Test
   void statusTravelsAndRestartedPeerIsRecognised() {
     startAll();
-    m[1].announce(NodeStatus.STANDBY);
+    m[1].announce(AnnouncedStatus.STANDBY);
     time.advance(Duration.ofMillis(10));
-    assertEquals(NodeState.STANDBY, m[0].view().stateOf(n2));
-    assertEquals(NodeState.STANDBY, m[1].view().stateOf(n2));
+    assertEquals(MemberState.STANDBY, m[0].view().stateOf(n2));
+    assertEquals(MemberState.STANDBY, m[1].view().stateOf(n2));
     lanes[2].kill();
     m[2].close();
     time.advance(Duration.ofSeconds(3));
-    assertEquals(NodeState.DEAD, m[0].view().stateOf(n3));
+    assertEquals(MemberState.DEAD, m[0].view().stateOf(n3));
     VirtualScheduler again = time.scheduler("n3-2");
     new SimHeartbeatMembership(n3, topology, net, again, INTERVAL, 5).start();
     time.advance(Duration.ofMillis(10));
-    assertEquals(NodeState.ALIVE, m[0].view().stateOf(n3));
+    assertEquals(MemberState.ALIVE, m[0].view().stateOf(n3));
   }
 
   @Test
@@ -103,8 +103,8 @@ class SimHeartbeatMembershipTest {
     views1.clear();
     lanes[0].resume();
     time.advance(Duration.ofMillis(450));
-    assertEquals(List.of(), views1.stream().filter(v -> v.stateOf(n2) == NodeState.DEAD).toList());
-    assertEquals(NodeState.ALIVE, m[0].view().stateOf(n2));
+    assertEquals(List.of(), views1.stream().filter(v -> v.stateOf(n2) == MemberState.DEAD).toList());
+    assertEquals(MemberState.ALIVE, m[0].view().stateOf(n2));
   }
 
   @Test
@@ -116,7 +116,7 @@ class SimHeartbeatMembershipTest {
     lanes[1].kill();
     m[1].close();
     time.advance(Duration.ofSeconds(3));
-    assertEquals(NodeState.DEAD, m[0].view().stateOf(n2));
+    assertEquals(MemberState.DEAD, m[0].view().stateOf(n2));
   }
 
   @Test
@@ -125,11 +125,11 @@ class SimHeartbeatMembershipTest {
     time.advance(Duration.ofSeconds(1));
     net.block(n1.value(), n2.value());
     time.advance(Duration.ofSeconds(3));
-    assertEquals(NodeState.DEAD, m[1].view().stateOf(n1));
-    assertEquals(NodeState.ALIVE, m[0].view().stateOf(n2));
+    assertEquals(MemberState.DEAD, m[1].view().stateOf(n1));
+    assertEquals(MemberState.ALIVE, m[0].view().stateOf(n2));
     net.heal();
     time.advance(Duration.ofMillis(300));
-    assertEquals(NodeState.ALIVE, m[1].view().stateOf(n1));
+    assertEquals(MemberState.ALIVE, m[1].view().stateOf(n1));
   }
 
   @Test

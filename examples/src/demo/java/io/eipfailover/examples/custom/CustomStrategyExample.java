@@ -9,12 +9,12 @@ import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverConfig;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.SplitBrainGuards;
-import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.core.event.GuardDenied;
 import io.eipfailover.core.event.TakeoverCompleted;
+import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.examples.agent.AgentNode;
 import io.eipfailover.examples.agent.LogLevels;
 import io.eipfailover.membership.udp.UdpKeyring;
@@ -108,7 +108,7 @@ public final class CustomStrategyExample {
         nodes.forEach(EipFailover::start);
         out.println("3 nodes: strategy leastLoaded, guard killSwitch(" + killSwitch + ") then quorum");
         waitUntil(sleeper, Duration.ofSeconds(15), () -> nodes.stream().allMatch(
-            n -> n.status().view() != null && n.status().view().count(NodeState.ALIVE) == 3));
+            n -> n.status().view() != null && n.status().view().count(MemberState.ALIVE) == 3));
         sleeper.sleep(Duration.ofMillis(1500));
         Files.createFile(killSwitch);
         out.println("kill switch set; stopping lb-a");

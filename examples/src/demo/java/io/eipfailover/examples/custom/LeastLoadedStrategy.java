@@ -4,9 +4,9 @@ import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeSpec;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
@@ -45,7 +45,7 @@ public final class LeastLoadedStrategy implements FailoverStrategy {
     for (ElasticIp eip : topology.elasticIps()) {
       AttachmentPoint home = topology.homePoint(eip);
       Optional<NodeId> holder = input.holderOf(eip);
-      if (input.view().stateOf(eip.home()) == NodeState.ALIVE) {
+      if (input.view().stateOf(eip.home()) == MemberState.ALIVE) {
         place(targets, load, used, eip, eip.home(), home);
       } else if (holder.isPresent() && isLive(input.view().stateOf(holder.get()))) {
         ObservedAssociation o = input.observed().get(eip.allocationId());
@@ -59,7 +59,7 @@ public final class LeastLoadedStrategy implements FailoverStrategy {
       NodeId best = null;
       AttachmentPoint bestPoint = null;
       for (NodeSpec n : topology.nodes().values()) {
-        if (input.view().stateOf(n.id()) != NodeState.ALIVE) {
+        if (input.view().stateOf(n.id()) != MemberState.ALIVE) {
           continue;
         }
         Optional<AttachmentPoint> free = n.reservedPoints().stream()
@@ -85,8 +85,8 @@ public final class LeastLoadedStrategy implements FailoverStrategy {
     used.add(point.privateIp());
   }
 
-  private static boolean isLive(NodeState s) {
-    return s == NodeState.ALIVE || s == NodeState.SUSPECT;
+  private static boolean isLive(MemberState s) {
+    return s == MemberState.ALIVE || s == MemberState.SUSPECT;
   }
 
   private static AttachmentPoint pointOf(NodeSpec node, String privateIp) {

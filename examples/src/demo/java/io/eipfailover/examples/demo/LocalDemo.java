@@ -1,7 +1,7 @@
 package io.eipfailover.examples.demo;
 
 import com.google.common.base.Ticker;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.event.FailBack;
 import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.core.event.FailoverTimeline;
@@ -200,7 +200,7 @@ public final class LocalDemo {
   private static boolean allAlive(List<AgentNode> nodes, int size) {
     for (AgentNode n : nodes) {
       var members = n.membership().view().members();
-      if (members.size() != size || members.values().stream().anyMatch(p -> p.state() != NodeState.ALIVE)) {
+      if (members.size() != size || members.values().stream().anyMatch(p -> p.state() != MemberState.ALIVE)) {
         return false;
       }
     }

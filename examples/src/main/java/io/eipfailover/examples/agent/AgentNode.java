@@ -8,9 +8,9 @@ import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManager;
 import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverConfigBuilder;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.FailoverListener;
 import io.eipfailover.examples.agent.status.AgentMetrics;
@@ -236,7 +236,7 @@ public final class AgentNode implements AutoCloseable {
         return true;
       }
       boolean anyPeerAlive = membership.view().members().entrySet().stream()
-          .anyMatch(e -> !e.getKey().equals(self) && e.getValue().state() == NodeState.ALIVE);
+          .anyMatch(e -> !e.getKey().equals(self) && e.getValue().state() == MemberState.ALIVE);
       if (!anyPeerAlive) {
         LOG.warn("[id={}] hand-off: no alive peer to take {}; stopping anyway", self, held);
         return false;

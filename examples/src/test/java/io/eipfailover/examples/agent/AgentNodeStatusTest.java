@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.base.Ticker;
 import io.eipfailover.aws.testing.Ec2Call;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,7 +107,7 @@ class AgentNodeStatusTest {
         node.start();
         // lb-b is never heard: dead after initdead, and the plan puts its EIP on lb-a ...
         Await.until("lb-b DEAD and its EIP observed at home", WAIT,
-            () -> node.failover().status().view().stateOf(io.eipfailover.core.NodeId.of("lb-b")) == NodeState.DEAD
+            () -> node.failover().status().view().stateOf(io.eipfailover.core.NodeId.of("lb-b")) == MemberState.DEAD
                 && node.failover().status().plan() != null && node.statusJson().contains(
                 "\"allocationId\":\"eipalloc-0b0\",\"publicIp\":\"203.0.113.20\",\"home\":\"lb-b\",\"observed\":{\"networkInterfaceId\":\"eni-0b0000000000000b\""),
             node::statusJson);

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.base.Ticker;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.UdpMembershipCounters;
-import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -123,7 +123,7 @@ class KeyRotationTest {
   }
 
   private static boolean allAlive(Agent x) {
-    return x.node().membership().view().members().values().stream().allMatch(s -> s.state() == NodeState.ALIVE);
+    return x.node().membership().view().members().values().stream().allMatch(s -> s.state() == MemberState.ALIVE);
   }
 
   /** Waits until each agent accepted at least five more heartbeats from the other. */

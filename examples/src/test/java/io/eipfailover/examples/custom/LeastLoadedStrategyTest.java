@@ -7,11 +7,11 @@ import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.GuardVerdict;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
 import io.eipfailover.core.TakeoverRequest;
@@ -46,11 +46,11 @@ class LeastLoadedStrategyTest {
       .elasticIp(ElasticIp.of("eipalloc-03", "203.0.113.3", "lb-b"))
       .build();
 
-  private static MembershipView view(NodeState a, NodeState b, NodeState c) {
-    Map<NodeId, PeerState> m = new LinkedHashMap<>();
-    m.put(A, PeerState.of(a, 0));
-    m.put(B, PeerState.of(b, 0));
-    m.put(C, PeerState.of(c, 0));
+  private static MembershipView view(MemberState a, MemberState b, MemberState c) {
+    Map<NodeId, MemberEntry> m = new LinkedHashMap<>();
+    m.put(A, MemberEntry.of(a, 0));
+    m.put(B, MemberEntry.of(b, 0));
+    m.put(C, MemberEntry.of(c, 0));
     return new MembershipView(1, B, m);
   }
 
@@ -65,7 +65,7 @@ class LeastLoadedStrategyTest {
   @Test
   void everythingStaysHomeWhileHomesAreAlive() {
     Placement p = new LeastLoadedStrategy().place(new PlacementInput(TOPOLOGY,
-        view(NodeState.ALIVE, NodeState.ALIVE, NodeState.ALIVE), atHome(), 0));
+        view(MemberState.ALIVE, MemberState.ALIVE, MemberState.ALIVE), atHome(), 0));
     assertEquals("10.0.1.10", p.targets().get("eipalloc-01").point().privateIp());
     assertEquals("10.0.1.11", p.targets().get("eipalloc-02").point().privateIp());
     assertEquals(B, p.targets().get("eipalloc-03").node());
@@ -74,7 +74,7 @@ class LeastLoadedStrategyTest {
   @Test
   void orphansGoToTheLeastLoadedAliveNodeOnFreeReservedIps() {
     Placement p = new LeastLoadedStrategy().place(new PlacementInput(TOPOLOGY,
-        view(NodeState.DEAD, NodeState.ALIVE, NodeState.ALIVE), atHome(), 0));
+        view(MemberState.DEAD, MemberState.ALIVE, MemberState.ALIVE), atHome(), 0));
     // b already carries its own EIP, c carries none: the first orphan goes to c, then a tie -> lb-b
     assertEquals(new Placement.Target(C, AttachmentPoint.reserved("eni-0c", "10.0.3.20")), p.targets().get("eipalloc-01"));
     assertEquals(new Placement.Target(B, AttachmentPoint.reserved("eni-0b", "10.0.2.20")), p.targets().get("eipalloc-02"));
@@ -83,10 +83,10 @@ class LeastLoadedStrategyTest {
   @Test
   void suspectHoldersKeepTheirEipsAndNobodyElseReceivesOne() {
     Placement p = new LeastLoadedStrategy().place(new PlacementInput(TOPOLOGY,
-        view(NodeState.SUSPECT, NodeState.ALIVE, NodeState.UNHEALTHY), atHome(), 0));
+        view(MemberState.SUSPECT, MemberState.ALIVE, MemberState.UNHEALTHY), atHome(), 0));
     assertEquals(A, p.targets().get("eipalloc-01").node(), "suspicion alone never moves an EIP");
     Placement dead = new LeastLoadedStrategy().place(new PlacementInput(TOPOLOGY,
-        view(NodeState.DEAD, NodeState.UNHEALTHY, NodeState.STANDBY), atHome(), 0));
+        view(MemberState.DEAD, MemberState.UNHEALTHY, MemberState.STANDBY), atHome(), 0));
     assertEquals(Map.of(), dead.targets(), "no ALIVE node: every EIP stays where it is");
   }
 
@@ -95,7 +95,7 @@ class LeastLoadedStrategyTest {
     Path flag = dir.resolve("no-takeover");
     KillSwitchGuard guard = new KillSwitchGuard(flag, r -> GuardVerdict.allow("next allows"));
     TakeoverRequest req = new TakeoverRequest(B, TOPOLOGY.elasticIps().get(0), Optional.of(A),
-        view(NodeState.DEAD, NodeState.ALIVE, NodeState.ALIVE), TOPOLOGY);
+        view(MemberState.DEAD, MemberState.ALIVE, MemberState.ALIVE), TOPOLOGY);
     assertEquals(GuardVerdict.allow("next allows"), guard.evaluate(req));
     Files.createFile(flag);
     GuardVerdict v = guard.evaluate(req);

@@ -12,7 +12,7 @@ import io.eipfailover.core.Membership;
  * <ul>
  *   <li>Each member's logical name ({@code JChannel.name}) is its {@code NodeId}; members whose name
  *       is not a node of the topology are ignored.
- *   <li>Every member multicasts a small state message (its {@code NodeStatus} and its topology
+ *   <li>Every member multicasts a small state message (its {@code AnnouncedStatus} and its topology
  *       fingerprint) when its status changes, after every view change and every announce
  *       interval. A peer in the JGroups view maps to the status it announced; a peer that has not
  *       announced since it joined, or that a failure detector suspects, is {@code SUSPECT}; a

@@ -195,7 +195,7 @@ public final class JGroupsMembershipBuilder {
     return this;
   }
 
-  /** Time source for PeerState timestamps and rate limits (share it with the reconciler). */
+  /** Time source for MemberEntry timestamps and rate limits (share it with the reconciler). */
   public JGroupsMembershipBuilder ticker(Ticker ticker) {
     this.ticker = Checks.notNull("ticker", ticker);
     return this;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.LoopbackPorts;
 import java.net.InetAddress;
@@ -92,10 +92,10 @@ class JGroupsMembershipBuilderTest {
   @Test
   void beforeStartEveryPeerIsDeadAndSelfFollowsAnnounce() {
     try (JGroupsMembership m = valid().bindPort(7805).build()) {
-      assertEquals(NodeState.DEAD, m.view().stateOf(NodeId.of("n2")));
-      assertEquals(NodeState.ALIVE, m.view().stateOf(N1));
-      m.announce(io.eipfailover.core.NodeStatus.STANDBY);
-      Await.value("self STANDBY after announce", Duration.ofSeconds(5), m::view, v -> v.stateOf(N1) == NodeState.STANDBY);
+      assertEquals(MemberState.DEAD, m.view().stateOf(NodeId.of("n2")));
+      assertEquals(MemberState.ALIVE, m.view().stateOf(N1));
+      m.announce(io.eipfailover.core.AnnouncedStatus.STANDBY);
+      Await.value("self STANDBY after announce", Duration.ofSeconds(5), m::view, v -> v.stateOf(N1) == MemberState.STANDBY);
     }
   }
 
@@ -126,9 +126,9 @@ class JGroupsMembershipBuilderTest {
           .config(JGroupsMembershipConfig.builder().joinTimeout(Duration.ofMillis(200)).build())
           .scheduler(scheduler).build();
       m.start();
-      m.announce(io.eipfailover.core.NodeStatus.STANDBY);
+      m.announce(io.eipfailover.core.AnnouncedStatus.STANDBY);
       Await.until("the loop, on the injected scheduler, applies the announcement", Duration.ofSeconds(20),
-          () -> m.view().stateOf(N1) == NodeState.STANDBY, m::view);
+          () -> m.view().stateOf(N1) == MemberState.STANDBY, m::view);
       m.close();
       assertFalse(scheduler.isShutdown(), "a scheduler we were given is its owner's to shut down");
     } finally {

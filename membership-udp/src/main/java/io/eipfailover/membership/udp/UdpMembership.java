@@ -20,7 +20,7 @@ import io.eipfailover.core.NodeId;
  * peer is its announced status (ALIVE, STANDBY, UNHEALTHY) while heartbeats flow, SUSPECT after
  * {@link DetectorSettings#warntime()} of silence, DEAD when the detector or the crash fast path
  * convicts it, and comes back with its next authentic heartbeat (a view with {@code merged} set
- * when it returns from DEAD without having restarted: a partition healed). {@code PeerState}
+ * when it returns from DEAD without having restarted: a partition healed). {@code MemberEntry}
  * timestamps are readings of the injected ticker; {@code lastHeard} is current in every {@link
  * #view()} (the epoch counts state changes, not heartbeats).
  *

@@ -3,8 +3,8 @@ package io.eipfailover.membership.udp;
 import com.google.common.base.Ticker;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.membership.udp.internal.DefaultUdpMembership;
 import io.eipfailover.core.runtime.Checks;
+import io.eipfailover.membership.udp.internal.DefaultUdpMembership;
 import io.eipfailover.membership.udp.internal.UdpParts;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -140,7 +140,7 @@ public final class UdpMembershipBuilder {
   }
 
   /**
-   * Elapsed-time source for every timing decision and {@code PeerState} timestamp; default the
+   * Elapsed-time source for every timing decision and {@code MemberEntry} timestamp; default the
    * system ticker. Share it with the reconciler.
    */
   public UdpMembershipBuilder ticker(Ticker ticker) {

@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * @param verification what the stall-immune verification did (all zero when it is off)
  * @param authFailures datagrams from each configured peer's address that failed authentication, by
  *     reason (also counted in {@code dropped}): a peer in this map whose heartbeats keep failing is
- *     <em>reachable but unauthenticated</em> (see {@code PeerState.unauthenticatedSince}); only
+ *     <em>reachable but unauthenticated</em> (see {@code MemberEntry.unauthenticatedSince}); only
  *     peers with failures appear, with their non-zero reasons
  */
 public record UdpMembershipCounters(

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.EipFailoverException;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.membership.udp.testing.TestKeys;
-import io.eipfailover.membership.udp.testing.InMemoryNetwork;
 import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.core.testing.VirtualTime;
+import io.eipfailover.membership.udp.testing.InMemoryNetwork;
+import io.eipfailover.membership.udp.testing.TestKeys;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -41,7 +41,7 @@ class UdpMembershipBuilderTest {
   void buildsAnUnstartedMembershipWhoseViewHasEveryPeerDead() {
     UdpMembership m = valid().build();
     assertEquals(0, m.view().epoch());
-    assertEquals(NodeState.DEAD, m.view().stateOf(B));
+    assertEquals(MemberState.DEAD, m.view().stateOf(B));
     assertEquals(0, m.incarnation());
     assertEquals(0, m.counters().sent());
     m.close();

@@ -1,8 +1,8 @@
 package io.eipfailover.core.internal.reconciler;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.TakeoverRequest;
 import io.eipfailover.core.event.FailoverEvent;
 import java.util.List;
@@ -38,7 +38,7 @@ public sealed interface Effect {
   }
 
   /** Tell the membership (and so the peers) this node's status. */
-  record Announce(NodeStatus status) implements Effect {
+  record Announce(AnnouncedStatus status) implements Effect {
     public Announce {
       Objects.requireNonNull(status, "status");
     }

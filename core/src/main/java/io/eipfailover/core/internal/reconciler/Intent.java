@@ -1,10 +1,10 @@
 package io.eipfailover.core.internal.reconciler;
 
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.event.FailoverTimeline;
 import java.util.Optional;
@@ -39,10 +39,10 @@ public record Intent(ElasticIp elasticIp, Placement.Target target, Optional<Node
     OptionalLong suspected = OptionalLong.empty();
     OptionalLong dead = OptionalLong.empty();
     if (holder.isPresent() && !holder.get().equals(self)) {
-      PeerState p = view.peer(holder.get());
+      MemberEntry p = view.peer(holder.get());
       lastHeard = p.lastHeard();
       suspected = p.suspectedAt();
-      if (p.state() != NodeState.ALIVE && p.state() != NodeState.SUSPECT) {
+      if (p.state() != MemberState.ALIVE && p.state() != MemberState.SUSPECT) {
         dead = OptionalLong.of(p.since());
       }
     }

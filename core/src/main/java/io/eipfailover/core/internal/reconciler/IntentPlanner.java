@@ -1,8 +1,8 @@
 package io.eipfailover.core.internal.reconciler;
 
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
@@ -70,11 +70,11 @@ final class IntentPlanner {
     if (holder.get().equals(self)) {
       return Intent.Kind.DRIFT;
     }
-    NodeState state = input.view().stateOf(holder.get());
+    MemberState state = input.view().stateOf(holder.get());
     if (!state.isReachable()) {
       return Intent.Kind.FAILOVER;
     }
-    if (state != NodeState.ALIVE) {
+    if (state != MemberState.ALIVE) {
       return Intent.Kind.HANDOFF;
     }
     return eip.home().equals(self) ? Intent.Kind.FAILBACK : Intent.Kind.REBALANCE;

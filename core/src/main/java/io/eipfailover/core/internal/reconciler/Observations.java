@@ -2,9 +2,9 @@ package io.eipfailover.core.internal.reconciler;
 
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManagerException;
+import io.eipfailover.core.MemberEntry;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.ObservedAssociation;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.internal.reconciler.Effect.Log.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,7 +121,7 @@ final class Observations {
    * ping-pong that lasts as long as the partition (docs/reconciler-damping.md, rule 2).
    */
   private EipRecord.Damping damping(ReconcilerState s, NodeId puller, long now) {
-    PeerState p = s.view().peer(puller);
+    MemberEntry p = s.view().peer(puller);
     long hold = settings.holdTime() * (p.state().isReachable() ? 1 : ReconcilerSettings.UNREACHABLE_PULLER_HOLDS);
     return new EipRecord.Damping(puller, now, p.since(), now + hold);
   }

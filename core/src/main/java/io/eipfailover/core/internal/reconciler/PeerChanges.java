@@ -1,8 +1,8 @@
 package io.eipfailover.core.internal.reconciler;
 
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.core.event.PeerDead;
 import io.eipfailover.core.event.PeerRecovered;
@@ -23,14 +23,14 @@ final class PeerChanges {
       if (peer.equals(self)) {
         continue;
       }
-      NodeState was = before.stateOf(peer);
-      NodeState now = after.stateOf(peer);
+      MemberState was = before.stateOf(peer);
+      MemberState now = after.stateOf(peer);
       if (was == now) {
         continue;
       }
-      if (now == NodeState.SUSPECT) {
+      if (now == MemberState.SUSPECT) {
         events.add(new PeerSuspected(self, at, peer));
-      } else if (now == NodeState.DEAD) {
+      } else if (now == MemberState.DEAD) {
         events.add(new PeerDead(self, at, peer));
       } else if (!was.isReachable() && now.isReachable()) {
         events.add(new PeerRecovered(self, at, peer, now));

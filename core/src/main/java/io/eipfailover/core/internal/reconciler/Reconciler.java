@@ -1,8 +1,8 @@
 package io.eipfailover.core.internal.reconciler;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.HealthResult;
 import io.eipfailover.core.MembershipView;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.core.event.LocalStatusChanged;
 import io.eipfailover.core.internal.reconciler.Effect.Log.Level;
@@ -132,7 +132,7 @@ public final class Reconciler {
 
   /** Announces the status the inputs now ask for, if it changed, and reconciles on a fresh describe. */
   private Step announce(ReconcilerState s, String reason, Stamp at) {
-    NodeStatus wanted = s.self().wanted();
+    AnnouncedStatus wanted = s.self().wanted();
     if (wanted == s.self().announced()) {
       return Step.of(s);
     }

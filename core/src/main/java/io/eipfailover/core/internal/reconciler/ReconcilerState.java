@@ -2,10 +2,10 @@ package io.eipfailover.core.internal.reconciler;
 
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverStatus;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
 import io.eipfailover.core.event.FailoverTimeline;
@@ -73,9 +73,9 @@ public record ReconcilerState(
    * heard), nothing observed, nothing planned, a full budget, no wake-up asked for.
    */
   public static ReconcilerState initial(ReconcilerSettings settings, long now) {
-    Map<NodeId, PeerState> members = new TreeMap<>();
+    Map<NodeId, MemberEntry> members = new TreeMap<>();
     for (NodeId n : settings.topology().nodeIds()) {
-      members.put(n, PeerState.of(n.equals(settings.self()) ? NodeState.ALIVE : NodeState.DEAD, now));
+      members.put(n, MemberEntry.of(n.equals(settings.self()) ? MemberState.ALIVE : MemberState.DEAD, now));
     }
     return new ReconcilerState(new MembershipView(0, settings.self(), members), SelfStatus.INITIAL,
         Observation.NONE, DescribeProgress.INITIAL, Map.of(), Suppression.NONE,

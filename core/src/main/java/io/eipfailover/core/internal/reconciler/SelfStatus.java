@@ -1,6 +1,6 @@
 package io.eipfailover.core.internal.reconciler;
 
-import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.AnnouncedStatus;
 import java.util.Objects;
 
 /**
@@ -9,19 +9,19 @@ import java.util.Objects;
  * @param announced what the node last announced to the membership
  * @param standby whether {@code standby()} was called and not {@code resume()}
  * @param healthy what the health check last said
- * @param awayAt the last ticker reading at which this node was away: not {@link NodeStatus#ALIVE},
+ * @param awayAt the last ticker reading at which this node was away: not {@link AnnouncedStatus#ALIVE},
  *     or waking from a pause ({@link Times#NEVER} if never)
  */
-public record SelfStatus(NodeStatus announced, boolean standby, boolean healthy, long awayAt) {
-  static final SelfStatus INITIAL = new SelfStatus(NodeStatus.ALIVE, false, true, Times.NEVER);
+public record SelfStatus(AnnouncedStatus announced, boolean standby, boolean healthy, long awayAt) {
+  static final SelfStatus INITIAL = new SelfStatus(AnnouncedStatus.ALIVE, false, true, Times.NEVER);
 
   public SelfStatus {
     Objects.requireNonNull(announced, "announced");
   }
 
   /** The status the inputs ask for: standby beats unhealthy beats alive. */
-  NodeStatus wanted() {
-    return standby ? NodeStatus.STANDBY : healthy ? NodeStatus.ALIVE : NodeStatus.UNHEALTHY;
+  AnnouncedStatus wanted() {
+    return standby ? AnnouncedStatus.STANDBY : healthy ? AnnouncedStatus.ALIVE : AnnouncedStatus.UNHEALTHY;
   }
 
   /**
@@ -29,7 +29,7 @@ public record SelfStatus(NodeStatus announced, boolean standby, boolean healthy,
    * left it a disagreement with the taker rather than explained by its own absence.
    */
   boolean calmSince(long since) {
-    return announced == NodeStatus.ALIVE && awayAt < since;
+    return announced == AnnouncedStatus.ALIVE && awayAt < since;
   }
 
   SelfStatus withStandby(boolean standby) {
@@ -41,7 +41,7 @@ public record SelfStatus(NodeStatus announced, boolean standby, boolean healthy,
   }
 
   /** Announced {@code status} at {@code now}: a change of status is a moment away. */
-  SelfStatus announcing(NodeStatus status, long now) {
+  SelfStatus announcing(AnnouncedStatus status, long now) {
     return new SelfStatus(status, standby, healthy, now);
   }
 

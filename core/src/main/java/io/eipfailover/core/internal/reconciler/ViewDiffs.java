@@ -1,9 +1,9 @@
 package io.eipfailover.core.internal.reconciler;
 
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.PeerState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ final class ViewDiffs {
    * is one describe on the view that declares the peer dead, plus the confirming one.
    */
   static boolean placementRelevantChange(MembershipView before, MembershipView after) {
-    for (Map.Entry<NodeId, PeerState> e : after.members().entrySet()) {
+    for (Map.Entry<NodeId, MemberEntry> e : after.members().entrySet()) {
       if (collapseSuspect(before.stateOf(e.getKey())) != collapseSuspect(e.getValue().state())) {
         return true;
       }
@@ -28,8 +28,8 @@ final class ViewDiffs {
 
   /** Whether a peer that was heard before, then declared dead, is reachable again (a heal). */
   static boolean rejoined(NodeId self, MembershipView before, MembershipView after) {
-    for (Map.Entry<NodeId, PeerState> e : after.members().entrySet()) {
-      if (!e.getKey().equals(self) && before.stateOf(e.getKey()) == NodeState.DEAD && e.getValue().state().isReachable()
+    for (Map.Entry<NodeId, MemberEntry> e : after.members().entrySet()) {
+      if (!e.getKey().equals(self) && before.stateOf(e.getKey()) == MemberState.DEAD && e.getValue().state().isReachable()
           && before.peer(e.getKey()).lastHeard().isPresent()) {
         return true;
       }
@@ -42,8 +42,8 @@ final class ViewDiffs {
    * from since then. A view queued while this node was paused reflects pre-pause knowledge.
    */
   static boolean madeAfter(NodeId self, MembershipView v, long instant) {
-    for (Map.Entry<NodeId, PeerState> e : v.members().entrySet()) {
-      PeerState p = e.getValue();
+    for (Map.Entry<NodeId, MemberEntry> e : v.members().entrySet()) {
+      MemberEntry p = e.getValue();
       if (!e.getKey().equals(self) && (p.since() > instant || p.lastHeard().orElse(Long.MIN_VALUE) > instant)) {
         return true;
       }
@@ -55,18 +55,18 @@ final class ViewDiffs {
    * {@code view} with self's entry in {@code state} (the local status, which the membership may not
    * show yet), alive no earlier than {@code aliveFrom}.
    */
-  static MembershipView withSelf(MembershipView view, NodeState state, long aliveFrom) {
-    PeerState old = view.peer(view.self());
-    long since = state == NodeState.ALIVE ? Math.max(old.since(), aliveFrom) : old.since();
+  static MembershipView withSelf(MembershipView view, MemberState state, long aliveFrom) {
+    MemberEntry old = view.peer(view.self());
+    long since = state == MemberState.ALIVE ? Math.max(old.since(), aliveFrom) : old.since();
     if (old.state() == state && old.since() == since) {
       return view;
     }
-    Map<NodeId, PeerState> members = new LinkedHashMap<>(view.members());
-    members.put(view.self(), new PeerState(state, since, old.lastHeard(), old.suspectedAt()));
+    Map<NodeId, MemberEntry> members = new LinkedHashMap<>(view.members());
+    members.put(view.self(), new MemberEntry(state, since, old.lastHeard(), old.suspectedAt()));
     return new MembershipView(view.epoch(), view.self(), members, view.merged());
   }
 
-  private static NodeState collapseSuspect(NodeState state) {
-    return state == NodeState.SUSPECT ? NodeState.ALIVE : state;
+  private static MemberState collapseSuspect(MemberState state) {
+    return state == MemberState.SUSPECT ? MemberState.ALIVE : state;
   }
 }

@@ -4,8 +4,8 @@ import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
@@ -89,7 +89,7 @@ abstract class AbstractPlacementStrategy implements FailoverStrategy {
       boolean repair = repairs.contains(eip.allocationId());
       for (NodeId candidate : seeks.get(eip.allocationId()).candidates()) {
         // A repair stays on its (possibly suspect) holder; any real move goes to an ALIVE node only.
-        if (!repair && input.view().stateOf(candidate) != NodeState.ALIVE) {
+        if (!repair && input.view().stateOf(candidate) != MemberState.ALIVE) {
           continue;
         }
         Optional<AttachmentPoint> point = ledger.freeReserved(candidate, eip);

@@ -1,8 +1,8 @@
 package io.eipfailover.core.internal.strategy;
 
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.PlacementInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +42,13 @@ final class EipContext {
     return holder.map(h -> isKeepable(input.view().stateOf(h))).orElse(false);
   }
 
-  static boolean isKeepable(NodeState state) {
-    return state == NodeState.ALIVE || state == NodeState.SUSPECT;
+  static boolean isKeepable(MemberState state) {
+    return state == MemberState.ALIVE || state == MemberState.SUSPECT;
   }
 
   /** Whether {@code node} may receive an EIP it does not hold: only ALIVE nodes. */
   boolean isEligible(NodeId node) {
-    return input.view().stateOf(node) == NodeState.ALIVE;
+    return input.view().stateOf(node) == MemberState.ALIVE;
   }
 
   /** How long {@code node} has been in its current state, in ticker nanoseconds. */

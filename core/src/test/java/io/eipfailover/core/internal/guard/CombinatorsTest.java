@@ -4,7 +4,7 @@ import static io.eipfailover.core.internal.guard.ReachabilityGuardTest.assertMes
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.eipfailover.core.GuardVerdict;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.SplitBrainGuard;
 import io.eipfailover.core.SplitBrainGuards;
 import io.eipfailover.core.TakeoverRequest;
@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CombinatorsTest {
-  private final TakeoverRequest request = Requests.request("b", NodeState.ALIVE, NodeState.DEAD);
+  private final TakeoverRequest request = Requests.request("b", MemberState.ALIVE, MemberState.DEAD);
   private final List<String> asked = new ArrayList<>();
 
   /** A guard that records being asked and answers {@code allowed} with reason {@code name}. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.GuardVerdict;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.SplitBrainGuard;
 import io.eipfailover.core.SplitBrainGuards;
 import java.net.InetSocketAddress;
@@ -23,7 +23,7 @@ class PeerProbeGuardTest {
   void deniesWhileTheHolderStillServes() throws Exception {
     try (ServerSocket peer = Requests.listening()) {
       SplitBrainGuard g = SplitBrainGuards.peerProbe(Map.of(NodeId.of("b"), Requests.addressOf(peer)), TIMEOUT);
-      GuardVerdict v = g.evaluate(Requests.request("b", NodeState.ALIVE, NodeState.DEAD));
+      GuardVerdict v = g.evaluate(Requests.request("b", MemberState.ALIVE, MemberState.DEAD));
       assertEquals(GuardVerdict.deny("peerProbe: peer b still serves on 127.0.0.1:" + peer.getLocalPort()), v);
     }
   }
@@ -32,7 +32,7 @@ class PeerProbeGuardTest {
   void allowsWhenTheHolderRefuses() {
     InetSocketAddress closed = Requests.closedPort();
     GuardVerdict v = SplitBrainGuards.peerProbe(Map.of(NodeId.of("b"), closed), TIMEOUT)
-        .evaluate(Requests.request("b", NodeState.ALIVE, NodeState.DEAD));
+        .evaluate(Requests.request("b", MemberState.ALIVE, MemberState.DEAD));
     assertTrue(v.allowed(), v.toString());
     assertTrue(v.reason().startsWith("peerProbe: peer b does not serve: 127.0.0.1:" + closed.getPort()), v.reason());
   }
@@ -41,9 +41,9 @@ class PeerProbeGuardTest {
   void allowsWithoutAHolderOrWithoutItsAddress() {
     SplitBrainGuard g = SplitBrainGuards.peerProbe(Map.of(NodeId.of("c"), Requests.closedPort()), TIMEOUT);
     assertEquals(GuardVerdict.allow("peerProbe: 52.0.0.1 has no holder to probe"),
-        g.evaluate(Requests.request(null, NodeState.ALIVE, NodeState.DEAD, NodeState.DEAD)));
+        g.evaluate(Requests.request(null, MemberState.ALIVE, MemberState.DEAD, MemberState.DEAD)));
     assertEquals(GuardVerdict.allow("peerProbe: no service address known for peer b"),
-        g.evaluate(Requests.request("b", NodeState.ALIVE, NodeState.DEAD, NodeState.DEAD)));
+        g.evaluate(Requests.request("b", MemberState.ALIVE, MemberState.DEAD, MemberState.DEAD)));
   }
 
   @Test

@@ -3,9 +3,9 @@ package io.eipfailover.core.internal.guard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.eipfailover.core.GuardVerdict;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.SplitBrainGuard;
 import io.eipfailover.core.SplitBrainGuards;
 import java.util.Arrays;
@@ -32,17 +32,17 @@ class QuorumGuardTest {
     "DEAD,ALIVE,DEAD                        | true  | quorum: 2 of 3 nodes reachable (need 2)",
   })
   void allowsOnlyAStrictMajorityOfTheTopology(String states, boolean allowed, String reason) {
-    NodeState[] s = Arrays.stream(states.split(",")).map(String::trim).map(NodeState::valueOf).toArray(NodeState[]::new);
+    MemberState[] s = Arrays.stream(states.split(",")).map(String::trim).map(MemberState::valueOf).toArray(MemberState[]::new);
     GuardVerdict v = quorum.evaluate(Requests.request("b", s));
     assertEquals(new GuardVerdict(allowed, reason), v);
   }
 
   @Test
   void membersOutsideTheTopologyDoNotCount() {
-    Map<NodeId, PeerState> members = new HashMap<>();
-    members.put(NodeId.of("a"), PeerState.of(NodeState.ALIVE, 0));
-    members.put(NodeId.of("x"), PeerState.of(NodeState.ALIVE, 0));
-    members.put(NodeId.of("y"), PeerState.of(NodeState.ALIVE, 0));
+    Map<NodeId, MemberEntry> members = new HashMap<>();
+    members.put(NodeId.of("a"), MemberEntry.of(MemberState.ALIVE, 0));
+    members.put(NodeId.of("x"), MemberEntry.of(MemberState.ALIVE, 0));
+    members.put(NodeId.of("y"), MemberEntry.of(MemberState.ALIVE, 0));
     GuardVerdict v = quorum.evaluate(Requests.request(Requests.topology(3), "b", members));
     assertEquals(GuardVerdict.deny("quorum: 1 of 3 nodes reachable (need 2)"), v);
   }

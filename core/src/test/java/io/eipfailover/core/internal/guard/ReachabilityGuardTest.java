@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.GuardVerdict;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.SplitBrainGuard;
 import io.eipfailover.core.SplitBrainGuards;
 import io.eipfailover.core.TakeoverRequest;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ReachabilityGuardTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
-  private final TakeoverRequest request = Requests.request("b", NodeState.ALIVE, NodeState.DEAD);
+  private final TakeoverRequest request = Requests.request("b", MemberState.ALIVE, MemberState.DEAD);
 
   @Test
   void allowsWhenATargetAcceptsAConnection() throws Exception {

@@ -3,10 +3,10 @@ package io.eipfailover.core.internal.guard;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.TakeoverRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,16 +46,16 @@ final class Requests {
   }
 
   /** Self "a" asks to take eipalloc-1 from {@code holder}; states[i] is node i's state. */
-  static TakeoverRequest request(String holder, NodeState... states) {
+  static TakeoverRequest request(String holder, MemberState... states) {
     ClusterTopology t = topology(states.length);
-    Map<NodeId, PeerState> members = new HashMap<>();
+    Map<NodeId, MemberEntry> members = new HashMap<>();
     for (int i = 0; i < states.length; i++) {
-      members.put(NodeId.of(name(i)), PeerState.of(states[i], 0));
+      members.put(NodeId.of(name(i)), MemberEntry.of(states[i], 0));
     }
     return request(t, holder, members);
   }
 
-  static TakeoverRequest request(ClusterTopology t, String holder, Map<NodeId, PeerState> members) {
+  static TakeoverRequest request(ClusterTopology t, String holder, Map<NodeId, MemberEntry> members) {
     return new TakeoverRequest(NodeId.of("a"), t.elasticIps().get(0),
         Optional.ofNullable(holder).map(NodeId::of), new MembershipView(3, NodeId.of("a"), members), t);
   }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.GuardVerdict;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.SplitBrainGuard;
 import io.eipfailover.core.SplitBrainGuards;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +23,7 @@ class UnguardedGuardTest {
     SplitBrainGuard g;
     try {
       g = SplitBrainGuards.unguarded();
-      v = g.evaluate(Requests.request("b", NodeState.ALIVE, NodeState.ALIVE));
+      v = g.evaluate(Requests.request("b", MemberState.ALIVE, MemberState.ALIVE));
     } finally {
       System.setErr(original);
     }

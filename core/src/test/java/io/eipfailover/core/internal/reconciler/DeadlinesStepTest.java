@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.ElasticIpManagerException.Kind;
 import io.eipfailover.core.HealthResult;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.event.LocalStatusChanged;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,7 @@ class DeadlinesStepTest {
     StepDriver d = StepDriver.pair(c -> c.resyncInterval(Duration.ofMillis(600)));
     d.at(0).start();
     d.describedAtHome();
-    d.at(100).peer(B, NodeState.ALIVE);
+    d.at(100).peer(B, MemberState.ALIVE);
     d.describedAtHome();
     assertEquals(700 * MS, d.state.workAt(), "before the idle plan (1.1 s) and the grace's end (2 s)");
   }
@@ -84,7 +84,7 @@ class DeadlinesStepTest {
     assertEquals(d.nanos() + 500 * MS, d.state.eip(d.eip(B)).retryAt(), "second failure: twice as long");
 
     StepDriver g = StepDriver.pair().steady();
-    g.peer(B, NodeState.DEAD);
+    g.peer(B, MemberState.DEAD);
     g.describedAtHome();
     g.guard(g.eip(B), false, "no");
     assertEquals(g.nanos() + 250 * MS, g.state.eip(g.eip(B)).retryAt());
@@ -106,12 +106,12 @@ class DeadlinesStepTest {
     d.feed(Input.ReconcileNow::new);
     d.describedAtHome();
     long answered = d.nanos();
-    d.membership.set(B, NodeState.DEAD);
+    d.membership.set(B, MemberState.DEAD);
     assertEquals(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"),
         d.at(answered / MS + 499).feed(at -> new Input.ViewChanged(at, d.membership.view())),
         "a relevant change describes whatever the age");
     StepDriver s = StepDriver.pair(c -> c.dryRun(true)).steady();
-    s.peer(B, NodeState.DEAD);
+    s.peer(B, MemberState.DEAD);
     s.describedAtHome();
     s.guard(s.eip(B), true, "ok");
     long seen = s.nanos();
@@ -123,7 +123,7 @@ class DeadlinesStepTest {
   @Test
   void aWakeUpExactlyAtTheDeadlineRunsThePass() {
     StepDriver d = StepDriver.pair().steady();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     d.describedAtHome();
     d.guard(d.eip(B), false, "no");
     long retry = d.state.eip(d.eip(B)).retryAt();
@@ -135,7 +135,7 @@ class DeadlinesStepTest {
   @Test
   void theGuardsAnswerIsAppliedToTheEipItIsAbout() {
     StepDriver d = StepDriver.trio(c -> c);
-    d.membership.setAll(Map.of(B, NodeState.DEAD, C, NodeState.DEAD));
+    d.membership.setAll(Map.of(B, MemberState.DEAD, C, MemberState.DEAD));
     d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
     List<String> asked = d.describedAtHome();
     assertEquals(2, asked.size(), asked.toString());
@@ -146,7 +146,7 @@ class DeadlinesStepTest {
   @Test
   void anAllowanceForAnotherHolderIsDropped() {
     StepDriver d = StepDriver.pair().steady();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     d.describedAtHome();
     assertEquals(List.of("Describe"), d.at(3_010).feed(Input.ReconcileNow::new));
     d.described(Collections.singletonMap(d.eip(B), null)); // it left n2 while the guard thought
@@ -193,7 +193,7 @@ class DeadlinesStepTest {
   @Test
   void anAllowanceThatFindsTheBudgetSpentIsDeferred() {
     StepDriver d = StepDriver.trio(c -> c);
-    d.membership.setAll(Map.of(B, NodeState.DEAD, C, NodeState.DEAD));
+    d.membership.setAll(Map.of(B, MemberState.DEAD, C, MemberState.DEAD));
     d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
     assertEquals(2, d.describedAtHome().size(), "both asked");
     assertEquals(List.of("Emit TakeoverStarted eipalloc-0200", "Associate eipalloc-0200 -> 10.0.1.11"),

@@ -5,7 +5,7 @@ import static io.eipfailover.core.internal.reconciler.StepDriver.B;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.eipfailover.core.ElasticIpManagerException.Kind;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class Ec2ErrorLinesStepTest {
   @Test
   void aFailedDescribeIsLoggedWithinTheDescribeBudget() {
     StepDriver d = StepDriver.pair().steady();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     d.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "connect timed out"));
     assertEquals(List.of(Optional.of("describe failed")), budgets(d));
   }
@@ -37,7 +37,7 @@ class Ec2ErrorLinesStepTest {
   @Test
   void otherLinesAreWrittenWhenTheStepAsks() {
     StepDriver d = StepDriver.pair().steady();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     d.describedAtHome();
     d.guard(d.eip(B), false, "gateway unreachable");
     assertEquals(List.of(Optional.empty()), budgets(d), "a guard denial is reported once by the step itself");

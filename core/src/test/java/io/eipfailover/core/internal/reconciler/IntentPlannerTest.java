@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
 import io.eipfailover.core.testing.Topologies;
@@ -33,11 +33,11 @@ class IntentPlannerTest {
   private static final NodeId C = Topologies.node(3);
   private final ClusterTopology topology = Topologies.ring(3);
 
-  private PlacementInput input(NodeState b, Map<ElasticIp, AttachmentPoint> where) {
-    Map<NodeId, PeerState> m = new TreeMap<>();
-    m.put(A, PeerState.of(NodeState.ALIVE, 0));
-    m.put(B, PeerState.of(b, 0));
-    m.put(C, PeerState.of(NodeState.ALIVE, 0));
+  private PlacementInput input(MemberState b, Map<ElasticIp, AttachmentPoint> where) {
+    Map<NodeId, MemberEntry> m = new TreeMap<>();
+    m.put(A, MemberEntry.of(MemberState.ALIVE, 0));
+    m.put(B, MemberEntry.of(b, 0));
+    m.put(C, MemberEntry.of(MemberState.ALIVE, 0));
     Map<String, ObservedAssociation> observed = new TreeMap<>();
     for (ElasticIp e : topology.elasticIps()) {
       AttachmentPoint p = where.containsKey(e) ? where.get(e) : topology.homePoint(e);
@@ -75,7 +75,7 @@ class IntentPlannerTest {
       "n1, outside, ALIVE, n1-home, DRIFT, false",
       "n3, outside, ALIVE, n1-spare, DRIFT, true",
       "n1, n1-spare, ALIVE, n1-home, DRIFT, false"})
-  void theHolderAndItsStateDecideKindAndGuard(String home, String at, NodeState b, String to, Intent.Kind kind,
+  void theHolderAndItsStateDecideKindAndGuard(String home, String at, MemberState b, String to, Intent.Kind kind,
       boolean guard) {
     ElasticIp e = eip(home);
     Placement plan = new Placement(Map.of(e.allocationId(), new Placement.Target(A, point(to))));
@@ -95,13 +95,13 @@ class IntentPlannerTest {
     Placement plan = new Placement(Map.of(
         eip("n1").allocationId(), new Placement.Target(A, topology.homePoint(eip("n1"))),
         eip("n2").allocationId(), new Placement.Target(B, topology.homePoint(eip("n2")))));
-    assertEquals(List.of(), IntentPlanner.intents(A, input(NodeState.ALIVE, Map.of()), plan).intents());
+    assertEquals(List.of(), IntentPlanner.intents(A, input(MemberState.ALIVE, Map.of()), plan).intents());
   }
 
   @Test
   void aTargetOnAnotherNodesPointIsRefused() {
     Placement plan = new Placement(Map.of(eip("n2").allocationId(), new Placement.Target(A, point("n2-spare"))));
-    IntentPlanner.Planned planned = IntentPlanner.intents(A, input(NodeState.DEAD, Map.of()), plan);
+    IntentPlanner.Planned planned = IntentPlanner.intents(A, input(MemberState.DEAD, Map.of()), plan);
     assertEquals(List.of(), planned.intents());
     assertEquals(1, planned.refused().size());
     assertTrue(planned.refused().get(0).contains("eipalloc-0200") && planned.refused().get(0).contains("pull-only"),

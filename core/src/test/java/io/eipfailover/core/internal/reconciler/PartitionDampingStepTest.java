@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ class PartitionDampingStepTest {
     ElasticIp eipB = d.eip(B);
     Intent retake = new Intent(eipB, null, java.util.Optional.of(B), true, Intent.Kind.FAILOVER);
     assertTrue(d.state.eip(eipB).damps(retake, d.state.view(), d.nanos()));
-    d.at(10_100).peer(B, NodeState.ALIVE);
+    d.at(10_100).peer(B, MemberState.ALIVE);
     assertFalse(d.state.eip(eipB).damps(retake, d.state.view(), d.nanos()),
         "n2 in a new state episode: the damping no longer applies");
   }
@@ -102,7 +102,7 @@ class PartitionDampingStepTest {
     List<String> seen = run(d, 40_000, Map.of(eipA, spareB));
     assertTrue(seen.stream().allMatch(e -> e.equals("Describe") || e.startsWith("Emit ViewChanged")),
         "no guard question, no associate while n2 is reachable but unauthenticated: " + seen);
-    List<String> healed = new ArrayList<>(d.at(40_100).peer(B, NodeState.ALIVE)); // it authenticates again
+    List<String> healed = new ArrayList<>(d.at(40_100).peer(B, MemberState.ALIVE)); // it authenticates again
     if (healed.contains("Describe")) {
       healed.addAll(d.described(Map.of(eipA, spareB)));
     }

@@ -9,7 +9,7 @@ import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManagerException.Kind;
 import io.eipfailover.core.HealthResult;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.DriftRepaired;
 import io.eipfailover.core.event.GuardDenied;
@@ -40,7 +40,7 @@ class ReconcilerStepTest {
   @Test
   void aDeadPeersEipIsDescribedThenGuardedThenAssociatedThenConfirmed() {
     steady();
-    assertEquals(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"), d.peer(B, NodeState.DEAD));
+    assertEquals(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"), d.peer(B, MemberState.DEAD));
     assertEquals(List.of("AskGuard eipalloc-0200 from n2"), d.describedAtHome());
     assertEquals(List.of("Emit TakeoverStarted eipalloc-0200", "Associate eipalloc-0200 -> 10.0.1.11"),
         d.guard(eipB, true, "quorum"));
@@ -57,7 +57,7 @@ class ReconcilerStepTest {
   @Test
   void aDenialIsReportedOnceAndAskedAgainAfterBackOff() {
     steady();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     d.describedAtHome();
     assertEquals(List.of("Log WARN", "Emit GuardDenied eipalloc-0200"), d.guard(eipB, false, "gateway unreachable"));
     assertEquals(List.of(), d.at(3_100).wake(), "backing off (250 ms)");
@@ -75,7 +75,7 @@ class ReconcilerStepTest {
   @Test
   void anAllowanceForAnOlderViewIsNotUsedButAskedAgain() {
     steady();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     assertEquals(List.of("AskGuard eipalloc-0200 from n2"), d.describedAtHome());
     assertEquals(List.of("Emit ViewChanged"), d.at(3_010).feed(at -> new Input.ViewChanged(at,
         new io.eipfailover.core.MembershipView(d.state.view().epoch() + 1, A, d.state.view().members()))),
@@ -89,9 +89,9 @@ class ReconcilerStepTest {
   @Test
   void anAllowanceForAMoveNoLongerWantedIsDropped() {
     steady();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     assertEquals(List.of("AskGuard eipalloc-0200 from n2"), d.describedAtHome());
-    assertEquals(List.of("Emit ViewChanged", "Emit PeerRecovered n2", "Describe"), d.at(3_020).peer(B, NodeState.ALIVE));
+    assertEquals(List.of("Emit ViewChanged", "Emit PeerRecovered n2", "Describe"), d.at(3_020).peer(B, MemberState.ALIVE));
     assertEquals(List.of(), d.guard(eipB, true, "quorum"), "n2 is back: no takeover on an old allowance");
     assertEquals(List.of(), d.describedAtHome());
   }
@@ -102,7 +102,7 @@ class ReconcilerStepTest {
     assertEquals(List.of("Describe"), d.feed(Input.ReconcileNow::new));
     assertEquals(List.of(), d.at(3_010).feed(Input.ReconcileNow::new), "one describe in flight");
     assertEquals(List.of("Describe"), d.describedAtHome(), "the second reconcileNow still gets a describe sent after it");
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     assertEquals(List.of("AskGuard eipalloc-0200 from n2"), d.describedAtHome());
     assertEquals(List.of("Describe"), d.at(3_020).feed(Input.ReconcileNow::new));
     assertEquals(List.of(), d.describedAtHome(), "the question about eipalloc-0200 is still open");
@@ -167,7 +167,7 @@ class ReconcilerStepTest {
   void aPauseLongerThanHalfTheDeadlineHoldsTakeoversUntilAFreshView() {
     steady();
     long wake = d.state.wakeAt();
-    d.membership.set(B, NodeState.DEAD);
+    d.membership.set(B, MemberState.DEAD);
     List<String> late = d.feed(at -> new Input.ViewChanged(new Stamp(wake + 600_000_000L, at.wallClock(), 0),
         d.membership.view()));
     assertEquals(List.of("Log WARN", "Emit ViewChanged", "Emit PeerDead n2", "Describe"), late);
@@ -176,7 +176,7 @@ class ReconcilerStepTest {
     assertEquals(List.of(), d.describedAtHome(), "the view was made before the wake: no conviction yet");
     assertEquals(1, d.state.counters().localPauses());
     assertEquals(List.of("Emit ViewChanged", "Emit PeerRecovered n2", "Describe"),
-        d.at(d.nanos() / 1_000_000 + 100).peer(B, NodeState.ALIVE));
+        d.at(d.nanos() / 1_000_000 + 100).peer(B, MemberState.ALIVE));
     assertTrue(d.logs().stream().anyMatch(l -> l.contains("allowed again after local pause: fresh view")), d.logs().toString());
   }
 
@@ -208,7 +208,7 @@ class ReconcilerStepTest {
     steady();
     d.feed(at -> new Input.StandbyRequested(at, true));
     d.describedAtHome();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     assertEquals(List.of(), d.describedAtHome());
   }
 }

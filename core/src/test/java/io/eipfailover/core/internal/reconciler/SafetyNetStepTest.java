@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManagerException.Kind;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Placement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class SafetyNetStepTest {
     assertEquals(List.of("Describe"), d.at(6_050).feed(Input.ReconcileNow::new));
     assertEquals(List.of(), d.described(Map.of(eipA, d.reserved(B))), "still damped");
     assertEquals(List.of("Emit ViewChanged", "Emit PeerSuspected n2", "AskGuard eipalloc-0100 from n2"),
-        d.at(6_100).peer(B, NodeState.SUSPECT), "n2 in a new state episode: no longer damped");
+        d.at(6_100).peer(B, MemberState.SUSPECT), "n2 in a new state episode: no longer damped");
   }
 
   @Test
@@ -85,7 +85,7 @@ class SafetyNetStepTest {
   @Test
   void aFailedDescribeBacksOffAndTheFirstSuccessHoldsTakeoversForADeadline() {
     StepDriver d = StepDriver.pair().steady();
-    assertEquals(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"), d.peer(B, NodeState.DEAD));
+    assertEquals(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"), d.peer(B, MemberState.DEAD));
     assertEquals(List.of("Log WARN"), d.feed(at -> new Input.DescribeFailed(at, Kind.RETRYABLE, "connect timed out")));
     assertEquals(d.nanos() + 250_000_000L, d.state.workAt());
     assertEquals(List.of(), d.feed(Input.ReconcileNow::new), "no describe within its back-off");
@@ -101,7 +101,7 @@ class SafetyNetStepTest {
   @Test
   void aThrottledDescribeSlowsTheNodeAndRetriesAfterTheFirstBackOffStep() {
     StepDriver d = StepDriver.pair(c -> c.apiCallsPerSecond(2.0)).steady();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     assertEquals(List.of("Log WARN"), d.feed(at -> new Input.DescribeFailed(at, Kind.THROTTLED, "RequestLimitExceeded")));
     assertEquals(1.0, d.state.budgets().describe().rate(), 1e-9);
     assertEquals(d.nanos() + 250_000_000L, d.state.describe().retryAt());
@@ -143,7 +143,7 @@ class SafetyNetStepTest {
   @Test
   void aDryRunReportsEachTargetOnceAndSendsNothing() {
     StepDriver d = StepDriver.pair(c -> c.dryRun(true)).steady();
-    d.peer(B, NodeState.DEAD);
+    d.peer(B, MemberState.DEAD);
     d.describedAtHome();
     assertEquals(List.of("Emit DryRunTakeover eipalloc-0200"), d.guard(d.eip(B), true, "quorum"));
     assertEquals(List.of(), d.idle(3_900), "nothing outstanding, nothing due before the next plan");
@@ -206,7 +206,7 @@ class SafetyNetStepTest {
     ElasticIp eipA = d.eip(A);
     d.at(0).start();
     d.described(Map.of(eipA, d.reserved(B)));
-    d.at(100).peer(B, NodeState.ALIVE);
+    d.at(100).peer(B, MemberState.ALIVE);
     assertEquals(List.of(), d.described(Map.of(eipA, d.reserved(B))), "home alive for less than 5 s");
     assertEquals(List.of("Describe"), d.idle(5_100), "fail-back delay over: fresh facts first");
     assertEquals(List.of("Emit TakeoverStarted eipalloc-0100", "Associate eipalloc-0100 -> 10.0.1.10"),

@@ -10,8 +10,8 @@ import io.eipfailover.core.FailoverConfigBuilder;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
 import io.eipfailover.core.GuardVerdict;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.event.DriftRepaired;
 import io.eipfailover.core.event.DryRunTakeover;
@@ -131,7 +131,7 @@ final class StepDriver {
   StepDriver steady() {
     expect(List.of("Describe"), at(0).start());
     expect(List.of(), describedAtHome());
-    expect(List.of("Emit ViewChanged", "Emit PeerRecovered n2", "Describe"), at(100).peer(B, NodeState.ALIVE));
+    expect(List.of("Emit ViewChanged", "Emit PeerRecovered n2", "Describe"), at(100).peer(B, MemberState.ALIVE));
     expect(List.of(), describedAtHome());
     expect(List.of(), idle(3_000));
     return this;
@@ -142,9 +142,9 @@ final class StepDriver {
     StepDriver d = new StepDriver(3, FailoverStrategies.homeWithFailback(Duration.ofSeconds(5)), config);
     d.at(0).start();
     d.describedAtHome();
-    d.at(100).peer(B, NodeState.ALIVE);
+    d.at(100).peer(B, MemberState.ALIVE);
     d.describedAtHome();
-    d.peer(C, NodeState.ALIVE);
+    d.peer(C, MemberState.ALIVE);
     d.describedAtHome();
     expect(List.of(), d.idle(3_000));
     return d;
@@ -153,7 +153,7 @@ final class StepDriver {
   /** {@link #steady()}, then n2 dies and the guard allows: the associate for n2's EIP is out. */
   StepDriver takeoverSent() {
     steady();
-    expect(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"), peer(B, NodeState.DEAD));
+    expect(List.of("Emit ViewChanged", "Emit PeerDead n2", "Describe"), peer(B, MemberState.DEAD));
     expect(List.of("AskGuard eipalloc-0200 from n2"), describedAtHome());
     expect(List.of("Emit TakeoverStarted eipalloc-0200", "Associate eipalloc-0200 -> 10.0.1.11"),
         guard(eip(B), true, "quorum"));
@@ -175,7 +175,7 @@ final class StepDriver {
   }
 
   /** Sets a peer's state in the membership and delivers the resulting view. */
-  List<String> peer(NodeId peer, NodeState s) {
+  List<String> peer(NodeId peer, MemberState s) {
     membership.set(peer, s);
     return feed(at -> new Input.ViewChanged(at, membership.view()));
   }

@@ -1,9 +1,9 @@
 package io.eipfailover.core.internal.reconciler;
 
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.testing.Topologies;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -17,10 +17,10 @@ final class Views {
   private Views() {}
 
   /** n2 in {@code state} since {@code since}, last heard at {@code heard} (null: never). */
-  static MembershipView pair(NodeState state, long since, Long heard) {
-    Map<NodeId, PeerState> m = new TreeMap<>();
-    m.put(A, PeerState.of(NodeState.ALIVE, 0));
-    m.put(B, new PeerState(state, since, heard == null ? OptionalLong.empty() : OptionalLong.of(heard),
+  static MembershipView pair(MemberState state, long since, Long heard) {
+    Map<NodeId, MemberEntry> m = new TreeMap<>();
+    m.put(A, MemberEntry.of(MemberState.ALIVE, 0));
+    m.put(B, new MemberEntry(state, since, heard == null ? OptionalLong.empty() : OptionalLong.of(heard),
         OptionalLong.empty()));
     return new MembershipView(1, A, m);
   }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
 import io.eipfailover.core.testing.Topologies;
@@ -50,8 +50,8 @@ class WorkShareTest {
         targets.put(orphans.get(next++).allocationId(), new Placement.Target(to, topology.node(to).reservedPoints().get(k)));
       }
     }
-    Map<NodeId, PeerState> members = new TreeMap<>();
-    topology.nodeIds().forEach(n -> members.put(n, PeerState.of(NodeState.ALIVE, 0)));
+    Map<NodeId, MemberEntry> members = new TreeMap<>();
+    topology.nodeIds().forEach(n -> members.put(n, MemberEntry.of(MemberState.ALIVE, 0)));
     PlacementInput input = new PlacementInput(topology, new MembershipView(1, self, members), home, 0);
     return WorkShare.weight(self, input, new Placement(targets));
   }

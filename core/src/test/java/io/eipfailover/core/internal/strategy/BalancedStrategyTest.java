@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.Placement;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ class BalancedStrategyTest {
 
   @Test
   void spreadsADeadNodesEipsOverSeveralSurvivorsByRendezvousRank() {
-    Scenario s = Scenario.of(5, 12, homes("a", 12)).state("a", NodeState.DEAD);
+    Scenario s = Scenario.of(5, 12, homes("a", 12)).state("a", MemberState.DEAD);
     Placement p = strategy.place(s.input());
     Set<NodeId> takers = new HashSet<>();
     List<NodeId> survivors = List.of(NodeId.of("b"), NodeId.of("c"), NodeId.of("d"), NodeId.of("e"));
@@ -45,7 +45,7 @@ class BalancedStrategyTest {
   @Test
   void spillsToTheNextRankedSurvivorWhenTheFavouriteIsFull() {
     // 4 orphans, 4 survivors with one reserved point each: every survivor takes exactly one.
-    Scenario s = Scenario.of(5, 1, homes("a", 4)).state("a", NodeState.DEAD);
+    Scenario s = Scenario.of(5, 1, homes("a", 4)).state("a", MemberState.DEAD);
     Placement p = strategy.place(s.input());
     assertEquals(4, p.targets().size(), p.toString());
     Set<NodeId> takers = new HashSet<>();
@@ -56,12 +56,12 @@ class BalancedStrategyTest {
   @Test
   void aReturningNodeMovesOnlyItsOwnEips() {
     Scenario before = Scenario.of(4, 4, "a", "a", "a", "b", "b", "b", "c", "d")
-        .state("a", NodeState.DEAD).state("b", NodeState.DEAD);
+        .state("a", MemberState.DEAD).state("b", MemberState.DEAD);
     Placement failed = strategy.place(before.input());
     assertEquals(8, failed.targets().size(), failed.toString());
 
     Scenario after = Scenario.of(4, 4, "a", "a", "a", "b", "b", "b", "c", "d")
-        .state("b", NodeState.DEAD).aliveFor("a", Duration.ofMinutes(1));
+        .state("b", MemberState.DEAD).aliveFor("a", Duration.ofMinutes(1));
     failed.targets().forEach((id, t) -> after.at(id, t.point()));
     Placement back = strategy.place(after.input());
     for (ElasticIp eip : after.topology.elasticIps()) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Placement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,8 @@ class HomeWithFailbackStrategyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = NodeState.class, names = {"DEAD", "STANDBY", "UNHEALTHY"})
-  void anOrphanedEipMovesToThePeersFirstReservedPoint(NodeState state) {
+  @EnumSource(value = MemberState.class, names = {"DEAD", "STANDBY", "UNHEALTHY"})
+  void anOrphanedEipMovesToThePeersFirstReservedPoint(MemberState state) {
     Scenario s = Scenario.of(2, 2, "a", "b").state("a", state);
     Placement p = strategy.place(s.input());
     assertAt(p, 1, "b", s.reserved("b", 0));
@@ -38,7 +38,7 @@ class HomeWithFailbackStrategyTest {
 
   @Test
   void suspicionAloneDoesNotMoveAnEip() {
-    Scenario s = Scenario.of(2, 1, "a", "b").state("a", NodeState.SUSPECT);
+    Scenario s = Scenario.of(2, 1, "a", "b").state("a", MemberState.SUSPECT);
     assertAt(strategy.place(s.input()), 1, "a", s.home(1));
   }
 
@@ -59,7 +59,7 @@ class HomeWithFailbackStrategyTest {
 
   @Test
   void anOrphanGoesHomeAtOnceWhenHomeIsAliveEvenBeforeTheDelay() {
-    Scenario s = Scenario.of(2, 1, "a", "b").atReserved(1, "b", 0).state("b", NodeState.DEAD)
+    Scenario s = Scenario.of(2, 1, "a", "b").atReserved(1, "b", 0).state("b", MemberState.DEAD)
         .aliveFor("a", Duration.ofSeconds(1));
     assertAt(strategy.place(s.input()), 1, "a", s.home(1));
   }
@@ -73,14 +73,14 @@ class HomeWithFailbackStrategyTest {
   @ParameterizedTest(name = "home {0} dead -> {1}")
   @CsvSource({"a, b", "b, c", "c, a"})
   void anOrphanGoesToTheRingSuccessorOfItsHome(String home, String successor) {
-    Scenario s = Scenario.of(3, 1, home).state(home, NodeState.DEAD);
+    Scenario s = Scenario.of(3, 1, home).state(home, MemberState.DEAD);
     assertAt(strategy.place(s.input()), 1, successor, s.reserved(successor, 0));
   }
 
   @Test
   void theRingSkipsDeadNodesAndNodesWithoutAFreePoint() {
     // b dead; c's only reserved point holds a stranger EIP; so a's EIP goes on to d.
-    Scenario s = Scenario.of(4, 1, "a", "b").state("a", NodeState.DEAD).state("b", NodeState.DEAD)
+    Scenario s = Scenario.of(4, 1, "a", "b").state("a", MemberState.DEAD).state("b", MemberState.DEAD)
         .atReserved(2, "c", 0);
     Placement p = strategy.place(s.input());
     assertAt(p, 2, "c", s.reserved("c", 0));
@@ -89,7 +89,7 @@ class HomeWithFailbackStrategyTest {
 
   @Test
   void anEipWithNoEligibleNodeIsAbsent() {
-    Scenario s = Scenario.of(2, 1, "a", "b").state("a", NodeState.DEAD).state("b", NodeState.STANDBY);
+    Scenario s = Scenario.of(2, 1, "a", "b").state("a", MemberState.DEAD).state("b", MemberState.STANDBY);
     Placement p = strategy.place(s.input());
     assertAbsent(p, 1);
     assertAbsent(p, 2);
@@ -97,7 +97,7 @@ class HomeWithFailbackStrategyTest {
 
   @Test
   void anEipIsAbsentWhenTheSurvivorHasNoReservedPoints() {
-    Scenario s = Scenario.of(2, 0, "a", "b").state("a", NodeState.DEAD);
+    Scenario s = Scenario.of(2, 0, "a", "b").state("a", MemberState.DEAD);
     assertAbsent(strategy.place(s.input()), 1);
   }
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.Placement;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,21 +48,21 @@ class PriorityStrategyTest {
   void anOrphanGoesToTheFirstAliveNodeOfItsList(String dead, String expected) {
     Scenario s = Scenario.of(3, 2, "a", "b");
     for (String d : dead.split(",")) {
-      s.state(d, NodeState.DEAD);
+      s.state(d, MemberState.DEAD);
     }
     assertAt(abc.place(s.input()), 1, expected, s.reserved(expected, 0));
   }
 
   @Test
   void aNodeOutsideTheListNeverTakesTheEip() {
-    Scenario s = Scenario.of(3, 2, "a", "b").state("b", NodeState.DEAD).state("c", NodeState.DEAD);
+    Scenario s = Scenario.of(3, 2, "a", "b").state("b", MemberState.DEAD).state("c", MemberState.DEAD);
     assertAbsent(abc.place(s.input()), 2);
   }
 
   @ParameterizedTest(name = "b alive for {0}s -> {1}")
   @CsvSource({"5, c", "10, b", "60, b"})
   void aBetterRankedNodePullsOnlyAfterTheDelay(long seconds, String expected) {
-    Scenario s = Scenario.of(3, 2, "a", "b").state("a", NodeState.DEAD).atReserved(1, "c", 0)
+    Scenario s = Scenario.of(3, 2, "a", "b").state("a", MemberState.DEAD).atReserved(1, "c", 0)
         .aliveFor("b", Duration.ofSeconds(seconds));
     Placement p = abc.place(s.input());
     assertEquals(expected, p.targets().get("eipalloc-1").node().value(), p.toString());
@@ -76,8 +76,8 @@ class PriorityStrategyTest {
 
   @Test
   void aSuspectHolderThatRanksBetterThanTheBestAliveNodeKeepsTheEip() {
-    Scenario s = Scenario.of(3, 2, "a", "b").state("a", NodeState.DEAD).atReserved(1, "b", 0)
-        .state("b", NodeState.SUSPECT);
+    Scenario s = Scenario.of(3, 2, "a", "b").state("a", MemberState.DEAD).atReserved(1, "b", 0)
+        .state("b", MemberState.SUSPECT);
     assertAt(abc.place(s.input()), 1, "b", s.reserved("b", 0));
   }
 
@@ -85,7 +85,7 @@ class PriorityStrategyTest {
   void skipsANodeWithoutAFreeReservedPoint() {
     // b's only reserved point keeps a's second EIP (b is next in its list), so eipalloc-1 goes to c.
     FailoverStrategy s3 = strategy("eipalloc-1", "a,b,c", "eipalloc-2", "a,b", "eipalloc-3", "b,c");
-    Scenario s = Scenario.of(3, 1, "a", "a", "b").state("a", NodeState.DEAD).atReserved(2, "b", 0);
+    Scenario s = Scenario.of(3, 1, "a", "a", "b").state("a", MemberState.DEAD).atReserved(2, "b", 0);
     Placement p = s3.place(s.input());
     assertAt(p, 1, "c", s.reserved("c", 0));
     assertAt(p, 2, "b", s.reserved("b", 0));

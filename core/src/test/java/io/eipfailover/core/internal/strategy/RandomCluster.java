@@ -5,12 +5,12 @@ import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeSpec;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.PlacementInput;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ final class RandomCluster {
   static final long NOW = Duration.ofMinutes(10).toNanos();
 
   final ClusterTopology topology;
-  final Map<NodeId, PeerState> members;
+  final Map<NodeId, MemberEntry> members;
   final Map<String, ObservedAssociation> observed;
   final List<FailoverStrategy> strategies;
   private final Random random;
@@ -61,9 +61,9 @@ final class RandomCluster {
     }
     topology = build(nodes, homes, false);
     members = new LinkedHashMap<>();
-    NodeState[] states = NodeState.values();
+    MemberState[] states = MemberState.values();
     for (NodeSpec n : nodes) {
-      members.put(n.id(), PeerState.of(states[random.nextInt(states.length)], (long) (random.nextDouble() * NOW)));
+      members.put(n.id(), MemberEntry.of(states[random.nextInt(states.length)], (long) (random.nextDouble() * NOW)));
     }
     observed = new LinkedHashMap<>();
     for (ElasticIp eip : topology.elasticIps()) {
@@ -133,9 +133,9 @@ final class RandomCluster {
     List<NodeSpec> nodes = new ArrayList<>(topology.nodes().values());
     List<NodeId> homes = topology.elasticIps().stream().map(ElasticIp::home).toList();
     ClusterTopology again = build(nodes, homes, true);
-    List<Map.Entry<NodeId, PeerState>> m = new ArrayList<>(members.entrySet());
+    List<Map.Entry<NodeId, MemberEntry>> m = new ArrayList<>(members.entrySet());
     Collections.shuffle(m, random);
-    Map<NodeId, PeerState> shuffledMembers = new LinkedHashMap<>();
+    Map<NodeId, MemberEntry> shuffledMembers = new LinkedHashMap<>();
     m.forEach(e -> shuffledMembers.put(e.getKey(), e.getValue()));
     List<Map.Entry<String, ObservedAssociation>> o = new ArrayList<>(observed.entrySet());
     Collections.shuffle(o, random);

@@ -5,7 +5,7 @@ import static io.eipfailover.core.internal.strategy.Scenario.n;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Placement;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,7 @@ class RepairAndHomeOnlyTest {
   @Test
   void anEipOnASuspectHoldersPrimaryIpIsRepairedOntoThatHoldersReservedPoint() {
     // only a has an EIP; a is dead; the EIP sits on b's primary IP (moved there by hand); b is SUSPECT
-    Scenario s = Scenario.of(3, 1, "a").state("a", NodeState.DEAD).state("b", NodeState.SUSPECT);
+    Scenario s = Scenario.of(3, 1, "a").state("a", MemberState.DEAD).state("b", MemberState.SUSPECT);
     AttachmentPoint bPrimary = s.topology.node(n("b")).homePoints().get(0);
     s.at(Scenario.eip(1), bPrimary);
     for (FailoverStrategy strategy : List.of(FailoverStrategies.homeWithFailback(FAILBACK),

@@ -3,12 +3,12 @@ package io.eipfailover.core.internal.strategy;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
+import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeSpec;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.ObservedAssociation;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.PlacementInput;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,14 +25,14 @@ final class Scenario {
   static final long NOW = Duration.ofHours(1).toNanos();
 
   final ClusterTopology topology;
-  private final Map<NodeId, PeerState> members = new HashMap<>();
+  private final Map<NodeId, MemberEntry> members = new HashMap<>();
   private final Map<String, ObservedAssociation> observed = new HashMap<>();
   private long now = NOW;
 
   private Scenario(ClusterTopology topology) {
     this.topology = topology;
     for (NodeId n : topology.nodeIds()) {
-      members.put(n, PeerState.of(NodeState.ALIVE, 0));
+      members.put(n, MemberEntry.of(MemberState.ALIVE, 0));
     }
     for (ElasticIp eip : topology.elasticIps()) {
       at(eip.allocationId(), topology.homePoint(eip));
@@ -82,19 +82,19 @@ final class Scenario {
   }
 
   /** Node {@code node} is in {@code state} since time 0. */
-  Scenario state(String node, NodeState state) {
+  Scenario state(String node, MemberState state) {
     return state(node, state, 0);
   }
 
   /** Node {@code node} is in {@code state} since {@code since} nanoseconds. */
-  Scenario state(String node, NodeState state, long since) {
-    members.put(n(node), PeerState.of(state, since));
+  Scenario state(String node, MemberState state, long since) {
+    members.put(n(node), MemberEntry.of(state, since));
     return this;
   }
 
   /** Node {@code node} has been ALIVE for {@code alive} before now. */
   Scenario aliveFor(String node, Duration alive) {
-    return state(node, NodeState.ALIVE, now - alive.toNanos());
+    return state(node, MemberState.ALIVE, now - alive.toNanos());
   }
 
   Scenario at(String allocationId, AttachmentPoint p) {

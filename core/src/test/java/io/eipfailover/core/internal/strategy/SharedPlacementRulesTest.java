@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.Placement;
 import java.time.Duration;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ class SharedPlacementRulesTest {
   @ParameterizedTest
   @MethodSource("strategies")
   void suspicionDoesNotMoveAnEip(FailoverStrategy strategy) {
-    Scenario s = Scenario.of(3, 1, "a", "b", "c").state("a", NodeState.SUSPECT);
+    Scenario s = Scenario.of(3, 1, "a", "b", "c").state("a", MemberState.SUSPECT);
     assertAt(strategy.place(s.input()), 1, "a", s.home(1));
   }
 
@@ -45,7 +45,7 @@ class SharedPlacementRulesTest {
   void anEipThatStaysKeepsItsPointBeforeAnyOrphanIsAssigned(FailoverStrategy strategy) {
     // Only b is alive. eipalloc-3 (home c) already sits on b's single reserved point and stays;
     // eipalloc-1, although earlier in topology order, finds no point left.
-    Scenario s = Scenario.of(3, 1, "a", "b", "c").state("a", NodeState.DEAD).state("c", NodeState.DEAD)
+    Scenario s = Scenario.of(3, 1, "a", "b", "c").state("a", MemberState.DEAD).state("c", MemberState.DEAD)
         .atReserved(3, "b", 0);
     Placement p = strategy.place(s.input());
     assertAt(p, 3, "b", s.reserved("b", 0));
@@ -56,7 +56,7 @@ class SharedPlacementRulesTest {
   @ParameterizedTest
   @MethodSource("strategies")
   void whenSlotsRunOutTheRemainingOrphansAreAbsent(FailoverStrategy strategy) {
-    Scenario s = Scenario.of(3, 1, "a", "b", "c").state("a", NodeState.DEAD).state("b", NodeState.DEAD);
+    Scenario s = Scenario.of(3, 1, "a", "b", "c").state("a", MemberState.DEAD).state("b", MemberState.DEAD);
     Placement p = strategy.place(s.input());
     assertAt(p, 3, "c", s.home(3));
     // c has one reserved point for two orphans: exactly one of them gets it.
@@ -70,7 +70,7 @@ class SharedPlacementRulesTest {
   @MethodSource("strategies")
   void aForeignEipFoundOnAnotherEipsHomePointIsMovedToAReservedPoint(FailoverStrategy strategy) {
     // Someone associated eipalloc-1 with b's primary IP by hand; b's own EIP needs that point.
-    Scenario s = Scenario.of(3, 1, "a", "b", "c").state("a", NodeState.DEAD).unassociated(2);
+    Scenario s = Scenario.of(3, 1, "a", "b", "c").state("a", MemberState.DEAD).unassociated(2);
     s.at("eipalloc-1", s.home(2));
     Placement p = strategy.place(s.input());
     assertAt(p, 2, "b", s.home(2));
@@ -89,7 +89,7 @@ class SharedPlacementRulesTest {
   @ParameterizedTest
   @MethodSource("strategies")
   void aReservedPointHoldingAnUnmanagedEipIsNotFree(FailoverStrategy strategy) {
-    Scenario s = Scenario.of(3, 2, "a", "b", "c").state("a", NodeState.DEAD).state("c", NodeState.DEAD);
+    Scenario s = Scenario.of(3, 2, "a", "b", "c").state("a", MemberState.DEAD).state("c", MemberState.DEAD);
     var r0 = s.reserved("b", 0);
     s.at("eipalloc-99", r0);
     Placement p = strategy.place(s.input());

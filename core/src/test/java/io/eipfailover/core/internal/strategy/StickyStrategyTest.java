@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.eipfailover.core.FailoverStrategies;
 import io.eipfailover.core.FailoverStrategy;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Placement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,21 +18,21 @@ class StickyStrategyTest {
 
   @Test
   void failsOverLikeTheOthers() {
-    Scenario s = Scenario.of(2, 1, "a", "b").state("a", NodeState.DEAD);
+    Scenario s = Scenario.of(2, 1, "a", "b").state("a", MemberState.DEAD);
     assertAt(strategy.place(s.input()), 1, "b", s.reserved("b", 0));
   }
 
   @ParameterizedTest
-  @EnumSource(value = NodeState.class, names = {"ALIVE", "SUSPECT"})
-  void neverFailsBackWhileTheHolderCanKeepIt(NodeState holderState) {
+  @EnumSource(value = MemberState.class, names = {"ALIVE", "SUSPECT"})
+  void neverFailsBackWhileTheHolderCanKeepIt(MemberState holderState) {
     Scenario s = Scenario.of(2, 1, "a", "b").atReserved(1, "b", 0).aliveFor("a", Duration.ofDays(1))
         .state("b", holderState);
     assertAt(strategy.place(s.input()), 1, "b", s.reserved("b", 0));
   }
 
   @ParameterizedTest
-  @EnumSource(value = NodeState.class, names = {"DEAD", "STANDBY", "UNHEALTHY"})
-  void anOrphanGoesHomeWhenHomeIsAlive(NodeState holderState) {
+  @EnumSource(value = MemberState.class, names = {"DEAD", "STANDBY", "UNHEALTHY"})
+  void anOrphanGoesHomeWhenHomeIsAlive(MemberState holderState) {
     Scenario s = Scenario.of(3, 1, "a").atReserved(1, "b", 0).state("b", holderState)
         .aliveFor("a", Duration.ZERO);
     assertAt(strategy.place(s.input()), 1, "a", s.home(1));
@@ -40,14 +40,14 @@ class StickyStrategyTest {
 
   @Test
   void anOrphanWhoseHomeIsDownGoesToTheRingSuccessor() {
-    Scenario s = Scenario.of(3, 1, "a").atReserved(1, "b", 0).state("b", NodeState.DEAD)
-        .state("a", NodeState.DEAD);
+    Scenario s = Scenario.of(3, 1, "a").atReserved(1, "b", 0).state("b", MemberState.DEAD)
+        .state("a", MemberState.DEAD);
     assertAt(strategy.place(s.input()), 1, "c", s.reserved("c", 0));
   }
 
   @Test
   void isAbsentWithNobodyToTakeIt() {
-    Scenario s = Scenario.of(2, 1, "a").state("a", NodeState.DEAD).state("b", NodeState.SUSPECT);
+    Scenario s = Scenario.of(2, 1, "a").state("a", MemberState.DEAD).state("b", MemberState.SUSPECT);
     Placement p = strategy.place(s.input());
     assertAbsent(p, 1);
   }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverStrategy;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
@@ -58,7 +58,7 @@ class StrategyPropertiesTest {
         assertTrue(used.add(point), eip + ": no two EIPs share " + point + "; " + where);
         Optional<NodeId> holder = input.holderOf(eip);
         if (!holder.equals(Optional.of(node))) {
-          assertEquals(NodeState.ALIVE, input.view().stateOf(node), eip + ": a taker is ALIVE; " + where);
+          assertEquals(MemberState.ALIVE, input.view().stateOf(node), eip + ": a taker is ALIVE; " + where);
         }
         if (node.equals(eip.home())) {
           assertEquals(c.topology.homePoint(eip), point, eip + ": at home means the home point; " + where);
@@ -80,7 +80,7 @@ class StrategyPropertiesTest {
   @Property(tries = 200)
   void aHealthyClusterWithEveryEipHomeStaysPut(@ForAll long seed) {
     RandomCluster c = new RandomCluster(seed);
-    c.members.replaceAll((n, p) -> io.eipfailover.core.PeerState.of(NodeState.ALIVE, 0));
+    c.members.replaceAll((n, p) -> io.eipfailover.core.MemberEntry.of(MemberState.ALIVE, 0));
     for (ElasticIp eip : c.topology.elasticIps()) {
       AttachmentPoint h = c.topology.homePoint(eip);
       c.observed.put(eip.allocationId(),
@@ -124,7 +124,7 @@ class StrategyPropertiesTest {
     Placement p = sticky.place(input);
     for (ElasticIp eip : c.topology.elasticIps()) {
       Optional<NodeId> holder = input.holderOf(eip);
-      if (holder.isPresent() && input.view().stateOf(holder.get()) == NodeState.SUSPECT) {
+      if (holder.isPresent() && input.view().stateOf(holder.get()) == MemberState.SUSPECT) {
         p.targetOf(eip).ifPresent(t -> assertEquals(holder.get(), t.node(), eip + " " + p));
       }
     }

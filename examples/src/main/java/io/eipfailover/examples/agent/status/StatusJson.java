@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverStatus;
+import io.eipfailover.core.MemberEntry;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.ObservedAssociation;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.event.FailoverTimeline;
 import java.io.UncheckedIOException;
@@ -63,8 +63,8 @@ public final class StatusJson {
     } else {
       ObjectNode view = root.putObject("view").put("epoch", s.view().epoch()).put("merged", s.view().merged());
       ObjectNode members = view.putObject("members");
-      for (Map.Entry<NodeId, PeerState> e : s.view().members().entrySet()) {
-        PeerState p = e.getValue();
+      for (Map.Entry<NodeId, MemberEntry> e : s.view().members().entrySet()) {
+        MemberEntry p = e.getValue();
         ObjectNode m = members.putObject(e.getKey().value()).put("state", p.state().name())
             .put("sinceMs", (now - p.since()) / 1_000_000);
         putMillis(m, "lastHeardMs", p.lastHeard().isPresent() ? OptionalLong.of(now - p.lastHeard().getAsLong())
@@ -188,11 +188,11 @@ public final class StatusJson {
     if (s.view() == null || live == null) {
       return s;
     }
-    Map<NodeId, PeerState> members = new TreeMap<>(s.view().members());
+    Map<NodeId, MemberEntry> members = new TreeMap<>(s.view().members());
     members.replaceAll((node, p) -> {
-      PeerState l = live.members().get(node);
+      MemberEntry l = live.members().get(node);
       return l == null || l.lastHeard().isEmpty() ? p
-          : new PeerState(p.state(), p.since(), l.lastHeard(), p.suspectedAt(), p.unauthenticatedSince());
+          : new MemberEntry(p.state(), p.since(), l.lastHeard(), p.suspectedAt(), p.unauthenticatedSince());
     });
     MembershipView view = new MembershipView(s.view().epoch(), s.view().self(), members, s.view().merged());
     return new FailoverStatus(s.self(), s.running(), s.dryRun(), s.localStatus(), view, s.observed(), s.plan(),

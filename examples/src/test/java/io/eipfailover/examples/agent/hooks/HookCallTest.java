@@ -3,11 +3,11 @@ package io.eipfailover.examples.agent.hooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.ElasticIpManagerException;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.event.LocalStatusChanged;
 import io.eipfailover.core.event.TakeoverFailed;
 import io.eipfailover.core.event.TakeoverStarted;
@@ -57,7 +57,7 @@ class HookCallTest {
     assertEquals("800", f.environment().get("EIPFAILOVER_RETRY_IN_MS"));
     assertEquals("true", f.environment().get("EIPFAILOVER_DRY_RUN"));
     assertTrue(f.json().contains("\"error\":\"Request \\\"limit\\\"\\nexceeded\",\"retryInMs\":800"), f.json());
-    HookCall l = HookCall.of(new LocalStatusChanged(LB1, AT, NodeStatus.UNHEALTHY, "http 503"), "c", false)
+    HookCall l = HookCall.of(new LocalStatusChanged(LB1, AT, AnnouncedStatus.UNHEALTHY, "http 503"), "c", false)
         .orElseThrow();
     assertEquals("node", l.lane(), "peer and local events share the node lane");
     assertEquals("UNHEALTHY", l.environment().get("EIPFAILOVER_STATUS"));

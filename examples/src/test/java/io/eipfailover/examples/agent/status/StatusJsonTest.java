@@ -2,14 +2,14 @@ package io.eipfailover.examples.agent.status;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.FailoverStatus;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,17 +26,17 @@ class StatusJsonTest {
       .build();
 
   private static FailoverStatus status(MembershipView view) {
-    return new FailoverStatus(A, true, false, NodeStatus.ALIVE, view, Map.of(), null, Optional.empty(),
+    return new FailoverStatus(A, true, false, AnnouncedStatus.ALIVE, view, Map.of(), null, Optional.empty(),
         new FailoverStatus.Counters(0, 0, 0, 0, 0, 0, 0));
   }
 
   @Test
   void lastHeardCountsFromTheLastAcceptedHeartbeatNotFromTheLastViewChange() {
     // The failover's view was made at 1 s, when lb-b was last heard then; heartbeats went on to 9.9 s.
-    MembershipView atViewChange = new MembershipView(3, A, Map.of(A, PeerState.of(NodeState.ALIVE, 0),
-        B, new PeerState(NodeState.ALIVE, 1_000 * MS, OptionalLong.of(1_000 * MS), OptionalLong.empty())));
-    MembershipView live = new MembershipView(3, A, Map.of(A, PeerState.of(NodeState.ALIVE, 0),
-        B, new PeerState(NodeState.ALIVE, 1_000 * MS, OptionalLong.of(9_900 * MS), OptionalLong.empty())));
+    MembershipView atViewChange = new MembershipView(3, A, Map.of(A, MemberEntry.of(MemberState.ALIVE, 0),
+        B, new MemberEntry(MemberState.ALIVE, 1_000 * MS, OptionalLong.of(1_000 * MS), OptionalLong.empty())));
+    MembershipView live = new MembershipView(3, A, Map.of(A, MemberEntry.of(MemberState.ALIVE, 0),
+        B, new MemberEntry(MemberState.ALIVE, 1_000 * MS, OptionalLong.of(9_900 * MS), OptionalLong.empty())));
     String stale = StatusJson.render(status(atViewChange), TOPOLOGY, 10_000 * MS);
     String json = StatusJson.render(StatusJson.withHeartbeatsOf(status(atViewChange), live), TOPOLOGY, 10_000 * MS);
     assertTrue(stale.contains("\"lb-b\":{\"state\":\"ALIVE\",\"sinceMs\":9000,\"lastHeardMs\":9000,"), stale);
@@ -46,8 +46,8 @@ class StatusJsonTest {
 
   @Test
   void anUnauthenticatedPeerShowsSinceWhen() {
-    MembershipView view = new MembershipView(5, A, Map.of(A, PeerState.of(NodeState.ALIVE, 0),
-        B, new PeerState(NodeState.SUSPECT, 2_000 * MS, OptionalLong.empty(), OptionalLong.of(2_000 * MS),
+    MembershipView view = new MembershipView(5, A, Map.of(A, MemberEntry.of(MemberState.ALIVE, 0),
+        B, new MemberEntry(MemberState.SUSPECT, 2_000 * MS, OptionalLong.empty(), OptionalLong.of(2_000 * MS),
             OptionalLong.of(1_500 * MS))));
     String json = StatusJson.render(StatusJson.withHeartbeatsOf(status(view), view), TOPOLOGY, 4_000 * MS);
     assertTrue(json.contains("\"lb-b\":{\"state\":\"SUSPECT\",\"sinceMs\":2000,\"lastHeardMs\":null,"

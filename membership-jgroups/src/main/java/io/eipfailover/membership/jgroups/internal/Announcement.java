@@ -1,7 +1,7 @@
 package io.eipfailover.membership.jgroups.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * The small state message every member multicasts on change, on every view change and
- * periodically: who it is, its {@link NodeStatus} and its topology fingerprint.
+ * periodically: who it is, its {@link AnnouncedStatus} and its topology fingerprint.
  *
  * <p>Wire format (version 1, big-endian): magic {@code 0x45 0x46} ("EF"), version byte {@code 1},
  * status ordinal byte, fingerprint (8 bytes), sequence (8 bytes), node id length byte, node id
@@ -20,12 +20,12 @@ import java.util.Objects;
  * foreign or corrupt payload is dropped and counted, never half-applied. Authenticity is JGroups'
  * job (AUTH, SYM_ENCRYPT/ASYM_ENCRYPT below SERIALIZE), not this format's.
  */
-public record Announcement(NodeId node, NodeStatus status, long fingerprint, long sequence) {
+public record Announcement(NodeId node, AnnouncedStatus status, long fingerprint, long sequence) {
   static final byte MAGIC_0 = 0x45;
   static final byte MAGIC_1 = 0x46;
   static final byte VERSION = 1;
   static final int MIN_LENGTH = 4 + 2 * Long.BYTES + 2;
-  private static final NodeStatus[] STATUSES = NodeStatus.values();
+  private static final AnnouncedStatus[] STATUSES = AnnouncedStatus.values();
 
   public Announcement {
     Objects.requireNonNull(node, "node");

@@ -1,12 +1,12 @@
 package io.eipfailover.membership.jgroups.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.EipFailoverException;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.runtime.Checks;
 import io.eipfailover.core.runtime.Lifecycle;
 import io.eipfailover.core.runtime.ListenerBus;
@@ -191,7 +191,7 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
   }
 
   @Override
-  public void announce(NodeStatus status) {
+  public void announce(AnnouncedStatus status) {
     state.setSelfStatus(Checks.notNull("status", status));
     loop.execute(state::onSelfStatusChanged);
   }
@@ -229,10 +229,10 @@ public final class JGroupsMembershipImpl implements JGroupsMembership {
   }
 
   /** A view with every peer DEAD and self as announced: the view before start. */
-  static MembershipView initialView(JGroupsParts parts, NodeStatus selfStatus, long now) {
-    Map<NodeId, PeerState> members = new TreeMap<>();
+  static MembershipView initialView(JGroupsParts parts, AnnouncedStatus selfStatus, long now) {
+    Map<NodeId, MemberEntry> members = new TreeMap<>();
     for (NodeId n : parts.topology().nodeIds()) {
-      members.put(n, PeerState.of(n.equals(parts.self()) ? selfStatus.asState() : NodeState.DEAD, now));
+      members.put(n, MemberEntry.of(n.equals(parts.self()) ? selfStatus.asState() : MemberState.DEAD, now));
     }
     return new MembershipView(0, parts.self(), members);
   }

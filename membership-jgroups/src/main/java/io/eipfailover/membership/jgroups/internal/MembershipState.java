@@ -1,9 +1,9 @@
 package io.eipfailover.membership.jgroups.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.runtime.ListenerBus;
 import io.eipfailover.core.runtime.RateLimitedLog;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ final class MembershipState {
   private final ListenerBus<MembershipListener> bus;
   private final AtomicLong dropped;
   private final Consumer<byte[]> sender;
-  private volatile NodeStatus selfStatus = NodeStatus.ALIVE;
+  private volatile AnnouncedStatus selfStatus = AnnouncedStatus.ALIVE;
   private volatile MembershipView current;
   private volatile boolean closed;
   // Loop-confined:
@@ -69,7 +69,7 @@ final class MembershipState {
     return current;
   }
 
-  void setSelfStatus(NodeStatus status) {
+  void setSelfStatus(AnnouncedStatus status) {
     this.selfStatus = status;
   }
 
@@ -247,7 +247,7 @@ final class MembershipState {
       return;
     }
     foldHeard();
-    Map<NodeId, NodeStatus> inView = new HashMap<>();
+    Map<NodeId, AnnouncedStatus> inView = new HashMap<>();
     if (view != null) {
       for (Address a : view.getMembers()) {
         NodeId n = names.get(a);

@@ -8,7 +8,7 @@ import org.jgroups.util.MessageBatch;
 
 /**
  * A pass-through protocol placed just below discovery that notes the sender of every message that
- * comes up (failure-detector heartbeats included), so {@code PeerState.lastHeard} is as fresh as
+ * comes up (failure-detector heartbeats included), so {@code MemberEntry.lastHeard} is as fresh as
  * the heartbeats rather than as our own state messages. Changes nothing, adds no header.
  *
  * <p>Called on JGroups threads for every message: the sink must be a cheap non-blocking write

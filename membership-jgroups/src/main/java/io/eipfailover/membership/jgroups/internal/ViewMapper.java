@@ -1,10 +1,10 @@
 package io.eipfailover.membership.jgroups.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,13 +17,13 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>self: the status it last announced;
- *   <li>a node in the JGroups view that a failure detector suspects: {@link NodeState#SUSPECT};
+ *   <li>a node in the JGroups view that a failure detector suspects: {@link MemberState#SUSPECT};
  *   <li>a node in the JGroups view that has not announced its status since it (re)joined:
- *       {@link NodeState#SUSPECT} too. It is connected but we do not know whether it is alive,
+ *       {@link MemberState#SUSPECT} too. It is connected but we do not know whether it is alive,
  *       standby or unhealthy, so its EIPs stay where they are until it speaks (one round trip);
  *   <li>a node in the view that announced: its status ({@code ALIVE}, {@code STANDBY},
  *       {@code UNHEALTHY});
- *   <li>a topology node not in the view: {@link NodeState#DEAD}.
+ *   <li>a topology node not in the view: {@link MemberState#DEAD}.
  * </ul>
  *
  * <p>{@code since} carries over while the state is unchanged; {@code suspectedAt} is set while
@@ -50,9 +50,9 @@ public final class ViewMapper {
   public record Input(
       long epoch,
       NodeId self,
-      NodeStatus selfStatus,
+      AnnouncedStatus selfStatus,
       List<NodeId> topologyNodes,
-      Map<NodeId, NodeStatus> inView,
+      Map<NodeId, AnnouncedStatus> inView,
       Map<NodeId, Long> suspectedAt,
       Map<NodeId, Long> lastHeard,
       MembershipView previous,
@@ -67,42 +67,42 @@ public final class ViewMapper {
 
   /** Builds the view. */
   public static MembershipView map(Input in) {
-    Map<NodeId, PeerState> members = new TreeMap<>();
+    Map<NodeId, MemberEntry> members = new TreeMap<>();
     for (NodeId node : in.topologyNodes()) {
-      PeerState before = in.previous().peer(node);
-      NodeState state = stateOf(in, node);
+      MemberEntry before = in.previous().peer(node);
+      MemberState state = stateOf(in, node);
       long since = before.state() == state && in.previous().members().containsKey(node) ? before.since() : in.now();
       Long heard = in.lastHeard().get(node);
       OptionalLong lastHeard = heard != null ? OptionalLong.of(heard) : before.lastHeard();
-      members.put(node, new PeerState(state, since, lastHeard, suspectedAt(in, node, state, before)));
+      members.put(node, new MemberEntry(state, since, lastHeard, suspectedAt(in, node, state, before)));
     }
     return new MembershipView(in.epoch(), in.self(), members, in.merged());
   }
 
-  private static NodeState stateOf(Input in, NodeId node) {
+  private static MemberState stateOf(Input in, NodeId node) {
     if (node.equals(in.self())) {
       return in.selfStatus().asState();
     }
     if (!in.inView().containsKey(node)) {
-      return NodeState.DEAD;
+      return MemberState.DEAD;
     }
-    NodeStatus announced = in.inView().get(node);
+    AnnouncedStatus announced = in.inView().get(node);
     if (announced == null || in.suspectedAt().containsKey(node)) {
-      return NodeState.SUSPECT;
+      return MemberState.SUSPECT;
     }
     return announced.asState();
   }
 
-  private static OptionalLong suspectedAt(Input in, NodeId node, NodeState state, PeerState before) {
+  private static OptionalLong suspectedAt(Input in, NodeId node, MemberState state, MemberEntry before) {
     Long suspected = in.suspectedAt().get(node);
-    if (state == NodeState.SUSPECT) {
+    if (state == MemberState.SUSPECT) {
       return suspected != null ? OptionalLong.of(suspected) : OptionalLong.empty();
     }
-    if (state == NodeState.DEAD) {
+    if (state == MemberState.DEAD) {
       if (suspected != null) {
         return OptionalLong.of(suspected);
       }
-      boolean wasOnItsWayDown = before.state() == NodeState.SUSPECT || before.state() == NodeState.DEAD;
+      boolean wasOnItsWayDown = before.state() == MemberState.SUSPECT || before.state() == MemberState.DEAD;
       return wasOnItsWayDown ? before.suspectedAt() : OptionalLong.empty();
     }
     return OptionalLong.empty();
@@ -113,7 +113,7 @@ public final class ViewMapper {
     if (a.merged() != b.merged() || !a.members().keySet().equals(b.members().keySet())) {
       return false;
     }
-    for (Map.Entry<NodeId, PeerState> e : a.members().entrySet()) {
+    for (Map.Entry<NodeId, MemberEntry> e : a.members().entrySet()) {
       if (b.stateOf(e.getKey()) != e.getValue().state()) {
         return false;
       }

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AnnouncementTest {
   @Test
   void roundTripsEveryStatus() {
-    for (NodeStatus status : NodeStatus.values()) {
+    for (AnnouncedStatus status : AnnouncedStatus.values()) {
       Announcement a = new Announcement(NodeId.of("lb-1.eu"), status, 0x8000_0000_0000_0001L, 42);
       byte[] wire = a.encode();
       assertEquals(a, Announcement.decode(wire, 0, wire.length));
@@ -21,15 +21,15 @@ class AnnouncementTest {
 
   @Test
   void decodesAtAnOffset() {
-    byte[] wire = new Announcement(NodeId.of("n1"), NodeStatus.STANDBY, -7, Long.MAX_VALUE).encode();
+    byte[] wire = new Announcement(NodeId.of("n1"), AnnouncedStatus.STANDBY, -7, Long.MAX_VALUE).encode();
     byte[] padded = new byte[wire.length + 5];
     System.arraycopy(wire, 0, padded, 3, wire.length);
-    assertEquals(NodeStatus.STANDBY, Announcement.decode(padded, 3, wire.length).status());
+    assertEquals(AnnouncedStatus.STANDBY, Announcement.decode(padded, 3, wire.length).status());
   }
 
   @Test
   void rejectsShortForeignAndCorruptPayloads() {
-    byte[] wire = new Announcement(NodeId.of("n1"), NodeStatus.ALIVE, 1, 1).encode();
+    byte[] wire = new Announcement(NodeId.of("n1"), AnnouncedStatus.ALIVE, 1, 1).encode();
     assertThrows(IllegalArgumentException.class, () -> Announcement.decode(wire, 0, 5));
     byte[] badMagic = wire.clone();
     badMagic[0] = 0;

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.runtime.ListenerBus;
-import io.eipfailover.membership.jgroups.JGroupsMembershipConfig;
 import io.eipfailover.core.testing.VirtualTime;
+import io.eipfailover.membership.jgroups.JGroupsMembershipConfig;
 import io.eipfailover.membership.jgroups.JGroupsSecurity;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -72,11 +72,11 @@ class MembershipStateTest {
     return a;
   }
 
-  private byte[] announcement(NodeId node, NodeStatus status, long seq) {
+  private byte[] announcement(NodeId node, AnnouncedStatus status, long seq) {
     return new Announcement(node, status, topology.fingerprint(), seq).encode();
   }
 
-  private NodeState stateOf(NodeId n) {
+  private MemberState stateOf(NodeId n) {
     return state.current().stateOf(n);
   }
 
@@ -86,45 +86,45 @@ class MembershipStateTest {
     assertEquals(1, sent.size(), "announced once connected");
     state.onView(View.create(a1, 2, a1, a2));
     assertEquals(2, sent.size(), "announced again on the view change");
-    assertEquals(NodeState.SUSPECT, stateOf(N2));
-    assertEquals(NodeState.DEAD, stateOf(N3));
-    state.onMessage(a2, announcement(N2, NodeStatus.ALIVE, 1));
-    assertEquals(NodeState.ALIVE, stateOf(N2));
+    assertEquals(MemberState.SUSPECT, stateOf(N2));
+    assertEquals(MemberState.DEAD, stateOf(N3));
+    state.onMessage(a2, announcement(N2, AnnouncedStatus.ALIVE, 1));
+    assertEquals(MemberState.ALIVE, stateOf(N2));
     assertTrue(sent.get(1).sequence() > sent.get(0).sequence(), "our sequence grows");
   }
 
   @Test
   void aLateCopyOfAnOlderAnnouncementIsIgnored() {
     state.onStarted(a1, View.create(a1, 2, a1, a2));
-    state.onMessage(a2, announcement(N2, NodeStatus.STANDBY, 5));
-    state.onMessage(a2, announcement(N2, NodeStatus.ALIVE, 4));
-    assertEquals(NodeState.STANDBY, stateOf(N2));
-    state.onMessage(a2, announcement(N2, NodeStatus.UNHEALTHY, 6));
-    assertEquals(NodeState.UNHEALTHY, stateOf(N2));
+    state.onMessage(a2, announcement(N2, AnnouncedStatus.STANDBY, 5));
+    state.onMessage(a2, announcement(N2, AnnouncedStatus.ALIVE, 4));
+    assertEquals(MemberState.STANDBY, stateOf(N2));
+    state.onMessage(a2, announcement(N2, AnnouncedStatus.UNHEALTHY, 6));
+    assertEquals(MemberState.UNHEALTHY, stateOf(N2));
   }
 
   @Test
   void anAnnouncementUnderAnotherNameOrFromANonMemberIsDroppedAndCounted() {
     state.onStarted(a1, View.create(a1, 2, a1, a2));
-    state.onMessage(a2, announcement(N3, NodeStatus.ALIVE, 1));
-    state.onMessage(a3, announcement(N3, NodeStatus.ALIVE, 1));
+    state.onMessage(a2, announcement(N3, AnnouncedStatus.ALIVE, 1));
+    state.onMessage(a3, announcement(N3, AnnouncedStatus.ALIVE, 1));
     state.onMessage(a2, new byte[] {1, 2, 3});
     assertEquals(3, dropped.get());
-    assertEquals(NodeState.DEAD, stateOf(N3));
+    assertEquals(MemberState.DEAD, stateOf(N3));
   }
 
   @Test
   void suspicionMakesAMemberSuspectAndAnAnswerClearsIt() {
     state.onStarted(a1, View.create(a1, 2, a1, a2));
-    state.onMessage(a2, announcement(N2, NodeStatus.ALIVE, 1));
+    state.onMessage(a2, announcement(N2, AnnouncedStatus.ALIVE, 1));
     state.onSuspected(List.of(a2), 1_500);
-    assertEquals(NodeState.SUSPECT, stateOf(N2));
+    assertEquals(MemberState.SUSPECT, stateOf(N2));
     assertEquals(1_500, state.current().peer(N2).suspectedAt().orElseThrow());
     state.onUnsuspected(a2);
-    assertEquals(NodeState.ALIVE, stateOf(N2));
+    assertEquals(MemberState.ALIVE, stateOf(N2));
     state.onSuspected(List.of(a2), 2_000);
     state.onView(View.create(a1, 3, a1));
-    assertEquals(NodeState.DEAD, stateOf(N2));
+    assertEquals(MemberState.DEAD, stateOf(N2));
     assertEquals(2_000, state.current().peer(N2).suspectedAt().orElseThrow(), "kept for the failover timeline");
     long epoch = state.current().epoch();
     assertTrue(views.stream().mapToLong(MembershipView::epoch).max().orElseThrow() == epoch);
@@ -134,38 +134,38 @@ class MembershipStateTest {
   void aMergeStaysFlaggedUntilEveryMemberAnnounced() {
     View left = View.create(a1, 3, a1, a2);
     state.onStarted(a1, left);
-    state.onMessage(a2, announcement(N2, NodeStatus.ALIVE, 1));
+    state.onMessage(a2, announcement(N2, AnnouncedStatus.ALIVE, 1));
     View right = View.create(a3, 3, a3);
     state.onView(new MergeView(new ViewId(a1, 4), List.of(a1, a2, a3), List.of(left, right)));
     assertTrue(state.current().merged());
-    assertEquals(NodeState.SUSPECT, stateOf(N3), "not announced yet");
-    state.onMessage(a3, announcement(N3, NodeStatus.STANDBY, 9));
+    assertEquals(MemberState.SUSPECT, stateOf(N3), "not announced yet");
+    state.onMessage(a3, announcement(N3, AnnouncedStatus.STANDBY, 9));
     assertTrue(state.current().merged(), "the view with full knowledge is still flagged");
-    assertEquals(NodeState.STANDBY, stateOf(N3));
-    state.onMessage(a3, announcement(N3, NodeStatus.ALIVE, 10));
+    assertEquals(MemberState.STANDBY, stateOf(N3));
+    state.onMessage(a3, announcement(N3, AnnouncedStatus.ALIVE, 10));
     assertFalse(state.current().merged());
   }
 
   @Test
   void aFingerprintMismatchIsReportedOncePerInterval() {
     state.onStarted(a1, View.create(a1, 2, a1, a2));
-    byte[] odd = new Announcement(N2, NodeStatus.ALIVE, topology.fingerprint() + 1, 1).encode();
+    byte[] odd = new Announcement(N2, AnnouncedStatus.ALIVE, topology.fingerprint() + 1, 1).encode();
     state.onMessage(a2, odd);
-    state.onMessage(a2, new Announcement(N2, NodeStatus.ALIVE, topology.fingerprint() + 1, 2).encode());
+    state.onMessage(a2, new Announcement(N2, AnnouncedStatus.ALIVE, topology.fingerprint() + 1, 2).encode());
     assertEquals(List.of(N2), mismatches);
     time.advance(Duration.ofMinutes(1));
-    state.onMessage(a2, new Announcement(N2, NodeStatus.ALIVE, topology.fingerprint() + 1, 3).encode());
+    state.onMessage(a2, new Announcement(N2, AnnouncedStatus.ALIVE, topology.fingerprint() + 1, 3).encode());
     assertEquals(List.of(N2, N2), mismatches);
-    assertEquals(NodeState.ALIVE, stateOf(N2), "a mismatching peer still counts in the view");
+    assertEquals(MemberState.ALIVE, stateOf(N2), "a mismatching peer still counts in the view");
   }
 
   @Test
   void selfFollowsAnnounceBeforeAndAfterStart() {
-    state.setSelfStatus(NodeStatus.STANDBY);
+    state.setSelfStatus(AnnouncedStatus.STANDBY);
     state.onSelfStatusChanged();
-    assertEquals(NodeState.STANDBY, stateOf(N1));
+    assertEquals(MemberState.STANDBY, stateOf(N1));
     assertTrue(sent.isEmpty(), "nothing is sent before we are connected");
     state.onStarted(a1, View.create(a1, 1, a1));
-    assertEquals(NodeStatus.STANDBY, sent.get(0).status());
+    assertEquals(AnnouncedStatus.STANDBY, sent.get(0).status());
   }
 }

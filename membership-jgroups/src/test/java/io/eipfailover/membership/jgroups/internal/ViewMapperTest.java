@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +24,27 @@ class ViewMapperTest {
   private static final List<NodeId> NODES = List.of(N1, N2, N3, N4);
 
   private static MembershipView allDead() {
-    Map<NodeId, PeerState> m = new TreeMap<>();
-    NODES.forEach(n -> m.put(n, PeerState.of(n.equals(N1) ? NodeState.ALIVE : NodeState.DEAD, 0)));
+    Map<NodeId, MemberEntry> m = new TreeMap<>();
+    NODES.forEach(n -> m.put(n, MemberEntry.of(n.equals(N1) ? MemberState.ALIVE : MemberState.DEAD, 0)));
     return new MembershipView(0, N1, m);
   }
 
-  private static MembershipView map(MembershipView previous, Map<NodeId, NodeStatus> inView,
+  private static MembershipView map(MembershipView previous, Map<NodeId, AnnouncedStatus> inView,
       Map<NodeId, Long> suspected, long now, boolean merged) {
-    return ViewMapper.map(new ViewMapper.Input(previous.epoch() + 1, N1, NodeStatus.ALIVE, NODES, inView, suspected,
+    return ViewMapper.map(new ViewMapper.Input(previous.epoch() + 1, N1, AnnouncedStatus.ALIVE, NODES, inView, suspected,
         Map.of(), previous, now, merged));
   }
 
   @Test
   void mapsAnnouncedUnannouncedSuspectedAndAbsentNodes() {
-    Map<NodeId, NodeStatus> inView = new HashMap<>();
-    inView.put(N2, NodeStatus.STANDBY);
+    Map<NodeId, AnnouncedStatus> inView = new HashMap<>();
+    inView.put(N2, AnnouncedStatus.STANDBY);
     inView.put(N3, null);
     MembershipView v = map(allDead(), inView, Map.of(), 10, false);
-    assertEquals(NodeState.ALIVE, v.stateOf(N1));
-    assertEquals(NodeState.STANDBY, v.stateOf(N2));
-    assertEquals(NodeState.SUSPECT, v.stateOf(N3), "joined but not announced yet");
-    assertEquals(NodeState.DEAD, v.stateOf(N4));
+    assertEquals(MemberState.ALIVE, v.stateOf(N1));
+    assertEquals(MemberState.STANDBY, v.stateOf(N2));
+    assertEquals(MemberState.SUSPECT, v.stateOf(N3), "joined but not announced yet");
+    assertEquals(MemberState.DEAD, v.stateOf(N4));
     assertEquals(1, v.epoch());
     assertEquals(10, v.peer(N2).since());
     assertEquals(OptionalLong.empty(), v.peer(N3).suspectedAt(), "not announced is not suspected");
@@ -52,42 +52,42 @@ class ViewMapperTest {
 
   @Test
   void suspicionOverridesAnnouncedStatusAndIsKeptOnTheWayToDead() {
-    MembershipView alive = map(allDead(), Map.of(N2, NodeStatus.ALIVE), Map.of(), 10, false);
-    MembershipView suspect = map(alive, Map.of(N2, NodeStatus.ALIVE), Map.of(N2, 42L), 50, false);
-    assertEquals(NodeState.SUSPECT, suspect.stateOf(N2));
+    MembershipView alive = map(allDead(), Map.of(N2, AnnouncedStatus.ALIVE), Map.of(), 10, false);
+    MembershipView suspect = map(alive, Map.of(N2, AnnouncedStatus.ALIVE), Map.of(N2, 42L), 50, false);
+    assertEquals(MemberState.SUSPECT, suspect.stateOf(N2));
     assertEquals(OptionalLong.of(42), suspect.peer(N2).suspectedAt());
     MembershipView dead = map(suspect, Map.of(), Map.of(), 90, false);
-    assertEquals(NodeState.DEAD, dead.stateOf(N2));
+    assertEquals(MemberState.DEAD, dead.stateOf(N2));
     assertEquals(90, dead.peer(N2).since());
     assertEquals(OptionalLong.of(42), dead.peer(N2).suspectedAt(), "timeline keeps when it was suspected");
-    MembershipView back = map(dead, Map.of(N2, NodeStatus.ALIVE), Map.of(), 200, false);
+    MembershipView back = map(dead, Map.of(N2, AnnouncedStatus.ALIVE), Map.of(), 200, false);
     assertEquals(OptionalLong.empty(), back.peer(N2).suspectedAt());
   }
 
   @Test
   void keepsSinceWhileTheStateIsUnchangedAndCarriesLastHeard() {
-    MembershipView first = ViewMapper.map(new ViewMapper.Input(1, N1, NodeStatus.ALIVE, NODES,
-        Map.of(N2, NodeStatus.ALIVE), Map.of(), Map.of(N2, 7L), allDead(), 10, false));
-    MembershipView second = ViewMapper.map(new ViewMapper.Input(2, N1, NodeStatus.ALIVE, NODES,
-        Map.of(N2, NodeStatus.ALIVE), Map.of(), Map.of(), first, 99, false));
+    MembershipView first = ViewMapper.map(new ViewMapper.Input(1, N1, AnnouncedStatus.ALIVE, NODES,
+        Map.of(N2, AnnouncedStatus.ALIVE), Map.of(), Map.of(N2, 7L), allDead(), 10, false));
+    MembershipView second = ViewMapper.map(new ViewMapper.Input(2, N1, AnnouncedStatus.ALIVE, NODES,
+        Map.of(N2, AnnouncedStatus.ALIVE), Map.of(), Map.of(), first, 99, false));
     assertEquals(10, second.peer(N2).since());
     assertEquals(OptionalLong.of(7), second.peer(N2).lastHeard());
   }
 
   @Test
   void selfFollowsItsAnnouncedStatusAndTheMergeFlagIsCarried() {
-    MembershipView v = ViewMapper.map(new ViewMapper.Input(1, N1, NodeStatus.UNHEALTHY, NODES, Map.of(), Map.of(),
+    MembershipView v = ViewMapper.map(new ViewMapper.Input(1, N1, AnnouncedStatus.UNHEALTHY, NODES, Map.of(), Map.of(),
         Map.of(), allDead(), 10, true));
-    assertEquals(NodeState.UNHEALTHY, v.stateOf(N1));
+    assertEquals(MemberState.UNHEALTHY, v.stateOf(N1));
     assertTrue(v.merged());
   }
 
   @Test
   void sameStatesIgnoresTimestampsButNotStatesOrTheMergeFlag() {
-    MembershipView a = map(allDead(), Map.of(N2, NodeStatus.ALIVE), Map.of(), 10, false);
-    MembershipView sameLater = map(a, Map.of(N2, NodeStatus.ALIVE), Map.of(), 99, false);
+    MembershipView a = map(allDead(), Map.of(N2, AnnouncedStatus.ALIVE), Map.of(), 10, false);
+    MembershipView sameLater = map(a, Map.of(N2, AnnouncedStatus.ALIVE), Map.of(), 99, false);
     assertTrue(ViewMapper.sameStates(a, sameLater));
-    assertFalse(ViewMapper.sameStates(a, map(a, Map.of(N2, NodeStatus.STANDBY), Map.of(), 99, false)));
-    assertFalse(ViewMapper.sameStates(a, map(a, Map.of(N2, NodeStatus.ALIVE), Map.of(), 99, true)));
+    assertFalse(ViewMapper.sameStates(a, map(a, Map.of(N2, AnnouncedStatus.STANDBY), Map.of(), 99, false)));
+    assertFalse(ViewMapper.sameStates(a, map(a, Map.of(N2, AnnouncedStatus.ALIVE), Map.of(), 99, true)));
   }
 }

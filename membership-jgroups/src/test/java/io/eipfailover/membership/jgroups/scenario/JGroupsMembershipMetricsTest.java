@@ -3,8 +3,8 @@ package io.eipfailover.membership.jgroups.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.membership.jgroups.JGroupsMembershipCounters;
 import io.eipfailover.membership.jgroups.metrics.JGroupsMembershipMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,13 +22,13 @@ class JGroupsMembershipMetricsTest {
       LoopbackCluster.Member n1 = cluster.start("n1");
       cluster.start("n2");
       new JGroupsMembershipMetrics(n1.membership).bindTo(registry);
-      cluster.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.ALIVE, WAIT, "n2 alive");
+      cluster.await("n1", v -> v.stateOf(NodeId.of("n2")) == MemberState.ALIVE, WAIT, "n2 alive");
       cluster.await("n1", v -> n1.membership.counters().heartbeatsReceived() > 0, WAIT, "a heartbeat from n2");
       assertEquals(1, registry.get("eipfailover.peer.state").tags("node", "n2", "state", "alive").gauge()
           .value());
 
       cluster.hang("n2");
-      cluster.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD, WAIT, "n2 dead");
+      cluster.await("n1", v -> v.stateOf(NodeId.of("n2")) == MemberState.DEAD, WAIT, "n2 dead");
 
       JGroupsMembershipCounters c = n1.membership.counters();
       assertTrue(c.suspicions() >= 1, c.toString());

@@ -8,8 +8,8 @@ import io.eipfailover.core.EipFailover;
 import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.FailoverConfig;
 import io.eipfailover.core.FailoverStrategies;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.SplitBrainGuards;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.Ec2Move;
@@ -96,7 +96,7 @@ class ReconcilerOverJGroupsTest {
         startNode(c, id);
       }
       for (String n : List.of("n1", "n2", "n3")) {
-        c.await(n, v -> v.count(NodeState.ALIVE) == 3, WAIT, "three ALIVE nodes");
+        c.await(n, v -> v.count(MemberState.ALIVE) == 3, WAIT, "three ALIVE nodes");
       }
       // On a loaded machine a member may join after another's start-up grace: its EIPs are taken
       // and come home after the fail-back delay. Start from that steady state.

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.EipFailoverException;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.membership.jgroups.JGroupsMembership;
-import io.eipfailover.membership.jgroups.JGroupsSecurity;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.LoopbackPorts;
+import io.eipfailover.membership.jgroups.JGroupsMembership;
+import io.eipfailover.membership.jgroups.JGroupsSecurity;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,15 +56,15 @@ class SecureAndCustomStacksTest {
       JGroupsSecurity security = symmetric(ks).withAuthSecret(SECRET);
       c.start("n1", c.builderFor(c.member("n1"), c.topology).security(security));
       c.start("n2", c.builderFor(c.member("n2"), c.topology).security(security));
-      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.ALIVE, WAIT, "n2 ALIVE over SYM_ENCRYPT+AUTH");
-      c.await("n2", v -> v.stateOf(NodeId.of("n1")) == NodeState.ALIVE, WAIT, "n1 ALIVE over SYM_ENCRYPT+AUTH");
+      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == MemberState.ALIVE, WAIT, "n2 ALIVE over SYM_ENCRYPT+AUTH");
+      c.await("n2", v -> v.stateOf(NodeId.of("n1")) == MemberState.ALIVE, WAIT, "n1 ALIVE over SYM_ENCRYPT+AUTH");
 
       JGroupsSecurity wrong = symmetric(ks).withAuthSecret("not the cluster secret".toCharArray());
       assertThrows(EipFailoverException.class,
           () -> c.start("n3", c.builderFor(c.member("n3"), c.topology).security(wrong)), "AUTH refuses the join");
       // start() returned only after the refused join: whatever n1 saw of it is in its history
-      assertEquals(NodeState.DEAD, c.member("n1").view().stateOf(NodeId.of("n3")));
-      assertTrue(c.member("n1").recorder.views.stream().allMatch(v -> v.stateOf(NodeId.of("n3")) == NodeState.DEAD),
+      assertEquals(MemberState.DEAD, c.member("n1").view().stateOf(NodeId.of("n3")));
+      assertTrue(c.member("n1").recorder.views.stream().allMatch(v -> v.stateOf(NodeId.of("n3")) == MemberState.DEAD),
           "n3 never appeared in n1's views");
     }
   }
@@ -84,7 +84,7 @@ class SecureAndCustomStacksTest {
           () -> c.member("n2").received.fromOthers() + " messages, " + n2Before + " before");
       for (String n : List.of("n1", "n2")) {
         String other = n.equals("n1") ? "n2" : "n1";
-        assertTrue(c.member(n).recorder.views.stream().allMatch(v -> v.stateOf(NodeId.of(other)) == NodeState.DEAD),
+        assertTrue(c.member(n).recorder.views.stream().allMatch(v -> v.stateOf(NodeId.of(other)) == MemberState.DEAD),
             () -> n + " never saw " + other + ": " + c.member(n).recorder.views);
       }
     }
@@ -97,13 +97,13 @@ class SecureAndCustomStacksTest {
       for (String n : List.of("n1", "n2", "n3")) {
         c.start(n, c.builderFor(c.member(n), c.topology).security(security));
       }
-      c.await("n1", v -> v.count(NodeState.ALIVE) == 3, WAIT, "everyone ALIVE over ASYM_ENCRYPT");
-      c.await("n3", v -> v.count(NodeState.ALIVE) == 3, WAIT, "everyone ALIVE over ASYM_ENCRYPT");
+      c.await("n1", v -> v.count(MemberState.ALIVE) == 3, WAIT, "everyone ALIVE over ASYM_ENCRYPT");
+      c.await("n3", v -> v.count(MemberState.ALIVE) == 3, WAIT, "everyone ALIVE over ASYM_ENCRYPT");
       c.partition(java.util.Set.of("n1"), java.util.Set.of("n2", "n3"));
-      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD, WAIT, "n2 DEAD while cut off");
+      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == MemberState.DEAD, WAIT, "n2 DEAD while cut off");
       c.heal();
-      c.await("n1", v -> v.count(NodeState.ALIVE) == 3, WAIT, "the merged group (new group key distributed)");
-      c.await("n2", v -> v.count(NodeState.ALIVE) == 3, WAIT, "the merged group");
+      c.await("n1", v -> v.count(MemberState.ALIVE) == 3, WAIT, "the merged group (new group key distributed)");
+      c.await("n2", v -> v.count(MemberState.ALIVE) == 3, WAIT, "the merged group");
     }
   }
 
@@ -138,13 +138,13 @@ class SecureAndCustomStacksTest {
       m1.start();
       m2.start();
       Await.until("n1 and n2 see each other ALIVE", WAIT,
-          () -> m1.view().stateOf(NodeId.of("n2")) == NodeState.ALIVE && m2.view().stateOf(NodeId.of("n1")) == NodeState.ALIVE,
+          () -> m1.view().stateOf(NodeId.of("n2")) == MemberState.ALIVE && m2.view().stateOf(NodeId.of("n1")) == MemberState.ALIVE,
           () -> m1.view() + " / " + m2.view());
       assertEquals("n2", injected.getName(), "the injected channel is named after the node");
       m2.close();
       assertFalse(injected.isConnected(), "close() leaves the cluster");
       assertFalse(injected.isClosed(), "but never closes an injected channel");
-      Await.value("n1 sees n2's graceful leave", WAIT, m1::view, v -> v.stateOf(NodeId.of("n2")) == NodeState.DEAD);
+      Await.value("n1 sees n2's graceful leave", WAIT, m1::view, v -> v.stateOf(NodeId.of("n2")) == MemberState.DEAD);
     } finally {
       injected.close();
     }

@@ -3,9 +3,9 @@ package io.eipfailover.membership.jgroups.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.jgroups.internal.Announcement;
@@ -53,16 +53,16 @@ class StrangersAndNoiseTest {
 
         stranger.send(new BytesMessage(null, "not an announcement".getBytes(StandardCharsets.UTF_8)));
         stranger.send(new BytesMessage(null,
-            new Announcement(NodeId.of("n2"), NodeStatus.ALIVE, c.topology.fingerprint(), 1).encode()));
+            new Announcement(NodeId.of("n2"), AnnouncedStatus.ALIVE, c.topology.fingerprint(), 1).encode()));
         Await.value("garbage and impersonation are both dropped and counted", WAIT, n1.membership::droppedMessages,
             dropped -> dropped >= 2);
         assertEquals(2, n1.membership.droppedMessages(), "exactly those two");
-        assertEquals(NodeState.DEAD, n1.view().stateOf(NodeId.of("n2")), "the intruder did not become n2");
+        assertEquals(MemberState.DEAD, n1.view().stateOf(NodeId.of("n2")), "the intruder did not become n2");
         assertEquals(2, n1.view().members().size(), "only topology nodes appear in the view");
-        assertTrue(n1.recorder.views.stream().noneMatch(v -> v.stateOf(NodeId.of("n2")) != NodeState.DEAD));
+        assertTrue(n1.recorder.views.stream().noneMatch(v -> v.stateOf(NodeId.of("n2")) != MemberState.DEAD));
       }
       c.start("n2");
-      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == NodeState.ALIVE, WAIT, "the real n2 ALIVE");
+      c.await("n1", v -> v.stateOf(NodeId.of("n2")) == MemberState.ALIVE, WAIT, "the real n2 ALIVE");
     }
   }
 }

@@ -1,18 +1,18 @@
 package io.eipfailover.membership.udp.internal;
 
 import com.google.common.base.Ticker;
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.runtime.Checks;
 import io.eipfailover.core.runtime.Lifecycle;
 import io.eipfailover.core.runtime.ListenerBus;
 import io.eipfailover.core.runtime.RateLimitedLog;
-import io.eipfailover.membership.udp.DatagramTransport;
 import io.eipfailover.membership.udp.DatagramTransport.ProbeAnswer;
+import io.eipfailover.membership.udp.DatagramTransport;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
@@ -45,12 +45,12 @@ public final class DefaultUdpMembership implements UdpMembership {
   private final CounterSet counters = new CounterSet();
   private final ListenerBus<MembershipListener> listeners;
   private final Lifecycle lifecycle;
-  private final AtomicReference<NodeStatus> pendingAnnounce = new AtomicReference<>();
+  private final AtomicReference<AnnouncedStatus> pendingAnnounce = new AtomicReference<>();
   private final AtomicReference<UdpKeyring> pendingKeyring = new AtomicReference<>();
   private final MembershipView initialView;
   /** Failures that input can repeat (a datagram that breaks the protocol would break it each time). */
   private final RateLimitedLog failures;
-  private volatile NodeStatus initialStatus = NodeStatus.ALIVE;
+  private volatile AnnouncedStatus initialStatus = AnnouncedStatus.ALIVE;
   private volatile UdpProtocol protocol;
   private volatile long incarnation;
 
@@ -63,9 +63,9 @@ public final class DefaultUdpMembership implements UdpMembership {
             counters);
     this.listeners = new ListenerBus<>(parts.self(), "membership");
     this.lifecycle = new Lifecycle(parts.self(), "UdpMembership", this::startUp, this::shutDown);
-    Map<NodeId, PeerState> members = new TreeMap<>();
-    members.put(parts.self(), PeerState.of(NodeState.ALIVE, 0));
-    parts.peers().keySet().forEach(p -> members.put(p, PeerState.of(NodeState.DEAD, 0)));
+    Map<NodeId, MemberEntry> members = new TreeMap<>();
+    members.put(parts.self(), MemberEntry.of(MemberState.ALIVE, 0));
+    parts.peers().keySet().forEach(p -> members.put(p, MemberEntry.of(MemberState.DEAD, 0)));
     this.initialView = new MembershipView(0, parts.self(), members);
     this.failures = RateLimitedLog.create(LOG, ticker);
   }
@@ -110,7 +110,7 @@ public final class DefaultUdpMembership implements UdpMembership {
   }
 
   @Override
-  public void announce(NodeStatus status) {
+  public void announce(AnnouncedStatus status) {
     Checks.notNull("status", status);
     if (protocol == null) {
       initialStatus = status;
@@ -212,7 +212,7 @@ public final class DefaultUdpMembership implements UdpMembership {
         if (keyring != null) {
           protocol.keyring(keyring);
         }
-        NodeStatus status = pendingAnnounce.getAndSet(null);
+        AnnouncedStatus status = pendingAnnounce.getAndSet(null);
         if (status != null) {
           protocol.announce(status, now);
         }

@@ -1,8 +1,8 @@
 package io.eipfailover.membership.udp.internal;
 
+import io.eipfailover.core.MemberEntry;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.PeerState;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -32,18 +32,18 @@ final class HeardTimes {
 
   /** {@code view} with each heard peer's {@code lastHeard} as last recorded. Thread-safe. */
   MembershipView refresh(MembershipView view, PeerRecord[] peers) {
-    Map<NodeId, PeerState> members = null;
+    Map<NodeId, MemberEntry> members = null;
     for (PeerRecord p : peers) {
       if (heardFlags.get(p.index) == 0) {
         continue;
       }
       long heard = lastHeardNanos.get(p.index);
-      PeerState s = view.members().get(p.id);
+      MemberEntry s = view.members().get(p.id);
       if (s.lastHeard().isEmpty() || s.lastHeard().getAsLong() != heard) {
         if (members == null) {
           members = new TreeMap<>(view.members());
         }
-        members.put(p.id, new PeerState(s.state(), s.since(), OptionalLong.of(heard), s.suspectedAt(),
+        members.put(p.id, new MemberEntry(s.state(), s.since(), OptionalLong.of(heard), s.suspectedAt(),
             s.unauthenticatedSince()));
       }
     }

@@ -1,6 +1,6 @@
 package io.eipfailover.membership.udp.internal;
 
-import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.AnnouncedStatus;
 
 /**
  * One decoded heartbeat. Mutable and reused by the codec so that decoding allocates nothing; read
@@ -12,7 +12,7 @@ final class Heartbeat {
   int keyId;
   long incarnation;
   long sequence;
-  NodeStatus status;
+  AnnouncedStatus status;
   long fingerprint;
 
   @Override

@@ -1,7 +1,7 @@
 package io.eipfailover.membership.udp.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
 import java.nio.ByteBuffer;
@@ -71,7 +71,7 @@ final class HeartbeatCodec {
    * Encodes a heartbeat from self into the codec's reused buffer and returns it (position 0, limit
    * the datagram length). Valid until the next encode.
    */
-  ByteBuffer encode(long incarnation, long sequence, NodeStatus status, long fingerprint) {
+  ByteBuffer encode(long incarnation, long sequence, AnnouncedStatus status, long fingerprint) {
     int p = 0;
     tx[p++] = VERSION;
     tx[p++] = (byte) primaryKeyId;
@@ -153,7 +153,7 @@ final class HeartbeatCodec {
     int p = senderAt + 1 + senderLength;
     long incarnation = getLong(rx, p);
     long sequence = getLong(rx, p + 8);
-    NodeStatus status = status(rx[p + 16]);
+    AnnouncedStatus status = status(rx[p + 16]);
     long fingerprint = getLong(rx, p + 17);
     if (incarnation <= 0 || sequence <= 0 || status == null) {
       return DropReason.GARBAGE;
@@ -187,7 +187,7 @@ final class HeartbeatCodec {
   }
 
   /** Wire codes are fixed here, independent of the enum's declaration order. */
-  private static byte statusCode(NodeStatus status) {
+  private static byte statusCode(AnnouncedStatus status) {
     return switch (status) {
       case ALIVE -> 0;
       case STANDBY -> 1;
@@ -195,11 +195,11 @@ final class HeartbeatCodec {
     };
   }
 
-  private static NodeStatus status(byte code) {
+  private static AnnouncedStatus status(byte code) {
     return switch (code) {
-      case 0 -> NodeStatus.ALIVE;
-      case 1 -> NodeStatus.STANDBY;
-      case 2 -> NodeStatus.UNHEALTHY;
+      case 0 -> AnnouncedStatus.ALIVE;
+      case 1 -> AnnouncedStatus.STANDBY;
+      case 2 -> AnnouncedStatus.UNHEALTHY;
       default -> null;
     };
   }

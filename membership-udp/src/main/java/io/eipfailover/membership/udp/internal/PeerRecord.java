@@ -1,9 +1,9 @@
 package io.eipfailover.membership.udp.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.membership.udp.DetectorSettings;
 import java.util.OptionalLong;
 
@@ -14,11 +14,11 @@ final class PeerRecord {
   final FailureDetector detector;
   final ReplayWindow window = new ReplayWindow();
 
-  NodeState state = NodeState.DEAD;
+  MemberState state = MemberState.DEAD;
   long since;
   boolean suspected;
   long suspectedAt;
-  NodeStatus status = NodeStatus.ALIVE;
+  AnnouncedStatus status = AnnouncedStatus.ALIVE;
   boolean heard;
   long lastHeard;
   /** Silence is measured from here: the last heartbeat, or the wake time after a local pause. */
@@ -47,17 +47,17 @@ final class PeerRecord {
     PeerRecord p = new PeerRecord(id, index, FailureDetector.of(d),
         new CrashProbe(d.crashConfirmations(), d.probeInterval().toNanos(), d.deadtime().toNanos()),
         d.verifies() ? new Verification(d.verifyAfter().toNanos(), d.verifyTimeout().toNanos(), now) : null);
-    p.state = NodeState.SUSPECT;
+    p.state = MemberState.SUSPECT;
     p.since = now;
     return p;
   }
 
   /** Moves to {@code target} at {@code now}; whether the state changed. SUSPECT records when it began. */
-  boolean moveTo(NodeState target, long now) {
+  boolean moveTo(MemberState target, long now) {
     if (target == state) {
       return false;
     }
-    if (target == NodeState.SUSPECT) {
+    if (target == MemberState.SUSPECT) {
       suspected = true;
       suspectedAt = now;
     } else if (target.isReachable()) {
@@ -101,8 +101,8 @@ final class PeerRecord {
     }
   }
 
-  PeerState toPeerState() {
-    return new PeerState(state, since, heard ? OptionalLong.of(lastHeard) : OptionalLong.empty(),
+  MemberEntry toMemberEntry() {
+    return new MemberEntry(state, since, heard ? OptionalLong.of(lastHeard) : OptionalLong.empty(),
         suspected ? OptionalLong.of(suspectedAt) : OptionalLong.empty(),
         unauthenticatedSince >= 0 ? OptionalLong.of(unauthenticatedSince) : OptionalLong.empty());
   }

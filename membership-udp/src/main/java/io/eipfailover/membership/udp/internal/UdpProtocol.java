@@ -1,9 +1,9 @@
 package io.eipfailover.membership.udp.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
@@ -43,14 +43,14 @@ final class UdpProtocol {
   private long lastTick;
   private long nextHeartbeatAt;
   private long sequence;
-  private NodeStatus selfStatus;
+  private AnnouncedStatus selfStatus;
   private long selfSince;
   private final ViewPublisher views;
   private final Conviction conviction;
   private final Rejections rejections;
   private final AuthFailures auth;
 
-  UdpProtocol(ProtocolConfig config, NodeStatus initialStatus, ProtocolOutput output, CounterSet counters, long now) {
+  UdpProtocol(ProtocolConfig config, AnnouncedStatus initialStatus, ProtocolOutput output, CounterSet counters, long now) {
     this.config = config;
     this.output = output;
     this.counters = counters;
@@ -82,7 +82,7 @@ final class UdpProtocol {
   }
 
   /** This node announces {@code status}: sent at once to every peer, and in every later heartbeat. */
-  void announce(NodeStatus status, long now) {
+  void announce(AnnouncedStatus status, long now) {
     if (status != selfStatus) {
       LOG.info("[id={}] announcing {} (was {})", config.self(), status, selfStatus);
       selfStatus = status;
@@ -223,29 +223,29 @@ final class UdpProtocol {
   }
 
   private void evaluate(PeerRecord p, long now) {
-    NodeState target;
+    MemberState target;
     boolean silent = !p.heard || p.convicted || now - p.silenceSince >= warntime;
     long unauthenticated = silent ? auth.failingSince(p.index, now) : -1;
     if (unauthenticated >= 0) {
       // Its host talks to us but fails authentication: never dead meanwhile (docs/authentication-failures.md).
       auth.report(p.index, now);
-      target = NodeState.SUSPECT;
+      target = MemberState.SUSPECT;
     } else if (!p.heard) {
-      target = now - startedAt >= initdead ? NodeState.DEAD : NodeState.SUSPECT;
+      target = now - startedAt >= initdead ? MemberState.DEAD : MemberState.SUSPECT;
     } else if (p.convicted) {
-      target = NodeState.DEAD;
+      target = MemberState.DEAD;
     } else if (conviction.convicts(p, now)) {
       p.convicted = true;
-      target = NodeState.DEAD;
+      target = MemberState.DEAD;
     } else if (silent) {
-      target = NodeState.SUSPECT;
+      target = MemberState.SUSPECT;
     } else {
       target = p.status.asState();
     }
-    NodeState was = p.state;
+    MemberState was = p.state;
     boolean flagged = p.unauthenticated(unauthenticated);
     if (p.moveTo(target, now)) {
-      if (target == NodeState.SUSPECT && p.heard) {
+      if (target == MemberState.SUSPECT && p.heard) {
         counters.suspicions.incrementAndGet();
       }
       LOG.info("[id={}] peer {}: {} -> {}{}", config.self(), p.id, was, target,

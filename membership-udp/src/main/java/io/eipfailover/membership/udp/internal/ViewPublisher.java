@@ -1,9 +1,9 @@
 package io.eipfailover.membership.udp.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberEntry;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -23,7 +23,7 @@ final class ViewPublisher {
   private boolean merged;
   private volatile MembershipView published;
 
-  ViewPublisher(NodeId self, PeerRecord[] peers, NodeStatus selfStatus, long selfSince) {
+  ViewPublisher(NodeId self, PeerRecord[] peers, AnnouncedStatus selfStatus, long selfSince) {
     this.self = self;
     this.peers = peers;
     this.heardTimes = new HeardTimes(peers.length);
@@ -52,7 +52,7 @@ final class ViewPublisher {
   }
 
   /** Ends an input: the new view when something changed, else null. */
-  MembershipView finish(NodeStatus selfStatus, long selfSince) {
+  MembershipView finish(AnnouncedStatus selfStatus, long selfSince) {
     MembershipView fresh = null;
     if (changed) {
       changed = false;
@@ -63,11 +63,11 @@ final class ViewPublisher {
     return fresh;
   }
 
-  private MembershipView publish(NodeStatus selfStatus, long selfSince) {
-    Map<NodeId, PeerState> members = new TreeMap<>();
-    members.put(self, new PeerState(selfStatus.asState(), selfSince, OptionalLong.empty(), OptionalLong.empty()));
+  private MembershipView publish(AnnouncedStatus selfStatus, long selfSince) {
+    Map<NodeId, MemberEntry> members = new TreeMap<>();
+    members.put(self, new MemberEntry(selfStatus.asState(), selfSince, OptionalLong.empty(), OptionalLong.empty()));
     for (PeerRecord p : peers) {
-      members.put(p.id, p.toPeerState());
+      members.put(p.id, p.toMemberEntry());
     }
     published = new MembershipView(epoch, self, members, merged);
     return published;

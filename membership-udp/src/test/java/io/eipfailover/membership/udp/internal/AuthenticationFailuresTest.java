@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.testing.RecordingLogger;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.DropReason;
@@ -45,10 +45,10 @@ class AuthenticationFailuresTest {
 
   private final UdpProtocol p = new UdpProtocol(new ProtocolConfig(A, "test", 42, List.of(B, C), TestKeys.k1(),
       DetectorSettings.defaults(), 1_000, Map.of(B, B_ADDRESS, C, new InetSocketAddress("10.0.0.3", 694))),
-      NodeStatus.ALIVE, out, counters, 0);
+      AnnouncedStatus.ALIVE, out, counters, 0);
 
   private void send(HeartbeatCodec codec, SocketAddress from, long at) {
-    p.onDatagram(codec.encode(7, ++seq, NodeStatus.ALIVE, 42), from, at);
+    p.onDatagram(codec.encode(7, ++seq, AnnouncedStatus.ALIVE, 42), from, at);
   }
 
   /** Runs {@code fromMs..toMs}: a tick every 10 ms and, every 100 ms, a datagram from {@code codec} (null: none). */
@@ -62,27 +62,27 @@ class AuthenticationFailuresTest {
   }
 
   private boolean everDead(NodeId node) {
-    return out.views.stream().anyMatch(v -> v.stateOf(node) == NodeState.DEAD);
+    return out.views.stream().anyMatch(v -> v.stateOf(node) == MemberState.DEAD);
   }
 
   @Test
   void aPeerHeardOnlyWithBadMacsIsNeverDeclaredDeadButFlagged() {
     run(0, 10_000, badB, FROM_B);
     MembershipView v = p.view();
-    assertEquals(NodeState.SUSPECT, v.stateOf(B));
+    assertEquals(MemberState.SUSPECT, v.stateOf(B));
     assertTrue(v.peer(B).isUnauthenticated(), v.toString());
     assertEquals(0, v.peer(B).unauthenticatedSince().getAsLong(), "since the first failed heartbeat");
     assertFalse(everDead(B), "never DEAD, not even after initdead");
-    assertEquals(NodeState.DEAD, v.stateOf(C), "a silent peer still dies after initdead");
+    assertEquals(MemberState.DEAD, v.stateOf(C), "a silent peer still dies after initdead");
     assertEquals(Map.of(B, Map.of(DropReason.BAD_MAC, 100L)), counters.snapshot().authFailures());
   }
 
   @Test
   void aPeerThatTurnsUnauthenticatedWhileKnownIsSuspectedNotConvicted() {
     run(0, 3_000, goodB, FROM_B);
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
     run(3_000, 20_000, badB, FROM_B);
-    assertEquals(NodeState.SUSPECT, p.view().stateOf(B));
+    assertEquals(MemberState.SUSPECT, p.view().stateOf(B));
     assertTrue(p.view().peer(B).isUnauthenticated());
     assertFalse(everDead(B), "a key mistyped on one node convicts nobody");
   }
@@ -91,9 +91,9 @@ class AuthenticationFailuresTest {
   void aTrulyDeadPeerIsStillDeclaredDeadOnceItsBadHeartbeatsStop() {
     run(0, 5_000, badB, FROM_B);
     run(5_000, 5_890, null, null);
-    assertEquals(NodeState.SUSPECT, p.view().stateOf(B), "a deadtime since the last failure has not passed yet");
+    assertEquals(MemberState.SUSPECT, p.view().stateOf(B), "a deadtime since the last failure has not passed yet");
     run(5_890, 6_000, null, null);
-    assertEquals(NodeState.DEAD, p.view().stateOf(B), "the window is the deadtime: then it is dead");
+    assertEquals(MemberState.DEAD, p.view().stateOf(B), "the window is the deadtime: then it is dead");
     assertFalse(p.view().peer(B).isUnauthenticated());
   }
 
@@ -101,14 +101,14 @@ class AuthenticationFailuresTest {
   void anAuthenticHeartbeatEndsIt() {
     run(0, 3_000, badB, FROM_B);
     send(goodB, FROM_B, 3_000 * MS);
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
     assertFalse(p.view().peer(B).isUnauthenticated());
   }
 
   @Test
   void replaysAndNoiseFromThePeersAddressDoNotKeepADeadPeerAlive() {
     run(0, 1_000, goodB, FROM_B);
-    ByteBuffer captured = goodB.encode(7, 1, NodeStatus.ALIVE, 42); // an old sequence number: a replay
+    ByteBuffer captured = goodB.encode(7, 1, AnnouncedStatus.ALIVE, 42); // an old sequence number: a replay
     byte[] replay = new byte[captured.remaining()];
     captured.get(replay);
     for (long t = 1_000; t < 8_000; t += 10) {
@@ -116,7 +116,7 @@ class AuthenticationFailuresTest {
       p.onDatagram(ByteBuffer.wrap(new byte[] {1, 2, 3}), FROM_B, t * MS);
       p.onTick(t * MS + 1);
     }
-    assertEquals(NodeState.DEAD, p.view().stateOf(B));
+    assertEquals(MemberState.DEAD, p.view().stateOf(B));
     assertFalse(p.view().peer(B).isUnauthenticated());
     assertTrue(counters.snapshot().dropped(DropReason.REPLAYED) > 600);
     assertEquals(Map.of(), counters.snapshot().authFailures());
@@ -125,7 +125,7 @@ class AuthenticationFailuresTest {
   @Test
   void badHeartbeatsFromAnotherHostCountForNobody() {
     run(0, 5_000, badB, FROM_STRANGER);
-    assertEquals(NodeState.DEAD, p.view().stateOf(B));
+    assertEquals(MemberState.DEAD, p.view().stateOf(B));
     assertEquals(Map.of(), counters.snapshot().authFailures());
     assertEquals(50, counters.snapshot().dropped(DropReason.BAD_MAC));
   }
@@ -139,10 +139,10 @@ class AuthenticationFailuresTest {
       send(badB, FROM_B, t * MS + 10 * MS);
       p.onTick(t * MS + 50 * MS);
     }
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
     assertFalse(p.view().peer(B).isUnauthenticated());
     assertTrue(out.views.subList(views, out.views.size()).stream()
-            .allMatch(v -> v.stateOf(B) == NodeState.ALIVE && !v.peer(B).isUnauthenticated()),
+            .allMatch(v -> v.stateOf(B) == MemberState.ALIVE && !v.peer(B).isUnauthenticated()),
         "no churn about b while authentic heartbeats keep coming: " + out.views);
   }
 
@@ -164,10 +164,10 @@ class AuthenticationFailuresTest {
   void peersSharingAHostAreToldApartByTheSenderTheyClaim() {
     UdpProtocol shared = new UdpProtocol(new ProtocolConfig(A, "test", 42, List.of(B, C), TestKeys.k1(),
         DetectorSettings.defaults(), 1_000, Map.of(B, new InetSocketAddress("127.0.0.1", 5001),
-            C, new InetSocketAddress("127.0.0.1", 5002))), NodeStatus.ALIVE, out, counters, 0);
+            C, new InetSocketAddress("127.0.0.1", 5002))), AnnouncedStatus.ALIVE, out, counters, 0);
     SocketAddress loopback = new InetSocketAddress("127.0.0.1", 40_000);
-    shared.onDatagram(badB.encode(7, 1, NodeStatus.ALIVE, 42), loopback, 0);
-    shared.onDatagram(new HeartbeatCodec("other", B, List.of(A), TestKeys.k1()).encode(7, 2, NodeStatus.ALIVE, 42),
+    shared.onDatagram(badB.encode(7, 1, AnnouncedStatus.ALIVE, 42), loopback, 0);
+    shared.onDatagram(new HeartbeatCodec("other", B, List.of(A), TestKeys.k1()).encode(7, 2, AnnouncedStatus.ALIVE, 42),
         loopback, MS);
     assertEquals(Map.of(B, Map.of(DropReason.BAD_MAC, 1L)), counters.snapshot().authFailures(),
         "a bad MAC claims its sender; another cluster's datagram from a shared host is nobody's");
@@ -178,7 +178,7 @@ class AuthenticationFailuresTest {
     RecordingLogger log = new RecordingLogger("auth");
     AuthFailures auth = new AuthFailures(A, List.of(B), Map.of(B, B_ADDRESS), 1_000 * MS, new CounterSet(), log);
     HeartbeatCodec decoder = new HeartbeatCodec("test", A, List.of(B), TestKeys.k1());
-    ByteBuffer bad = badB.encode(7, 1, NodeStatus.ALIVE, 42);
+    ByteBuffer bad = badB.encode(7, 1, AnnouncedStatus.ALIVE, 42);
     byte[] bytes = new byte[bad.remaining()];
     bad.get(bytes);
     for (long t = 0; t < 30_000; t += 100) {

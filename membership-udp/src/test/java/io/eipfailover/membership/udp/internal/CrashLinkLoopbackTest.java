@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.EipFailoverException;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.udp.DetectorSettings;
@@ -55,10 +55,10 @@ class CrashLinkLoopbackTest {
       b.start();
       a.start();
       Await.until("b ALIVE and the TCP link up", Duration.ofSeconds(8),
-          () -> a.view().stateOf(B) == NodeState.ALIVE && a.counters().crashSocketConnects() >= 1,
+          () -> a.view().stateOf(B) == MemberState.ALIVE && a.counters().crashSocketConnects() >= 1,
           () -> a.view() + " " + a.counters());
       b.close(); // no announcement: the sockets just go away
-      Await.until("closed b DEAD", Duration.ofSeconds(8), () -> a.view().stateOf(B) == NodeState.DEAD,
+      Await.until("closed b DEAD", Duration.ofSeconds(8), () -> a.view().stateOf(B) == MemberState.DEAD,
           () -> a.view() + " " + a.counters());
       // counted even if ICMP raced it to the conviction; it may be read just after
       Await.until("the TCP link's crash signal counted", Duration.ofSeconds(5), () -> a.counters().tcpCrashSignals() >= 1,
@@ -79,11 +79,11 @@ class CrashLinkLoopbackTest {
       try (SocketChannel accepted = pausedTcp.accept()) { // accepted, then never read: a stopped process
         HeartbeatCodec codec = new HeartbeatCodec("loop", B, List.of(A), TestKeys.k1());
         for (int seq = 1; seq <= 3; seq++) {
-          pausedUdp.send(codec.encode(99, seq, NodeStatus.ALIVE, 0), local(portA));
+          pausedUdp.send(codec.encode(99, seq, AnnouncedStatus.ALIVE, 0), local(portA));
         }
-        Await.value("b ALIVE after its heartbeats", Duration.ofSeconds(5), a::view, v -> v.stateOf(B) == NodeState.ALIVE);
-        Await.value("silent b DEAD", Duration.ofSeconds(8), a::view, v -> v.stateOf(B) == NodeState.DEAD);
-        PeerState dead = a.view().peer(B);
+        Await.value("b ALIVE after its heartbeats", Duration.ofSeconds(5), a::view, v -> v.stateOf(B) == MemberState.ALIVE);
+        Await.value("silent b DEAD", Duration.ofSeconds(8), a::view, v -> v.stateOf(B) == MemberState.DEAD);
+        MemberEntry dead = a.view().peer(B);
         assertTrue(dead.since() - dead.lastHeard().getAsLong() >= Duration.ofSeconds(1).toNanos(),
             () -> "convicted after " + (dead.since() - dead.lastHeard().getAsLong()) + " ns of silence");
         assertEquals(0, a.counters().tcpCrashSignals(), () -> a.counters().toString());

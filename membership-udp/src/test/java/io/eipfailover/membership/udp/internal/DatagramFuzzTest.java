@@ -2,10 +2,10 @@ package io.eipfailover.membership.udp.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembershipCounters;
@@ -47,18 +47,18 @@ class DatagramFuzzTest {
     Fixture() {
       ProtocolConfig config = new ProtocolConfig(A, "test", 42, List.of(B, C), TestKeys.k1(),
           DetectorSettings.defaults(), 100);
-      protocol = new UdpProtocol(config, NodeStatus.ALIVE, output, counters, 0);
+      protocol = new UdpProtocol(config, AnnouncedStatus.ALIVE, output, counters, 0);
       HeartbeatCodec fromB = new HeartbeatCodec("test", B, List.of(A), TestKeys.k1());
       for (int seq = 1; seq <= 20; seq++) {
-        byte[] valid = bytes(fromB.encode(7, seq, NodeStatus.values()[seq % 3], seq % 2 == 0 ? 42 : 43));
+        byte[] valid = bytes(fromB.encode(7, seq, AnnouncedStatus.values()[seq % 3], seq % 2 == 0 ? 42 : 43));
         protocol.onDatagram(ByteBuffer.wrap(valid), SOURCES[0], 1_000L * seq);
         seeds.add(valid);
       }
-      seeds.add(bytes(new HeartbeatCodec("other", B, List.of(A), TestKeys.k1()).encode(7, 99, NodeStatus.ALIVE, 42)));
+      seeds.add(bytes(new HeartbeatCodec("other", B, List.of(A), TestKeys.k1()).encode(7, 99, AnnouncedStatus.ALIVE, 42)));
       seeds.add(bytes(new HeartbeatCodec("test", B, List.of(A), UdpKeyring.of(1, TestKeys.K2.getBytes()))
-          .encode(7, 99, NodeStatus.ALIVE, 42)));
+          .encode(7, 99, AnnouncedStatus.ALIVE, 42)));
       seeds.add(bytes(new HeartbeatCodec("test", NodeId.of("x"), List.of(A), TestKeys.k1())
-          .encode(7, 99, NodeStatus.ALIVE, 42)));
+          .encode(7, 99, AnnouncedStatus.ALIVE, 42)));
       viewAfterSetup = protocol.view();
       acceptedAfterSetup = counters.accepted.get();
     }
@@ -80,7 +80,7 @@ class DatagramFuzzTest {
     }
     MembershipView view = f.protocol.view();
     assertEquals(f.viewAfterSetup, view);
-    assertEquals(NodeState.SUSPECT, view.stateOf(C));
+    assertEquals(MemberState.SUSPECT, view.stateOf(C));
     UdpMembershipCounters c = f.counters.snapshot();
     assertEquals(f.acceptedAfterSetup, c.accepted(), "no forged datagram was accepted");
     assertEquals(c.received(), c.accepted() + c.droppedTotal(), "counters add up: " + c);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.testing.TestKeys;
@@ -27,7 +27,7 @@ class HeartbeatCodecTest {
     return new HeartbeatCodec(cluster, self, peers, ring);
   }
 
-  private static byte[] fromB(long inc, long seq, NodeStatus status, long fp) {
+  private static byte[] fromB(long inc, long seq, AnnouncedStatus status, long fp) {
     ByteBuffer b = codec("test", B, List.of(A), TestKeys.k1()).encode(inc, seq, status, fp);
     byte[] bytes = new byte[b.remaining()];
     b.get(bytes);
@@ -46,7 +46,7 @@ class HeartbeatCodecTest {
 
   @Property(tries = 300)
   void everyHeartbeatRoundTripsAndFitsIn128Bytes(@ForAll("names") String cluster, @ForAll("names") String sender,
-      @ForAll("names") String receiver, @ForAll long incarnation, @ForAll long sequence, @ForAll NodeStatus status,
+      @ForAll("names") String receiver, @ForAll long incarnation, @ForAll long sequence, @ForAll AnnouncedStatus status,
       @ForAll long fingerprint) {
     NodeId from = NodeId.of(sender);
     NodeId to = NodeId.of(receiver);
@@ -67,13 +67,13 @@ class HeartbeatCodecTest {
   @Test
   void largestDatagramIs125BytesWithTheFullMac() {
     String longest = "n".repeat(32);
-    ByteBuffer wire = codec(longest, NodeId.of(longest), List.of(A), TestKeys.k1()).encode(1, 1, NodeStatus.ALIVE, 7);
+    ByteBuffer wire = codec(longest, NodeId.of(longest), List.of(A), TestKeys.k1()).encode(1, 1, AnnouncedStatus.ALIVE, 7);
     assertEquals(125, wire.remaining());
   }
 
   @Test
   void dropsTruncated() {
-    byte[] ok = fromB(5, 9, NodeStatus.ALIVE, 1);
+    byte[] ok = fromB(5, 9, AnnouncedStatus.ALIVE, 1);
     assertEquals(DropReason.TRUNCATED, decodeAtA(Arrays.copyOf(ok, ok.length - 1), new Heartbeat()));
     assertEquals(DropReason.TRUNCATED, decodeAtA(Arrays.copyOf(ok, 10), new Heartbeat()));
     assertEquals(DropReason.TRUNCATED, decodeAtA(new byte[0], new Heartbeat()));
@@ -86,35 +86,35 @@ class HeartbeatCodecTest {
 
   @Test
   void dropsWrongVersion() {
-    byte[] bytes = fromB(5, 9, NodeStatus.ALIVE, 1);
+    byte[] bytes = fromB(5, 9, AnnouncedStatus.ALIVE, 1);
     bytes[0] = 2;
     assertEquals(DropReason.WRONG_VERSION, decodeAtA(bytes, new Heartbeat()));
   }
 
   @Test
   void dropsWrongCluster() {
-    ByteBuffer b = codec("other", B, List.of(A), TestKeys.k1()).encode(1, 1, NodeStatus.ALIVE, 1);
+    ByteBuffer b = codec("other", B, List.of(A), TestKeys.k1()).encode(1, 1, AnnouncedStatus.ALIVE, 1);
     assertEquals(DropReason.WRONG_CLUSTER, codec("test", A, List.of(B), TestKeys.k1()).decode(b, new Heartbeat()));
   }
 
   @Test
   void dropsUnknownSenderAndOurOwnId() {
-    ByteBuffer fromC = codec("test", NodeId.of("c"), List.of(A), TestKeys.k1()).encode(1, 1, NodeStatus.ALIVE, 1);
+    ByteBuffer fromC = codec("test", NodeId.of("c"), List.of(A), TestKeys.k1()).encode(1, 1, AnnouncedStatus.ALIVE, 1);
     assertEquals(DropReason.UNKNOWN_SENDER, codec("test", A, List.of(B), TestKeys.k1()).decode(fromC, new Heartbeat()));
-    ByteBuffer fromA = codec("test", A, List.of(B), TestKeys.k1()).encode(1, 1, NodeStatus.ALIVE, 1);
+    ByteBuffer fromA = codec("test", A, List.of(B), TestKeys.k1()).encode(1, 1, AnnouncedStatus.ALIVE, 1);
     assertEquals(DropReason.UNKNOWN_SENDER, codec("test", A, List.of(B), TestKeys.k1()).decode(fromA, new Heartbeat()));
   }
 
   @Test
   void dropsUnknownKeyId() {
     ByteBuffer b = codec("test", B, List.of(A), UdpKeyring.builder().primary(7, TestKeys.K1).build())
-        .encode(1, 1, NodeStatus.ALIVE, 1);
+        .encode(1, 1, AnnouncedStatus.ALIVE, 1);
     assertEquals(DropReason.UNKNOWN_KEY, codec("test", A, List.of(B), TestKeys.k1()).decode(b, new Heartbeat()));
   }
 
   @Test
   void dropsBadMacForAnyFlippedBitOrADifferentKeyUnderTheSameId() {
-    byte[] ok = fromB(5, 9, NodeStatus.ALIVE, 1);
+    byte[] ok = fromB(5, 9, AnnouncedStatus.ALIVE, 1);
     int firstCovered = 3 + 4 + 1 + 1; // after version, key id, "test", sender length, "b"
     for (int i = firstCovered; i < ok.length; i++) {
       byte[] bad = ok.clone();
@@ -122,13 +122,13 @@ class HeartbeatCodecTest {
       assertEquals(DropReason.BAD_MAC, decodeAtA(bad, new Heartbeat()), "flipped byte " + i);
     }
     ByteBuffer otherKey = codec("test", B, List.of(A), UdpKeyring.builder().primary(1, TestKeys.K2).build())
-        .encode(1, 1, NodeStatus.ALIVE, 1);
+        .encode(1, 1, AnnouncedStatus.ALIVE, 1);
     assertEquals(DropReason.BAD_MAC, codec("test", A, List.of(B), TestKeys.k1()).decode(otherKey, new Heartbeat()));
   }
 
   @Test
   void dropsGarbageLengthsAndTrailingBytes() {
-    byte[] ok = fromB(5, 9, NodeStatus.ALIVE, 1);
+    byte[] ok = fromB(5, 9, AnnouncedStatus.ALIVE, 1);
     byte[] zeroCluster = ok.clone();
     zeroCluster[2] = 0;
     assertEquals(DropReason.GARBAGE, decodeAtA(zeroCluster, new Heartbeat()));
@@ -141,8 +141,8 @@ class HeartbeatCodecTest {
 
   @Test
   void dropsAuthenticButImpossibleFieldsAsGarbage() {
-    assertEquals(DropReason.GARBAGE, decodeAtA(fromB(0, 9, NodeStatus.ALIVE, 1), new Heartbeat()));
-    assertEquals(DropReason.GARBAGE, decodeAtA(fromB(5, -1, NodeStatus.ALIVE, 1), new Heartbeat()));
+    assertEquals(DropReason.GARBAGE, decodeAtA(fromB(0, 9, AnnouncedStatus.ALIVE, 1), new Heartbeat()));
+    assertEquals(DropReason.GARBAGE, decodeAtA(fromB(5, -1, AnnouncedStatus.ALIVE, 1), new Heartbeat()));
   }
 
   @Test
@@ -151,9 +151,9 @@ class HeartbeatCodecTest {
     HeartbeatCodec receiver = codec("test", A, List.of(B), both);
     HeartbeatCodec sender = codec("test", B, List.of(A), UdpKeyring.of(2, TestKeys.K2.getBytes()));
     Heartbeat hb = new Heartbeat();
-    assertNull(receiver.decode(sender.encode(1, 1, NodeStatus.STANDBY, 1), hb));
+    assertNull(receiver.decode(sender.encode(1, 1, AnnouncedStatus.STANDBY, 1), hb));
     assertEquals(2, hb.keyId);
     receiver.keyring(TestKeys.k1());
-    assertEquals(DropReason.UNKNOWN_KEY, receiver.decode(sender.encode(1, 2, NodeStatus.STANDBY, 1), hb));
+    assertEquals(DropReason.UNKNOWN_KEY, receiver.decode(sender.encode(1, 2, AnnouncedStatus.STANDBY, 1), hb));
   }
 }

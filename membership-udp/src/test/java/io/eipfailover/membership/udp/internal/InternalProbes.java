@@ -1,7 +1,7 @@
 package io.eipfailover.membership.udp.internal;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
@@ -40,7 +40,7 @@ public final class InternalProbes {
     }
 
     /** Encodes and signs one heartbeat; the buffer is the sender's, valid until the next call. */
-    public ByteBuffer encode(long incarnation, long sequence, NodeStatus status, long fingerprint) {
+    public ByteBuffer encode(long incarnation, long sequence, AnnouncedStatus status, long fingerprint) {
       return sender.encode(incarnation, sequence, status, fingerprint);
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.testing.TestKeys;
@@ -20,9 +20,9 @@ class InternalProbesTest {
   @Test
   void theCodecPairAcceptsItsOwnHeartbeatAndRejectsATamperedOne() {
     InternalProbes.CodecPair codec = InternalProbes.codecPair("bench", NodeId.of("a"), NodeId.of("b"), TestKeys.k1());
-    assertNull(codec.decode(codec.encode(1, 41, NodeStatus.ALIVE, 7)));
+    assertNull(codec.decode(codec.encode(1, 41, AnnouncedStatus.ALIVE, 7)));
     assertEquals(41, codec.decodedSequence());
-    ByteBuffer tampered = codec.encode(1, 42, NodeStatus.ALIVE, 7);
+    ByteBuffer tampered = codec.encode(1, 42, AnnouncedStatus.ALIVE, 7);
     tampered.put(tampered.limit() - 1, (byte) (tampered.get(tampered.limit() - 1) ^ 1));
     assertEquals(DropReason.BAD_MAC, codec.decode(tampered));
   }

@@ -3,10 +3,10 @@ package io.eipfailover.membership.udp.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.udp.UdpMembership;
@@ -36,11 +36,11 @@ class PausedPeerLoopbackTest {
       HeartbeatCodec codec = new HeartbeatCodec("loop", b, List.of(a), TestKeys.k1());
       InetSocketAddress target = new InetSocketAddress("127.0.0.1", portA);
       for (int seq = 1; seq <= 3; seq++) {
-        paused.send(codec.encode(99, seq, NodeStatus.ALIVE, 0), target);
+        paused.send(codec.encode(99, seq, AnnouncedStatus.ALIVE, 0), target);
       }
-      Await.value("b ALIVE after its heartbeats", Duration.ofSeconds(5), m::view, v -> v.stateOf(b) == NodeState.ALIVE);
-      Await.value("silent b DEAD", Duration.ofSeconds(8), m::view, v -> v.stateOf(b) == NodeState.DEAD);
-      PeerState dead = m.view().peer(b);
+      Await.value("b ALIVE after its heartbeats", Duration.ofSeconds(5), m::view, v -> v.stateOf(b) == MemberState.ALIVE);
+      Await.value("silent b DEAD", Duration.ofSeconds(8), m::view, v -> v.stateOf(b) == MemberState.DEAD);
+      MemberEntry dead = m.view().peer(b);
       assertTrue(dead.since() - dead.lastHeard().getAsLong() >= Duration.ofSeconds(1).toNanos(),
           () -> "convicted after " + (dead.since() - dead.lastHeard().getAsLong()) + " ns of silence");
       assertTrue(dead.suspectedAt().isPresent());

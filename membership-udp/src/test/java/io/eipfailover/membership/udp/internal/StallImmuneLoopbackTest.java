@@ -3,10 +3,10 @@ package io.eipfailover.membership.udp.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberEntry;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
-import io.eipfailover.core.PeerState;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.udp.DetectorSettings;
@@ -51,7 +51,7 @@ class StallImmuneLoopbackTest {
     void beat(int portA, int beats) throws IOException {
       HeartbeatCodec codec = new HeartbeatCodec("loop", B, List.of(A), TestKeys.k1());
       for (int seq = 1; seq <= beats; seq++) {
-        udp.send(codec.encode(99, seq, NodeStatus.ALIVE, 0), new InetSocketAddress("127.0.0.1", portA));
+        udp.send(codec.encode(99, seq, AnnouncedStatus.ALIVE, 0), new InetSocketAddress("127.0.0.1", portA));
       }
     }
 
@@ -95,14 +95,14 @@ class StallImmuneLoopbackTest {
     try (StandIn b = new StandIn(50); UdpMembership m = member(portA, b, d)) {
       m.start();
       b.beat(portA, 3);
-      Await.until("b ALIVE", Duration.ofSeconds(5), () -> m.view().stateOf(B) == NodeState.ALIVE,
+      Await.until("b ALIVE", Duration.ofSeconds(5), () -> m.view().stateOf(B) == MemberState.ALIVE,
           () -> m.view());
       Await.until("one stall hold", Duration.ofSeconds(5), () -> verification(m).stallHolds() == 1,
           () -> m.view() + " " + m.counters());
-      assertEquals(NodeState.SUSPECT, m.view().stateOf(B), "past the 1 s deadline, not convicted");
-      Await.until("b DEAD", Duration.ofSeconds(8), () -> m.view().stateOf(B) == NodeState.DEAD,
+      assertEquals(MemberState.SUSPECT, m.view().stateOf(B), "past the 1 s deadline, not convicted");
+      Await.until("b DEAD", Duration.ofSeconds(8), () -> m.view().stateOf(B) == MemberState.DEAD,
           () -> m.view());
-      PeerState dead = m.view().peer(B);
+      MemberEntry dead = m.view().peer(B);
       long silence = dead.since() - dead.lastHeard().getAsLong();
       assertTrue(silence >= Duration.ofSeconds(2).toNanos(), "convicted after " + silence + " ns of silence");
       assertEquals(1, verification(m).stallLimitConvictions());
@@ -121,10 +121,10 @@ class StallImmuneLoopbackTest {
       m.start();
       b.beat(portA, 3);
       Await.until("b ALIVE and probed", Duration.ofSeconds(5),
-          () -> m.view().stateOf(B) == NodeState.ALIVE && verification(m).handshakes() >= 1,
+          () -> m.view().stateOf(B) == MemberState.ALIVE && verification(m).handshakes() >= 1,
           () -> m.view() + " " + m.counters());
       b.fillAcceptQueue();
-      Await.until("b DEAD", Duration.ofSeconds(5), () -> m.view().stateOf(B) == NodeState.DEAD,
+      Await.until("b DEAD", Duration.ofSeconds(5), () -> m.view().stateOf(B) == MemberState.DEAD,
           () -> m.view() + " " + m.counters());
       assertEquals(1, verification(m).hostGoneConvictions(), "only verification can convict within 10 s");
       assertEquals(0, m.counters().fastPathConvictions());

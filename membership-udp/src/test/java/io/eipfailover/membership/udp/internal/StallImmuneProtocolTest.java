@@ -3,9 +3,9 @@ package io.eipfailover.membership.udp.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.net.InetSocketAddress;
@@ -37,7 +37,7 @@ class StallImmuneProtocolTest {
   private final CounterSet counters = new CounterSet();
   private final HeartbeatCodec codecB = new HeartbeatCodec("test", B, List.of(A), TestKeys.k1());
   private final UdpProtocol p = new UdpProtocol(new ProtocolConfig(A, "test", 42, List.of(B), TestKeys.k1(),
-      DetectorSettings.stallImmune(), 1_000), NodeStatus.ALIVE, out, counters, 0);
+      DetectorSettings.stallImmune(), 1_000), AnnouncedStatus.ALIVE, out, counters, 0);
   private long firstDeadAt = -1;
 
   private record Event(long at, int kind, boolean handshake) implements Comparable<Event> {
@@ -73,7 +73,7 @@ class StallImmuneProtocolTest {
     while (!events.isEmpty() && events.peek().at() < untilMs * MS) {
       Event e = events.poll();
       switch (e.kind()) {
-        case Event.BEAT -> p.onDatagram(codecB.encode(7, ++seq, NodeStatus.ALIVE, 42), FROM_B, e.at());
+        case Event.BEAT -> p.onDatagram(codecB.encode(7, ++seq, AnnouncedStatus.ALIVE, 42), FROM_B, e.at());
         case Event.ANSWER -> p.onProbeAnswer(B, e.handshake(), e.at());
         default -> events.add(new Event(e.at() + p.onTick(e.at()), Event.TICK, false));
       }
@@ -83,7 +83,7 @@ class StallImmuneProtocolTest {
           events.add(new Event(e.at() + MS, Event.ANSWER, a == Answer.HANDSHAKE));
         }
       }
-      if (firstDeadAt < 0 && p.view().stateOf(B) == NodeState.DEAD) {
+      if (firstDeadAt < 0 && p.view().stateOf(B) == MemberState.DEAD) {
         firstDeadAt = p.view().peer(B).since();
       }
     }
@@ -101,7 +101,7 @@ class StallImmuneProtocolTest {
     long after = convictedAfterMs(1_000);
     assertTrue(after >= 300 && after <= 310, "verify after 200 ms, 100 ms without an answer: " + after + " ms");
     assertEquals(1, counters.hostGoneConvictions.get());
-    assertEquals(NodeState.DEAD, p.view().stateOf(B));
+    assertEquals(MemberState.DEAD, p.view().stateOf(B));
   }
 
   @Test
@@ -119,7 +119,7 @@ class StallImmuneProtocolTest {
   void halfSecondAndTwoSecondStallsConvictNobody() {
     run(8_000, (t, n) -> Answer.HANDSHAKE, 1_000, 1_500, 4_000, 6_000);
     assertEquals(-1, firstDeadAt, "a 0.5 s and a 2 s stall");
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
     assertEquals(1, counters.stallHolds.get(), "only the 2 s stall outlasted the 1 s deadline");
   }
 
@@ -168,7 +168,7 @@ class StallImmuneProtocolTest {
   void aPeerBackFromAStallIsAliveAgainAndItsNextSilenceStartsAfresh() {
     run(6_000, (t, n) -> t < 4_000 ? Answer.HANDSHAKE : Answer.NOTHING, 1_000, 3_000);
     assertEquals(-1, firstDeadAt, "the stall ended by heartbeats; later heartbeats need no probe");
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
     assertEquals(1, counters.stallHolds.get());
   }
 }

@@ -3,9 +3,9 @@ package io.eipfailover.membership.udp.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.lang.management.ManagementFactory;
@@ -59,14 +59,14 @@ class SteadyStateAllocationTest {
     hotspot.setThreadAllocatedMemoryEnabled(true);
 
     UdpProtocol protocol = new UdpProtocol(new ProtocolConfig(A, "test", 42, List.of(B), TestKeys.k1(),
-        DetectorSettings.defaults(), 1_000), NodeStatus.ALIVE, new NullOutput(), new CounterSet(), 0);
+        DetectorSettings.defaults(), 1_000), AnnouncedStatus.ALIVE, new NullOutput(), new CounterSet(), 0);
     HeartbeatCodec peer = new HeartbeatCodec("test", B, List.of(A), TestKeys.k1());
     SocketAddress source = new InetSocketAddress("127.0.0.1", 5405);
     long[] now = {0};
     long[] seq = {0};
     Runnable round = () -> {
       now[0] += 100_000_000L;
-      protocol.onDatagram(peer.encode(7, ++seq[0], NodeStatus.ALIVE, 42), source, now[0]);
+      protocol.onDatagram(peer.encode(7, ++seq[0], AnnouncedStatus.ALIVE, 42), source, now[0]);
       protocol.onTick(now[0]);
     };
     for (int i = 0; i < 50_000; i++) {

@@ -3,9 +3,9 @@ package io.eipfailover.membership.udp.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.testing.TestKeys;
 import java.net.InetSocketAddress;
@@ -29,10 +29,10 @@ class UdpProtocolTest {
 
   private UdpProtocol protocol(DetectorSettings detector) {
     return new UdpProtocol(new ProtocolConfig(A, "test", 42, List.of(B, C), TestKeys.k1(), detector, 1_000),
-        NodeStatus.ALIVE, out, counters, 0);
+        AnnouncedStatus.ALIVE, out, counters, 0);
   }
 
-  private void beat(UdpProtocol p, NodeStatus status, long at) {
+  private void beat(UdpProtocol p, AnnouncedStatus status, long at) {
     p.onDatagram(b.encode(7, ++seq, status, 42), FROM_B, at);
   }
 
@@ -40,26 +40,26 @@ class UdpProtocolTest {
   void strayPortUnreachableSignalsBetweenHeartbeatsNeverConvict() {
     UdpProtocol p = protocol(DetectorSettings.defaults());
     for (long t = 0; t < 3_000; t += 100) {
-      beat(p, NodeStatus.ALIVE, t * MS);
+      beat(p, AnnouncedStatus.ALIVE, t * MS);
       p.onPortUnreachable(B, t * MS + 1);
       p.onPortUnreachable(B, t * MS + 2);
       p.onTick(t * MS + 50 * MS);
     }
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
     assertEquals(0, counters.fastPathConvictions.get());
   }
 
   @Test
   void confirmedSignalsConvictAndEachUnconfirmedOneTriggersAnImmediateProbe() {
     UdpProtocol p = protocol(DetectorSettings.defaults());
-    beat(p, NodeStatus.ALIVE, 0);
+    beat(p, AnnouncedStatus.ALIVE, 0);
     out.sent.clear();
     p.onPortUnreachable(B, 10 * MS);
     p.onPortUnreachable(B, 11 * MS);
     assertEquals(List.of(B, B), out.sent.stream().map(RecordingOutput.Sent::peer).toList(), "one probe per signal");
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
     p.onPortUnreachable(B, 12 * MS);
-    assertEquals(NodeState.DEAD, p.view().stateOf(B));
+    assertEquals(MemberState.DEAD, p.view().stateOf(B));
     assertEquals(12 * MS, p.view().peer(B).since());
     assertEquals(1, counters.fastPathConvictions.get());
   }
@@ -67,14 +67,14 @@ class UdpProtocolTest {
   @Test
   void aLostTcpLinkIsOneCrashSignalConfirmedByIcmpAnswersToItsProbes() {
     UdpProtocol p = protocol(DetectorSettings.defaults());
-    beat(p, NodeStatus.ALIVE, 0);
+    beat(p, AnnouncedStatus.ALIVE, 0);
     out.sent.clear();
     p.onConnectionLost(B, 10 * MS);
     assertEquals(List.of(B), out.sent.stream().map(RecordingOutput.Sent::peer).toList(), "probed at once");
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B), "a closed connection alone convicts nobody");
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B), "a closed connection alone convicts nobody");
     p.onPortUnreachable(B, 10 * MS + 200_000);
     p.onPortUnreachable(B, 10 * MS + 400_000);
-    assertEquals(NodeState.DEAD, p.view().stateOf(B));
+    assertEquals(MemberState.DEAD, p.view().stateOf(B));
     assertEquals(1, counters.tcpCrashSignals.get());
     assertEquals(2, counters.portUnreachable.get());
     assertEquals(1, counters.fastPathConvictions.get());
@@ -83,15 +83,15 @@ class UdpProtocolTest {
   @Test
   void aLostTcpLinkAnsweredByAHeartbeatConvictsNobody() {
     UdpProtocol p = protocol(DetectorSettings.defaults());
-    beat(p, NodeStatus.ALIVE, 0);
+    beat(p, AnnouncedStatus.ALIVE, 0);
     p.onConnectionLost(B, 10 * MS);
-    beat(p, NodeStatus.ALIVE, 11 * MS);
+    beat(p, AnnouncedStatus.ALIVE, 11 * MS);
     p.onConnectionLost(B, 20 * MS);
     p.onPortUnreachable(B, 21 * MS);
-    beat(p, NodeStatus.ALIVE, 22 * MS);
+    beat(p, AnnouncedStatus.ALIVE, 22 * MS);
     p.onConnectionLost(B, 30 * MS);
     p.onTick(40 * MS);
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B), "a reset link is no evidence once the peer answers");
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B), "a reset link is no evidence once the peer answers");
     assertEquals(3, counters.tcpCrashSignals.get());
     assertEquals(0, counters.fastPathConvictions.get());
   }
@@ -99,7 +99,7 @@ class UdpProtocolTest {
   @Test
   void probesRepeatEveryProbeIntervalWhileConfirming() {
     UdpProtocol p = protocol(DetectorSettings.defaults());
-    beat(p, NodeStatus.ALIVE, 0);
+    beat(p, AnnouncedStatus.ALIVE, 0);
     p.onTick(1 * MS);
     out.sent.clear();
     p.onPortUnreachable(B, 2 * MS);
@@ -116,7 +116,7 @@ class UdpProtocolTest {
     for (int i = 0; i < 5; i++) {
       p.onPortUnreachable(C, i * MS);
     }
-    assertEquals(NodeState.SUSPECT, p.view().stateOf(C));
+    assertEquals(MemberState.SUSPECT, p.view().stateOf(C));
     assertEquals(5, counters.portUnreachable.get());
     assertEquals(0, counters.fastPathConvictions.get());
   }
@@ -124,11 +124,11 @@ class UdpProtocolTest {
   @Test
   void theFastPathCanBeDisabled() {
     UdpProtocol p = protocol(DetectorSettings.builder().crashConfirmations(0).build());
-    beat(p, NodeStatus.ALIVE, 0);
+    beat(p, AnnouncedStatus.ALIVE, 0);
     for (int i = 1; i <= 5; i++) {
       p.onPortUnreachable(B, i * MS);
     }
-    assertEquals(NodeState.ALIVE, p.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
   }
 
   @Test
@@ -136,21 +136,21 @@ class UdpProtocolTest {
     UdpProtocol p = protocol(DetectorSettings.defaults());
     p.onTick(0);
     out.sent.clear();
-    p.announce(NodeStatus.STANDBY, 5 * MS);
+    p.announce(AnnouncedStatus.STANDBY, 5 * MS);
     assertEquals(List.of(B, C), out.sent.stream().map(RecordingOutput.Sent::peer).toList());
-    assertEquals(NodeState.STANDBY, p.view().stateOf(A));
+    assertEquals(MemberState.STANDBY, p.view().stateOf(A));
     assertEquals(5 * MS, p.view().peer(A).since());
   }
 
   @Test
   void aReorderedOlderDatagramProvesLivenessButCannotRollTheStatusBack() {
     UdpProtocol p = protocol(DetectorSettings.defaults());
-    ByteBuffer old = b.encode(7, 1, NodeStatus.ALIVE, 42);
+    ByteBuffer old = b.encode(7, 1, AnnouncedStatus.ALIVE, 42);
     byte[] oldBytes = new byte[old.remaining()];
     old.get(oldBytes);
-    p.onDatagram(b.encode(7, 2, NodeStatus.STANDBY, 42), FROM_B, 0);
+    p.onDatagram(b.encode(7, 2, AnnouncedStatus.STANDBY, 42), FROM_B, 0);
     p.onDatagram(ByteBuffer.wrap(oldBytes), FROM_B, 5 * MS);
-    assertEquals(NodeState.STANDBY, p.view().stateOf(B));
+    assertEquals(MemberState.STANDBY, p.view().stateOf(B));
     assertEquals(5 * MS, p.view().peer(B).lastHeard().getAsLong());
   }
 
@@ -158,10 +158,10 @@ class UdpProtocolTest {
   void everyViewChangeIncreasesTheEpochByOne() {
     UdpProtocol p = protocol(DetectorSettings.defaults());
     long before = p.view().epoch();
-    beat(p, NodeStatus.ALIVE, 0);
-    beat(p, NodeStatus.UNHEALTHY, 100 * MS);
+    beat(p, AnnouncedStatus.ALIVE, 0);
+    beat(p, AnnouncedStatus.UNHEALTHY, 100 * MS);
     assertEquals(before + 2, p.view().epoch());
     assertEquals(2, out.views.size());
-    assertEquals(NodeState.UNHEALTHY, out.views.get(1).stateOf(B));
+    assertEquals(MemberState.UNHEALTHY, out.views.get(1).stateOf(B));
   }
 }

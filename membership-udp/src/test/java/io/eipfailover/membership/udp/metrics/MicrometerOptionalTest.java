@@ -2,8 +2,8 @@ package io.eipfailover.membership.udp.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.core.testing.WithoutMicrometer;
 import io.eipfailover.membership.udp.UdpMembership;
@@ -40,8 +40,8 @@ class MicrometerOptionalTest {
         ma.start();
         mb.start();
         net.run(Duration.ofMillis(300));
-        NodeState ab = ma.view().stateOf(b);
-        NodeState ba = mb.view().stateOf(a);
+        MemberState ab = ma.view().stateOf(b);
+        MemberState ba = mb.view().stateOf(a);
         return ab + " " + ba;
       }
     }

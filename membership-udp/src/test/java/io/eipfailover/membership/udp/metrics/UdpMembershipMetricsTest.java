@@ -3,8 +3,8 @@ package io.eipfailover.membership.udp.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpMembership;
@@ -66,7 +66,7 @@ class UdpMembershipMetricsTest {
     net.hostDown(B, true);
     net.run(Duration.ofMillis(700));
 
-    assertEquals(NodeState.SUSPECT, a.view().stateOf(B));
+    assertEquals(MemberState.SUSPECT, a.view().stateOf(B));
     assertEquals(1, count("eipfailover.heartbeat.suspicions", Tags.empty()));
     assertEquals(1, registry.get("eipfailover.peer.state").tags("node", "b", "state", "suspect").gauge()
         .value());

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
+import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.udp.DetectorSettings;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
 import io.eipfailover.membership.udp.UdpMembershipBuilder;
-import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.udp.testing.InMemoryNetwork;
 import io.eipfailover.membership.udp.testing.RecordingListener;
 import io.eipfailover.membership.udp.testing.TestKeys;
@@ -59,9 +59,9 @@ class InMemoryClusterTest {
     UdpMembership a = start(A, B);
     UdpMembership b = start(B, A);
     net.run(Duration.ofMillis(300));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
-    assertEquals(NodeState.ALIVE, b.view().stateOf(A));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(A));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, b.view().stateOf(A));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(A));
     assertTrue(a.counters().sent() >= 3, a.counters().toString());
     assertTrue(a.counters().accepted() >= 2, a.counters().toString());
     assertEquals(0, a.counters().droppedTotal());
@@ -72,9 +72,9 @@ class InMemoryClusterTest {
   void neverHeardPeerIsSuspectDuringInitdeadThenDead() {
     UdpMembership a = start(A, B);
     net.run(Duration.ofMillis(1_900));
-    assertEquals(NodeState.SUSPECT, a.view().stateOf(B));
+    assertEquals(MemberState.SUSPECT, a.view().stateOf(B));
     net.run(Duration.ofMillis(200));
-    assertEquals(NodeState.DEAD, a.view().stateOf(B));
+    assertEquals(MemberState.DEAD, a.view().stateOf(B));
     assertEquals(0, a.counters().suspicions(), "never-heard peers are not counted as suspicions");
   }
 
@@ -87,16 +87,16 @@ class InMemoryClusterTest {
     long lastHeard = a.view().peer(B).lastHeard().getAsLong();
     net.hostDown(B, true);
     net.run(Duration.ofMillis(400));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
     net.run(Duration.ofMillis(200));
-    assertEquals(NodeState.SUSPECT, a.view().stateOf(B));
+    assertEquals(MemberState.SUSPECT, a.view().stateOf(B));
     net.run(Duration.ofMillis(520));
     MembershipView v = a.view();
-    assertEquals(NodeState.DEAD, v.stateOf(B));
+    assertEquals(MemberState.DEAD, v.stateOf(B));
     long detected = v.peer(B).since() - lastHeard;
     assertTrue(detected >= 1_000_000_000L && detected <= 1_110_000_000L, "detected after " + detected + " ns");
     assertTrue(v.peer(B).suspectedAt().isPresent());
-    assertEquals(List.of(NodeState.ALIVE, NodeState.SUSPECT, NodeState.DEAD),
+    assertEquals(List.of(MemberState.ALIVE, MemberState.SUSPECT, MemberState.DEAD),
         listener.statesOf(B).subList(listener.statesOf(B).size() - 3, listener.statesOf(B).size()));
     assertEquals(0, a.counters().fastPathConvictions());
     assertEquals(1, a.counters().suspicions());
@@ -111,7 +111,7 @@ class InMemoryClusterTest {
     long closedAt = time.nanos();
     net.run(Duration.ofMillis(120));
     MembershipView v = a.view();
-    assertEquals(NodeState.DEAD, v.stateOf(B));
+    assertEquals(MemberState.DEAD, v.stateOf(B));
     assertTrue(v.peer(B).since() - closedAt <= 120_000_000L, "fast path took " + (v.peer(B).since() - closedAt));
     assertEquals(1, a.counters().fastPathConvictions());
     assertTrue(a.counters().portUnreachableSignals() >= 3);
@@ -125,13 +125,13 @@ class InMemoryClusterTest {
     net.run(Duration.ofMillis(300));
     net.pause(B, false);
     net.run(Duration.ofMillis(900));
-    assertEquals(NodeState.SUSPECT, a.view().stateOf(B), "paused, not dead: no ICMP for a paused process");
+    assertEquals(MemberState.SUSPECT, a.view().stateOf(B), "paused, not dead: no ICMP for a paused process");
     net.run(Duration.ofMillis(300));
-    assertEquals(NodeState.DEAD, a.view().stateOf(B));
+    assertEquals(MemberState.DEAD, a.view().stateOf(B));
     net.resume(B);
     net.run(Duration.ofMillis(50));
     MembershipView v = a.view();
-    assertEquals(NodeState.ALIVE, v.stateOf(B));
+    assertEquals(MemberState.ALIVE, v.stateOf(B));
     assertTrue(listener.views.stream().anyMatch(MembershipView::merged), "a return from DEAD is a merge");
     assertEquals(0, a.counters().fastPathConvictions());
     assertFalse(listener.lates.isEmpty(), "the first heartbeat after the pause is reported late");
@@ -145,11 +145,11 @@ class InMemoryClusterTest {
     List<InMemoryNetwork.Packet> old = net.captured().stream().filter(p -> p.from().equals(B)).toList();
     b1.close();
     net.run(Duration.ofMillis(100));
-    assertEquals(NodeState.DEAD, a.view().stateOf(B));
+    assertEquals(MemberState.DEAD, a.view().stateOf(B));
     UdpMembership b2 = start(B, A);
     assertTrue(b2.incarnation() > b1.incarnation());
     net.run(Duration.ofMillis(100));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
     long epoch = a.view().epoch();
     old.forEach(p -> net.inject(B, A, p.bytes()));
     net.run(Duration.ofMillis(5));
@@ -162,26 +162,26 @@ class InMemoryClusterTest {
     UdpMembership a = start(A, B);
     UdpMembership b = start(B, A);
     net.run(Duration.ofMillis(305));
-    b.announce(NodeStatus.STANDBY);
+    b.announce(AnnouncedStatus.STANDBY);
     net.run(Duration.ofMillis(3));
-    assertEquals(NodeState.STANDBY, a.view().stateOf(B));
-    assertEquals(NodeState.STANDBY, b.view().stateOf(B));
-    b.announce(NodeStatus.UNHEALTHY);
+    assertEquals(MemberState.STANDBY, a.view().stateOf(B));
+    assertEquals(MemberState.STANDBY, b.view().stateOf(B));
+    b.announce(AnnouncedStatus.UNHEALTHY);
     net.run(Duration.ofMillis(3));
-    assertEquals(NodeState.UNHEALTHY, a.view().stateOf(B));
-    b.announce(NodeStatus.ALIVE);
+    assertEquals(MemberState.UNHEALTHY, a.view().stateOf(B));
+    b.announce(AnnouncedStatus.ALIVE);
     net.run(Duration.ofMillis(300));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
   }
 
   @Test
   void announcedBeforeStartIsTheInitialStatus() {
     UdpMembership a = start(A, B);
     UdpMembership b = node(B, TestKeys.k1(), A).build();
-    b.announce(NodeStatus.STANDBY);
+    b.announce(AnnouncedStatus.STANDBY);
     b.start();
     net.run(Duration.ofMillis(50));
-    assertEquals(NodeState.STANDBY, a.view().stateOf(B));
+    assertEquals(MemberState.STANDBY, a.view().stateOf(B));
   }
 
   @Test
@@ -193,16 +193,16 @@ class InMemoryClusterTest {
     UdpMembership b = start(node(B, bRing, A, C), new RecordingListener());
     UdpMembership c = start(node(C, UdpKeyring.of(3, TestKeys.K3.getBytes()), A, B), new RecordingListener());
     net.run(Duration.ofMillis(500));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
-    assertEquals(NodeState.ALIVE, b.view().stateOf(A));
-    assertEquals(NodeState.SUSPECT, a.view().stateOf(C), "c's key is unknown to a");
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, b.view().stateOf(A));
+    assertEquals(MemberState.SUSPECT, a.view().stateOf(C), "c's key is unknown to a");
     assertTrue(a.counters().dropped(DropReason.UNKNOWN_KEY) > 0);
     assertTrue(c.counters().dropped(DropReason.UNKNOWN_KEY) > 0);
     // Final step of the rotation, at runtime: everyone on key 2 only.
     a.updateKeyring(UdpKeyring.of(2, TestKeys.K2.getBytes()));
     b.updateKeyring(UdpKeyring.of(2, TestKeys.K2.getBytes()));
     net.run(Duration.ofMillis(1_000));
-    assertEquals(List.of(NodeState.SUSPECT, NodeState.ALIVE), la.statesOf(B), "b never went missing");
+    assertEquals(List.of(MemberState.SUSPECT, MemberState.ALIVE), la.statesOf(B), "b never went missing");
     assertEquals(0, a.counters().dropped(DropReason.BAD_MAC));
   }
 
@@ -213,7 +213,7 @@ class InMemoryClusterTest {
     start(node(B, TestKeys.k1(), A).configFingerprint(43), new RecordingListener());
     net.run(Duration.ofSeconds(5));
     assertEquals(List.of(new RecordingListener.Mismatch(B, 42, 43)), la.mismatches);
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
     net.run(Duration.ofSeconds(6));
     assertEquals(2, la.mismatches.size(), "reported again after 10 s");
   }
@@ -228,8 +228,8 @@ class InMemoryClusterTest {
     net.run(Duration.ofSeconds(3));
     net.resume(A);
     net.run(Duration.ofMillis(200));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
-    assertFalse(la.statesOf(B).contains(NodeState.DEAD), "states were " + la.statesOf(B));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
+    assertFalse(la.statesOf(B).contains(MemberState.DEAD), "states were " + la.statesOf(B));
     assertEquals(1, a.counters().pauseGuards());
   }
 
@@ -243,8 +243,8 @@ class InMemoryClusterTest {
     net.run(Duration.ofMillis(700));
     net.dropWhen(p -> false);
     net.run(Duration.ofMillis(200));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
-    assertEquals(List.of(NodeState.SUSPECT, NodeState.ALIVE, NodeState.SUSPECT, NodeState.ALIVE), la.statesOf(B));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
+    assertEquals(List.of(MemberState.SUSPECT, MemberState.ALIVE, MemberState.SUSPECT, MemberState.ALIVE), la.statesOf(B));
     assertEquals(1, la.lates.size());
     assertTrue(la.lates.get(0).gap().toMillis() >= 700, la.lates.toString());
     assertEquals(1, a.counters().lateHeartbeats());
@@ -258,9 +258,9 @@ class InMemoryClusterTest {
     long lastHeard = a.view().peer(B).lastHeard().getAsLong();
     net.hostDown(B, true);
     net.run(Duration.ofMillis(800));
-    assertEquals(NodeState.SUSPECT, a.view().stateOf(B));
+    assertEquals(MemberState.SUSPECT, a.view().stateOf(B));
     net.run(Duration.ofMillis(600));
-    assertEquals(NodeState.DEAD, a.view().stateOf(B));
+    assertEquals(MemberState.DEAD, a.view().stateOf(B));
     long detected = a.view().peer(B).since() - lastHeard;
     assertTrue(detected > 800_000_000L && detected < 1_400_000_000L, "phi convicted after " + detected);
   }
@@ -279,7 +279,7 @@ class InMemoryClusterTest {
     a.start();
     start(B, A);
     net.run(Duration.ofMillis(100));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
     assertTrue(good.views.size() >= 2);
     for (int i = 1; i < good.views.size(); i++) {
       assertTrue(good.views.get(i).epoch() > good.views.get(i - 1).epoch(), "in order");

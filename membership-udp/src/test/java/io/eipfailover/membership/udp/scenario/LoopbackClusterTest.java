@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
-import io.eipfailover.core.NodeStatus;
 import io.eipfailover.core.testing.Await;
 import io.eipfailover.core.testing.LoopbackPorts;
 import io.eipfailover.membership.udp.DetectorSettings;
@@ -79,7 +79,7 @@ class LoopbackClusterTest {
     return nodes;
   }
 
-  private static void awaitState(UdpMembership observer, NodeId peer, NodeState state) {
+  private static void awaitState(UdpMembership observer, NodeId peer, MemberState state) {
     Await.value(observer.self() + " sees " + peer + " " + state, GENEROUS, observer::view, v -> v.stateOf(peer) == state);
   }
 
@@ -88,7 +88,7 @@ class LoopbackClusterTest {
     Map<NodeId, Integer> ports = ports(5);
     Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
     for (UdpMembership m : nodes.values()) {
-      Await.value(m.self() + " sees five ALIVE", GENEROUS, m::view, v -> v.count(NodeState.ALIVE) == 5);
+      Await.value(m.self() + " sees five ALIVE", GENEROUS, m::view, v -> v.count(MemberState.ALIVE) == 5);
       assertEquals(0, m.counters().droppedTotal(), () -> m.counters().toString());
     }
   }
@@ -99,19 +99,19 @@ class LoopbackClusterTest {
     Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
     NodeId victim = NodeId.of("n2");
     for (UdpMembership m : nodes.values()) {
-      Await.value(m.self() + " sees three ALIVE", GENEROUS, m::view, v -> v.count(NodeState.ALIVE) == 3);
+      Await.value(m.self() + " sees three ALIVE", GENEROUS, m::view, v -> v.count(MemberState.ALIVE) == 3);
     }
     UdpMembership old = nodes.get(victim);
     old.close();
     for (NodeId survivor : List.of(NodeId.of("n0"), NodeId.of("n1"))) {
-      awaitState(nodes.get(survivor), victim, NodeState.DEAD);
+      awaitState(nodes.get(survivor), victim, MemberState.DEAD);
       assertEquals(1, nodes.get(survivor).counters().fastPathConvictions(), "convicted by a crash signal, not the deadline");
     }
 
     UdpMembership restarted = start(node(victim, ports), new RecordingListener());
     assertTrue(restarted.incarnation() > old.incarnation());
-    awaitState(nodes.get(NodeId.of("n0")), victim, NodeState.ALIVE);
-    awaitState(restarted, NodeId.of("n0"), NodeState.ALIVE);
+    awaitState(nodes.get(NodeId.of("n0")), victim, MemberState.ALIVE);
+    awaitState(restarted, NodeId.of("n0"), MemberState.ALIVE);
   }
 
   @Test
@@ -120,13 +120,13 @@ class LoopbackClusterTest {
     Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
     UdpMembership a = nodes.get(NodeId.of("n0"));
     UdpMembership b = nodes.get(NodeId.of("n1"));
-    awaitState(a, b.self(), NodeState.ALIVE);
-    b.announce(NodeStatus.STANDBY);
-    awaitState(a, b.self(), NodeState.STANDBY);
-    b.announce(NodeStatus.UNHEALTHY);
-    awaitState(a, b.self(), NodeState.UNHEALTHY);
-    b.announce(NodeStatus.ALIVE);
-    awaitState(a, b.self(), NodeState.ALIVE);
+    awaitState(a, b.self(), MemberState.ALIVE);
+    b.announce(AnnouncedStatus.STANDBY);
+    awaitState(a, b.self(), MemberState.STANDBY);
+    b.announce(AnnouncedStatus.UNHEALTHY);
+    awaitState(a, b.self(), MemberState.UNHEALTHY);
+    b.announce(AnnouncedStatus.ALIVE);
+    awaitState(a, b.self(), MemberState.ALIVE);
   }
 
   @Test
@@ -138,15 +138,15 @@ class LoopbackClusterTest {
     Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports).keyring(id.equals(n0) ? old : next));
     UdpMembership a = nodes.get(n0);
     UdpMembership b = nodes.get(NodeId.of("n1"));
-    awaitState(a, b.self(), NodeState.ALIVE);
-    awaitState(b, a.self(), NodeState.ALIVE);
+    awaitState(a, b.self(), MemberState.ALIVE);
+    awaitState(b, a.self(), MemberState.ALIVE);
     UdpKeyring only2 = UdpKeyring.of(2, TestKeys.K2.getBytes());
     a.updateKeyring(only2);
     b.updateKeyring(only2);
     long acceptedBefore = a.counters().accepted();
     Await.until("n0 accepts heartbeats under the new key", GENEROUS, () -> a.counters().accepted() > acceptedBefore + 5,
         a::counters);
-    assertEquals(NodeState.ALIVE, a.view().stateOf(b.self()));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(b.self()));
     assertEquals(0, a.counters().dropped(DropReason.BAD_MAC) + a.counters().dropped(DropReason.UNKNOWN_KEY));
   }
 
@@ -158,7 +158,7 @@ class LoopbackClusterTest {
     start(node(NodeId.of("n1"), ports).configFingerprint(8), new RecordingListener());
     Await.until("a config mismatch report", GENEROUS, () -> !listener.mismatches.isEmpty(), () -> listener.mismatches);
     assertEquals(new RecordingListener.Mismatch(NodeId.of("n1"), 7, 8), listener.mismatches.get(0));
-    awaitState(a, NodeId.of("n1"), NodeState.ALIVE);
+    awaitState(a, NodeId.of("n1"), MemberState.ALIVE);
   }
 
   @Test
@@ -166,7 +166,7 @@ class LoopbackClusterTest {
     Map<NodeId, Integer> ports = ports(2);
     Map<NodeId, UdpMembership> nodes = startAll(ports, id -> node(id, ports));
     UdpMembership a = nodes.get(NodeId.of("n0"));
-    awaitState(a, NodeId.of("n1"), NodeState.ALIVE);
+    awaitState(a, NodeId.of("n1"), MemberState.ALIVE);
     long epoch = a.view().epoch();
     try (DatagramChannel stranger = DatagramChannel.open()) {
       InetSocketAddress target = new InetSocketAddress("127.0.0.1", ports.get(NodeId.of("n0")));

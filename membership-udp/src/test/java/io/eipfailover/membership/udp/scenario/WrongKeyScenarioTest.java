@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
+import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.udp.DropReason;
 import io.eipfailover.membership.udp.UdpKeyring;
 import io.eipfailover.membership.udp.UdpMembership;
-import io.eipfailover.core.testing.VirtualTime;
 import io.eipfailover.membership.udp.testing.InMemoryNetwork;
 import io.eipfailover.membership.udp.testing.RecordingListener;
 import io.eipfailover.membership.udp.testing.TestKeys;
@@ -46,16 +46,16 @@ class WrongKeyScenarioTest {
     UdpMembership a = start(A, B, TestKeys.k1(), seenByA);
     UdpMembership b = start(B, A, MISTYPED, seenByB);
     net.run(Duration.ofSeconds(30));
-    assertFalse(seenByA.statesOf(B).contains(NodeState.DEAD), "a never convicts b: " + seenByA.statesOf(B));
-    assertFalse(seenByB.statesOf(A).contains(NodeState.DEAD), "b never convicts a: " + seenByB.statesOf(A));
+    assertFalse(seenByA.statesOf(B).contains(MemberState.DEAD), "a never convicts b: " + seenByA.statesOf(B));
+    assertFalse(seenByB.statesOf(A).contains(MemberState.DEAD), "b never convicts a: " + seenByB.statesOf(A));
     assertTrue(a.view().peer(B).isUnauthenticated() && b.view().peer(A).isUnauthenticated());
-    assertEquals(NodeState.SUSPECT, a.view().stateOf(B));
+    assertEquals(MemberState.SUSPECT, a.view().stateOf(B));
     assertTrue(a.counters().authFailures().get(B).get(DropReason.BAD_MAC) > 250, a.counters().toString());
     assertEquals(0, a.counters().accepted());
 
     net.hostDown(B, true);
     net.run(Duration.ofMillis(1_100));
-    assertEquals(NodeState.DEAD, a.view().stateOf(B), "a host gone silent is dead after the deadtime, as ever");
+    assertEquals(MemberState.DEAD, a.view().stateOf(B), "a host gone silent is dead after the deadtime, as ever");
     assertFalse(a.view().peer(B).isUnauthenticated());
   }
 
@@ -67,9 +67,9 @@ class WrongKeyScenarioTest {
     net.run(Duration.ofSeconds(5));
     b.updateKeyring(TestKeys.k1());
     net.run(Duration.ofMillis(300));
-    assertEquals(NodeState.ALIVE, a.view().stateOf(B));
-    assertEquals(NodeState.ALIVE, b.view().stateOf(A));
+    assertEquals(MemberState.ALIVE, a.view().stateOf(B));
+    assertEquals(MemberState.ALIVE, b.view().stateOf(A));
     assertFalse(a.view().peer(B).isUnauthenticated());
-    assertFalse(seenByA.statesOf(B).contains(NodeState.DEAD));
+    assertFalse(seenByA.statesOf(B).contains(MemberState.DEAD));
   }
 }

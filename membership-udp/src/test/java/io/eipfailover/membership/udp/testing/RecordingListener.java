@@ -1,9 +1,9 @@
 package io.eipfailover.membership.udp.testing;
 
+import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipListener;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
-import io.eipfailover.core.NodeState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,11 +37,11 @@ public final class RecordingListener implements MembershipListener {
   }
 
   /** The states {@code node} went through, in order, without repeats. */
-  public List<NodeState> statesOf(NodeId node) {
-    List<NodeState> states = new ArrayList<>();
+  public List<MemberState> statesOf(NodeId node) {
+    List<MemberState> states = new ArrayList<>();
     synchronized (views) {
       for (MembershipView v : views) {
-        NodeState s = v.stateOf(node);
+        MemberState s = v.stateOf(node);
         if (states.isEmpty() || states.get(states.size() - 1) != s) {
           states.add(s);
         }

@@ -1,7 +1,11 @@
 package io.eipfailover.core;
 
-/** What a node's membership believes about a node (itself included). */
-public enum NodeState {
+/**
+ * What this node's membership believes about one member of the cluster (this node included): the
+ * state in each {@link MemberEntry} of a {@link MembershipView}. A peer's state follows what it
+ * announces ({@link AnnouncedStatus}) while it is heard, and SUSPECT or DEAD when it is not.
+ */
+public enum MemberState {
   /** Heard from recently and announcing itself healthy and active. */
   ALIVE,
   /** Heartbeats are late; not yet declared dead. Its EIPs stay where they are. */

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * One node's entry in a {@link MembershipView}. Timestamps are readings of the ticker shared by
+ * One member's entry in a {@link MembershipView}: its {@link MemberState} and since when. Timestamps are readings of the ticker shared by
  * the membership and the reconciler (nanoseconds, only differences are meaningful).
  *
  * @param state the node's current state
@@ -15,13 +15,13 @@ import java.util.OptionalLong;
  * @param unauthenticatedSince set while the node is <em>reachable but unauthenticated</em>: its
  *     address keeps sending us heartbeats that fail authentication (another key, cluster name or
  *     node id) and none that pass. Its host is alive, so the membership never declares it dead
- *     meanwhile (it stays {@link NodeState#SUSPECT}) and the reconciler moves no EIP to or from it
+ *     meanwhile (it stays {@link MemberState#SUSPECT}) and the reconciler moves no EIP to or from it
  *     (see {@code docs/authentication-failures.md}). The value is when the failures began; empty
  *     otherwise, and always empty for memberships that cannot tell (JGroups)
  */
-public record PeerState(NodeState state, long since, OptionalLong lastHeard, OptionalLong suspectedAt,
+public record MemberEntry(MemberState state, long since, OptionalLong lastHeard, OptionalLong suspectedAt,
     OptionalLong unauthenticatedSince) {
-  public PeerState {
+  public MemberEntry {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(lastHeard, "lastHeard");
     Objects.requireNonNull(suspectedAt, "suspectedAt");
@@ -29,13 +29,13 @@ public record PeerState(NodeState state, long since, OptionalLong lastHeard, Opt
   }
 
   /** An entry of a node that is not unauthenticated. */
-  public PeerState(NodeState state, long since, OptionalLong lastHeard, OptionalLong suspectedAt) {
+  public MemberEntry(MemberState state, long since, OptionalLong lastHeard, OptionalLong suspectedAt) {
     this(state, since, lastHeard, suspectedAt, OptionalLong.empty());
   }
 
   /** A state with no heartbeat history. */
-  public static PeerState of(NodeState state, long since) {
-    return new PeerState(state, since, OptionalLong.empty(), OptionalLong.empty());
+  public static MemberEntry of(MemberState state, long since) {
+    return new MemberEntry(state, since, OptionalLong.empty(), OptionalLong.empty());
   }
 
   /** Whether the node is reachable but unauthenticated ({@link #unauthenticatedSince} is set). */
