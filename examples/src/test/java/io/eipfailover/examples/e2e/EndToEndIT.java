@@ -323,4 +323,54 @@ class EndToEndIT {
       assertTrue(s.atHome(), "every EIP home");
     }
   }
+
+  private static long lines(Stage s, String lb, String text) {
+    return s.agent(lb).output().lines().filter(l -> l.contains(text)).count();
+  }
+
+  @Test
+  @Order(11)
+  void withTheStallImmuneProfileATwoSecondPauseMovesNothing() throws Exception {
+    try (Stage s = Stage.up(Stage.Options.defaults().udpProfile("stall-immune"))) {
+      CaseRun run = CaseRun.begin(s, "10 stall-immune profile: SIGSTOP of lb1's agent for 2 s", 60);
+      long convictionsBefore = lines(s, "lb2", "declared dead");
+      StageProcess agent = s.agent("lb1");
+      long stopped = System.currentTimeMillis();
+      agent.signal("STOP");
+      s.awaitOk("lb2 holding lb1's conviction back (its host answers the probe)", Duration.ofSeconds(5),
+          () -> lines(s, "lb2", "but its host answers") > 0);
+      long held = System.currentTimeMillis();
+      Sh.sleep(Math.max(0, 2000 - (held - stopped))); // the stall's length, the fault itself
+      agent.signal("CONT");
+      s.awaitSteady(Duration.ofSeconds(10));
+      CaseRun.Result r = run.finish("lb2 saw lb1 silent and its host answering " + (held - stopped)
+          + " ms after SIGSTOP (verify after 200 ms) and held the conviction; SIGCONT after 2 s");
+      assertEquals(convictionsBefore, lines(s, "lb2", "declared dead"), "lb2 convicted the paused lb1");
+      assertEquals(0, r.movesEip1() + r.movesEip2(), "a 2 s pause moves nothing with this profile: " + r.moves());
+      assertEquals(0, r.failed(), "both kept serving: " + r.eip1().failures() + r.eip2().failures());
+    }
+  }
+
+  @Test
+  @Order(12)
+  void withTheStallImmuneProfileAGoneHostIsConvictedByItsSilentKernel() throws Exception {
+    try (Stage s = Stage.up(Stage.Options.defaults().udpProfile("stall-immune"))) {
+      CaseRun run = CaseRun.begin(s, "11 stall-immune profile: lb1 cut off (link down), healed", 60);
+      long cut = System.currentTimeMillis();
+      s.net.link("lb1", false);
+      long moved = s.awaitHolder(EIP1, "lb2", Duration.ofSeconds(20));
+      long verified = lines(s, "lb2", "its host no longer answers (verified)");
+      long healed = System.currentTimeMillis();
+      s.net.link("lb1", true);
+      long home = s.awaitHolder(EIP1, "lb1", Duration.ofSeconds(30));
+      s.awaitSteady(Duration.ofSeconds(20));
+      CaseRun.Result r = run.finish("EIP1 on lb2 " + (moved - cut) + " ms after the cut (the probe to lb1's"
+          + " kernel went unanswered: " + verified + " verified conviction); home " + (home - healed)
+          + " ms after the heal");
+      assertEquals(1, verified, "lb2 convicted lb1 by verification, not by the 1 s deadline");
+      assertEquals(2, r.movesEip1(), "EIP1 moves (to lb2 and home): " + r.moves());
+      assertEquals(0, r.movesEip2(), "EIP2 must not move: " + r.moves());
+      assertEquals(0, r.eip2().failed(), "EIP2 untouched: " + r.eip2().failures());
+    }
+  }
 }

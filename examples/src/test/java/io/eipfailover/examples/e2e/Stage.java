@@ -43,27 +43,32 @@ final class Stage implements AutoCloseable {
    *     delays each frame by {@code jitterMinMs..jitterMaxMs}
    * @param agents whether {@link #up} starts the agents (false: the case brings its own failover)
    * @param resyncInterval the agents' {@code failover.resync-interval}
+   * @param udpProfile the agents' {@code membership.udp.profile}
    */
   record Options(String guard, Duration failbackDelay, boolean jitterLink, int jitterMinMs, int jitterMaxMs,
-      boolean agents, Duration resyncInterval) {
+      boolean agents, Duration resyncInterval, String udpProfile) {
     static Options defaults() {
-      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0, true, Duration.ofSeconds(5));
+      return new Options("reachability", Duration.ofSeconds(3), false, 0, 0, true, Duration.ofSeconds(5), "default");
     }
 
     Options guard(String g) {
-      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, agents, resyncInterval);
+      return new Options(g, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, agents, resyncInterval, udpProfile);
     }
 
     Options jitter(int minMs, int maxMs) {
-      return new Options(guard, failbackDelay, true, minMs, maxMs, agents, resyncInterval);
+      return new Options(guard, failbackDelay, true, minMs, maxMs, agents, resyncInterval, udpProfile);
     }
 
     Options withoutAgents() {
-      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, false, resyncInterval);
+      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, false, resyncInterval, udpProfile);
     }
 
     Options resync(Duration interval) {
-      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, agents, interval);
+      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, agents, interval, udpProfile);
+    }
+
+    Options udpProfile(String profile) {
+      return new Options(guard, failbackDelay, jitterLink, jitterMinMs, jitterMaxMs, agents, resyncInterval, profile);
     }
   }
 

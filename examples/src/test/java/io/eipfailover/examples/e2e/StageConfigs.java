@@ -62,7 +62,7 @@ final class StageConfigs {
    */
   static final List<String> CASE_KEYS = List.of("ec2.endpoint", "ec2.call-timeout", "strategy.failback-delay",
       "health.interval", "health.timeout", "failover.resync-interval", "failover.startup-grace", "failover.hold-time",
-      "guard", "guard.combine", "guard.peer-probe.port");
+      "guard", "guard.combine", "guard.peer-probe.port", "membership.udp.profile");
 
   private static Map<String, String> substitutions() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -111,6 +111,7 @@ final class StageConfigs {
     // Flap damping: the default 30 s would hold a recovered node's EIP away that long after a
     // health flap or a pause; 5 s keeps each case short (fail-back delay is 3 s).
     set.put("failover.hold-time", "5s");
+    set.put("membership.udp.profile", o.udpProfile());
     set.put("guard", o.guard());
     set.put("guard.combine", o.guard().contains("ec2-instance-state") ? "any" : "all");
     if (o.guard().contains("peer-probe")) {
