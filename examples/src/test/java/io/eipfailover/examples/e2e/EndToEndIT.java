@@ -355,11 +355,13 @@ class EndToEndIT {
   @Order(12)
   void withTheStallImmuneProfileAGoneHostIsConvictedByItsSilentKernel() throws Exception {
     try (Stage s = Stage.up(Stage.Options.defaults().udpProfile("stall-immune"))) {
-      CaseRun run = CaseRun.begin(s, "11 stall-immune profile: lb1 cut off (link down), healed", 60);
+      CaseRun run = CaseRun.begin(s, "11 stall-immune profile: lb1 cut off (link down) for ~6 s, healed", 60);
       long cut = System.currentTimeMillis();
       s.net.link("lb1", false);
       long moved = s.awaitHolder(EIP1, "lb2", Duration.ofSeconds(20));
       long verified = lines(s, "lb2", "its host no longer answers (verified)");
+      Sh.sleep(Math.max(0, 6000 - (System.currentTimeMillis() - cut))); // the cut's length, as in case 5
+      assertEquals(java.util.Optional.of("lb2"), s.holder(EIP2), "lb1 must not take EIP2 while cut off");
       long healed = System.currentTimeMillis();
       s.net.link("lb1", true);
       long home = s.awaitHolder(EIP1, "lb1", Duration.ofSeconds(30));

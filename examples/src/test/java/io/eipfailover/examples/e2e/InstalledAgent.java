@@ -16,7 +16,9 @@ import java.util.Set;
  * no-new-privileges (by {@code setpriv}), and its file-system sandbox (by {@code unshare --mount}):
  * {@code ProtectSystem=strict} as every mount read-only except /dev, /proc and /sys,
  * {@code PrivateTmp} as fresh /tmp and /var/tmp, {@code ProtectHome} as empty read-only /home,
- * /root and /run/user, {@code ReadOnlyPaths} read-only; a clean environment as systemd gives.
+ * /root and /run/user, {@code ReadOnlyPaths} read-only, each {@code CacheDirectory} as a writable
+ * /var/cache directory of the agent's user (one per node, beside its configuration); a clean
+ * environment as systemd gives, with the unit's {@code Environment}.
  * Each node sees its own configuration directory at {@code /etc/eipfailover} (a bind mount), so two
  * nodes on one machine use the unit's paths unchanged. A unit setting this class does not know
  * fails the suite: it must be applied here, or listed as not applying to the stage. Immutable.
@@ -27,7 +29,7 @@ final class InstalledAgent {
   /** Unit settings the stage applies. */
   private static final Set<String> APPLIED = Set.of("User", "Group", "ExecStart", "AmbientCapabilities",
       "CapabilityBoundingSet", "NoNewPrivileges", "ProtectSystem", "ProtectHome", "PrivateTmp", "ReadOnlyPaths",
-      "KillSignal", "SuccessExitStatus");
+      "KillSignal", "SuccessExitStatus", "CacheDirectory", "Environment");
   /** Unit settings about supervision and logging, which the test itself plays (it starts, signals, waits). */
   private static final Set<String> SUPERVISION = Set.of("Type", "ExecReload", "TimeoutStopSec", "Restart",
       "RestartSec", "StandardOutput", "StandardError");
@@ -92,7 +94,17 @@ final class InstalledAgent {
     List<String> bounding = unit.capabilities("CapabilityBoundingSet");
     StringBuilder sh = new StringBuilder("set -e\n")
         .append("mount --make-rprivate /\n")
-        .append("mount --bind '").append(etcDir).append("' ").append(ETC).append('\n')
+        .append("mount --bind '").append(etcDir).append("' ").append(ETC).append('\n');
+    String owner = user() + ":" + unit.value("Service", "Group").orElseThrow();
+    List<String> caches = unit.values("Service", "CacheDirectory").stream()
+        .flatMap(v -> List.of(v.trim().split("\\s+")).stream()).toList();
+    for (String c : caches) {
+      Path node = etcDir.resolveSibling(etcDir.getFileName() + "-cache-" + c);
+      sh.append("mkdir -p '").append(node).append("' /var/cache/").append(c).append('\n')
+          .append("chown ").append(owner).append(" '").append(node).append("'\n")
+          .append("mount --bind '").append(node).append("' /var/cache/").append(c).append('\n');
+    }
+    sh
         // ProtectSystem=strict: every mount read-only but the API file systems.
         .append("awk '{print $5}' /proc/self/mountinfo | sort -u | while read -r m; do\n")
         .append("  case \"$m\" in /dev|/dev/*|/proc|/proc/*|/sys|/sys/*) continue;; esac\n")
@@ -103,6 +115,9 @@ final class InstalledAgent {
         .append("  grep -q \" $m nsfs \" /proc/mounts && continue\n")
         .append("  echo \"e2e sandbox (ProtectSystem=strict): cannot make $m read-only\" >&2; exit 1\n")
         .append("done\n");
+    for (String c : caches) {
+      sh.append("mount -o remount,bind,rw /var/cache/").append(c).append('\n'); // CacheDirectory: writable
+    }
     for (String ro : unit.values("Service", "ReadOnlyPaths")) {
       sh.append("mount -o remount,bind,ro ").append(ro).append(" 2>/dev/null || mount --bind -o ro ").append(ro)
           .append(' ').append(ro).append('\n');
@@ -112,6 +127,7 @@ final class InstalledAgent {
         .append("mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs /var/tmp\n")
         .append("for h in /home /root /run/user; do [ -d \"$h\" ] && mount -t tmpfs -o ro,mode=0755 tmpfs \"$h\"; done\n");
     List<String> envArgs = new ArrayList<>(List.of("env", "-i", "PATH=" + SYSTEMD_PATH));
+    unit.values("Service", "Environment").forEach(v -> envArgs.addAll(List.of(v.trim().split("\\s+"))));
     env.forEach((k, v) -> envArgs.add(k + "=" + v));
     List<String> setpriv = new ArrayList<>(List.of("setpriv", "--reuid=" + user(),
         "--regid=" + unit.value("Service", "Group").orElseThrow(), "--init-groups",
