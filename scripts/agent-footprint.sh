@@ -140,7 +140,7 @@ for run in $(seq "$runs"); do
     other=$((3 - n))
     ready="" peer=""
     for _ in $(seq 600); do
-      [ -z "$ready" ] && grep -q "\[node=node$n\] started" "$work/node$n.log" && ready=$(ms_now)
+      [ -z "$ready" ] && grep -q "\[id=node$n\] started" "$work/node$n.log" && ready=$(ms_now)
       [ -z "$peer" ] && grep -q "peer node$other: SUSPECT -> ALIVE" "$work/node$n.log" && peer=$(ms_now)
       [ -n "$ready" ] && [ -n "$peer" ] && break
       sleep 0.02

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.base.Ticker;
+import io.eipfailover.core.testing.Await;
 import io.eipfailover.examples.agent.hooks.HookEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,13 +105,7 @@ class HookedTakeoverTest {
     }
   }
 
-  private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 60 s");
-      }
-      Thread.sleep(20);
-    }
+  private static void waitFor(BooleanSupplier condition) {
+    Await.until("the hook or agent state the test waits for", Duration.ofSeconds(60), condition);
   }
 }

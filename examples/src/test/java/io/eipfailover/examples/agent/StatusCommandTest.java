@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.base.Ticker;
+import io.eipfailover.core.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -113,18 +114,11 @@ class StatusCommandTest {
     assertTrue(bad.err().contains("--port must be a port from 1 to 65535, was '70000'"), bad.err());
   }
 
-  private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+  private static void waitFor(BooleanSupplier condition) {
     waitFor(condition, () -> "");
   }
 
-  private static void waitFor(BooleanSupplier condition, java.util.function.Supplier<String> state)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 60 s; " + state.get());
-      }
-      Thread.sleep(50);
-    }
+  private static void waitFor(BooleanSupplier condition, java.util.function.Supplier<String> state) {
+    Await.until("the status the test waits for", Duration.ofSeconds(60), condition, state);
   }
 }

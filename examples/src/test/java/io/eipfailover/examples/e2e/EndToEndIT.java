@@ -130,10 +130,15 @@ class EndToEndIT {
     try (Stage s = Stage.up(Stage.Options.defaults())) {
       CaseRun run = CaseRun.begin(s, "3 SIGSTOP of lb1's agent: 400 ms, then 5 s", 60);
       StageProcess agent = s.agent("lb1");
+      long convictionsBefore = lines(s, "lb2", "declared dead");
       agent.signal("STOP");
-      Sh.sleep(400);
+      Sh.sleep(400); // the pause's length, the fault itself
       agent.signal("CONT");
-      Sh.sleep(3000);
+      long resumedAt = System.currentTimeMillis();
+      // The event that ends the fault for lb2: a heartbeat from lb1 accepted after SIGCONT.
+      s.awaitOk("lb2 hearing lb1 again after the pause", Duration.ofSeconds(5),
+          () -> s.lastHeardMillis("lb2", "lb1") < System.currentTimeMillis() - resumedAt);
+      assertEquals(convictionsBefore, lines(s, "lb2", "declared dead"), "a 400 ms pause (deadline 1 s) convicted lb1");
       assertTrue(s.dataPlane().moves().stream().noneMatch(m -> m.atMillis() >= run.start()),
           "a 400 ms pause (deadline 1 s) must move nothing: " + s.dataPlane().moves());
       long stopped = System.currentTimeMillis();

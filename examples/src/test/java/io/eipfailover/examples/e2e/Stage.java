@@ -304,6 +304,13 @@ final class Stage implements AutoCloseable {
     return status(lb).matches("(?s).*\"" + node + "\"\\s*:\\s*\\{\\s*\"state\"\\s*:\\s*\"" + state + "\".*");
   }
 
+  /** How long ago {@code lb}'s agent last accepted a heartbeat from {@code node} ({@code /status}); MAX_VALUE if unknown. */
+  long lastHeardMillis(String lb, String node) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + node + "\"\\s*:\\s*\\{[^}]*\"lastHeardMs\"\\s*:\\s*(\\d+)")
+        .matcher(status(lb));
+    return m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+  }
+
   /** The node whose ENI holds {@code allocationId} according to EC2 (the fake's truth). */
   Optional<String> holder(String allocationId) {
     Optional<FakeAssociation> a = fake.association(allocationId);

@@ -11,10 +11,11 @@ import io.eipfailover.core.ElasticIp;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.NodeSpec;
 import io.eipfailover.core.ObservedAssociation;
+import io.eipfailover.core.event.FailoverTimeline;
 import io.eipfailover.core.event.PeerDead;
 import io.eipfailover.core.event.TakeoverCompleted;
 import io.eipfailover.core.event.TakeoverStarted;
-import io.eipfailover.core.event.FailoverTimeline;
+import io.eipfailover.core.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -195,13 +196,7 @@ class HooksTest {
     }
   }
 
-  static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      Thread.sleep(20);
-    }
+  static void waitFor(BooleanSupplier condition) {
+    Await.until("the hook or agent state the test waits for", Duration.ofSeconds(30), condition);
   }
 }
