@@ -116,7 +116,7 @@ public final class SimulatedCluster {
         .detectionDeadline(timings.detection()).confirmDelay(timings.confirmDelay())
         .initialBackoff(timings.initialBackoff()).maxBackoff(timings.maxBackoff()).holdTime(timings.holdTime())
         .startupGrace(timings.startupGrace()).apiBurst(apiBurst).apiCallsPerSecond(apiCallsPerSecond)
-        .throttleRecovery(timings.maxBackoff().multipliedBy(2));
+        .throttleRecovery(throttleRecovery());
     EipFailover.Builder fb = EipFailover.builder()
         .topology(topology).self(n.id).membership(n.membership).elasticIpManager(n.manager)
         .guard(guard).strategy(n.strategy)
@@ -257,6 +257,14 @@ public final class SimulatedCluster {
   /** The EC2 call budget every node is configured with: burst. */
   public int apiBurst() {
     return apiBurst;
+  }
+
+  /**
+   * How long a node's call rate takes to climb back to {@link #apiCallsPerSecond} after EC2 throttled
+   * it ({@code FailoverConfig.throttleRecovery}): twice the longest back-off.
+   */
+  public Duration throttleRecovery() {
+    return timings.maxBackoff().multipliedBy(2);
   }
 
   /** The EC2 call budget every node is configured with: refill per second. */
