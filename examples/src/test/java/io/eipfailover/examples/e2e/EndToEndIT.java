@@ -364,6 +364,9 @@ class EndToEndIT {
       long cut = System.currentTimeMillis();
       s.net.link("lb1", false);
       long moved = s.awaitHolder(EIP1, "lb2", Duration.ofSeconds(20));
+      // The agent's log reaches us through a pipe: wait for the line rather than read it once.
+      s.awaitOk("lb2's verified conviction of lb1 in its log", Duration.ofSeconds(5),
+          () -> lines(s, "lb2", "its host no longer answers (verified)") > 0);
       long verified = lines(s, "lb2", "its host no longer answers (verified)");
       Sh.sleep(Math.max(0, 6000 - (System.currentTimeMillis() - cut))); // the cut's length, as in case 5
       assertEquals(java.util.Optional.of("lb2"), s.holder(EIP2), "lb1 must not take EIP2 while cut off");
