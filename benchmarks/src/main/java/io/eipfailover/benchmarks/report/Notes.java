@@ -1,5 +1,6 @@
 package io.eipfailover.benchmarks.report;
 
+import io.eipfailover.benchmarks.harness.Setting;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ final class Notes {
         + " from the `aws` test-jar) runs in the harness JVM on the host's loopback; `nsrelay.py` in the gateway"
         + " namespace is the only door to it (EC2 API and each node's IMDS) and logs nothing: the fake stamps every"
         + " call's arrival. Nothing routes out of the namespaces.\n");
-    md.append("- **Daemons.** Ours: `java -Xms8m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar eipfailover-agent.jar`"
+    md.append("- **Daemons.** Ours: `java " + Setting.UNIT_JVM_FLAGS + " -jar eipfailover-agent.jar`"
         + " (the package launcher's flags, no class-data archive, the examples module's jar) with an explicit topology, UDP heartbeats on the private"
         + " IPs, the `reachability` guard on the gateway, no health check. keepalived: the distribution's package,"
         + " two VRRP instances (one per EIP, each node master of its own: active-active like our pair), unicast"

@@ -11,6 +11,13 @@ import java.nio.file.Files;
 final class E2eRequirements {
   private E2eRequirements() {}
 
+  /** {@link #assumeMet}, then the package this build made installed afresh (what every e2e class runs first). */
+  static void assumeMetAndInstallThePackage() throws Exception {
+    assumeMet();
+    io.eipfailover.examples.packaging.Packages.purge();
+    io.eipfailover.examples.packaging.Packages.installBuilt();
+  }
+
   static void assumeMet() {
     assumeTrue(Sh.tryRun("id -u").output().strip().equals("0"),
         "e2e suite skipped: it needs root (network namespaces, iptables); run it as root, see examples/e2e/README.md");

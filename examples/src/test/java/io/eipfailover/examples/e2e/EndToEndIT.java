@@ -32,9 +32,7 @@ class EndToEndIT {
 
   @BeforeAll
   static void requireToolsAndInstallThePackage() throws Exception {
-    E2eRequirements.assumeMet();
-    Packages.purge();
-    Packages.installBuilt();
+    E2eRequirements.assumeMetAndInstallThePackage();
   }
 
   @AfterAll

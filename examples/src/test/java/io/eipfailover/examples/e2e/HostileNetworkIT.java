@@ -41,9 +41,7 @@ class HostileNetworkIT {
 
   @BeforeAll
   static void requireToolsAndInstallThePackage() throws Exception {
-    E2eRequirements.assumeMet();
-    Packages.purge();
-    Packages.installBuilt();
+    E2eRequirements.assumeMetAndInstallThePackage();
   }
 
   @AfterAll
