@@ -88,7 +88,15 @@ public final class PairMain {
       }
       System.out.println("consumer: lb-b took 203.0.113.10 " + (System.nanoTime() - stoppedAt) / 1_000_000
           + " ms after lb-a stopped");
-      return meters == null || meters.check();
+      if (meters == null) {
+        return true;
+      }
+      boolean shown = await(meters::showTakeover);
+      System.out.println("consumer: meters: " + meters.summary());
+      if (!shown) {
+        System.out.println("FAILED: the meters did not show the takeover within " + WAIT);
+      }
+      return shown;
     }
   }
 
