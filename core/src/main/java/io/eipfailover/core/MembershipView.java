@@ -56,7 +56,8 @@ public record MembershipView(long epoch, NodeId self, Map<NodeId, MemberEntry> m
       sb.append(" merged");
     }
     members.forEach((n, p) -> sb.append(' ').append(n).append('=').append(p.state())
-        .append(p.isUnauthenticated() ? "(unauthenticated)" : ""));
+        .append(p.isUnauthenticated() ? "(unauthenticated)" : "")
+        .append(p.hearsSelf() == Hearing.NO ? "(does not hear us)" : ""));
     return sb.append('}').toString();
   }
 }
