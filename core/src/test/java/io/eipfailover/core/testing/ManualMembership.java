@@ -2,6 +2,7 @@ package io.eipfailover.core.testing;
 
 import com.google.common.base.Ticker;
 import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.Hearing;
 import io.eipfailover.core.MemberEntry;
 import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Membership;
@@ -89,7 +90,8 @@ public final class ManualMembership implements Membership {
     }
     if (old.state() == state && !old.isUnauthenticated()) {
       if (state.isReachable()) {
-        members.put(node, new MemberEntry(state, old.since(), OptionalLong.of(ticker.read()), old.suspectedAt()));
+        members.put(node, new MemberEntry(state, old.since(), OptionalLong.of(ticker.read()), old.suspectedAt(),
+            OptionalLong.empty(), old.hearsSelf()));
       }
       return;
     }
@@ -97,8 +99,24 @@ public final class ManualMembership implements Membership {
     OptionalLong heard = state.isReachable() ? OptionalLong.of(now) : old.lastHeard();
     OptionalLong suspected = state == MemberState.SUSPECT ? OptionalLong.of(now)
         : state == MemberState.DEAD ? old.suspectedAt() : OptionalLong.empty();
-    members.put(node, new MemberEntry(state, now, heard, suspected));
+    members.put(node, new MemberEntry(state, now, heard, suspected, OptionalLong.empty(),
+        state.isReachable() ? old.hearsSelf() : Hearing.UNKNOWN));
     publish(false);
+  }
+
+  /**
+   * Sets what {@code node}'s heartbeats say about hearing this node, as the UDP membership reports
+   * it ({@link MemberEntry#hearsSelf}); publishes a view when it changes. {@link #set} keeps it.
+   */
+  public void setHearsSelf(NodeId node, Hearing hearing) {
+    MemberEntry old = members.get(node);
+    if (old == null) {
+      throw new IllegalArgumentException("node '" + node + "' is not a member " + members.keySet());
+    }
+    if (old.hearsSelf() != hearing) {
+      members.put(node, old.withHearsSelf(hearing));
+      publish(false);
+    }
   }
 
   /**

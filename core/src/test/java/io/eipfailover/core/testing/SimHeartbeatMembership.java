@@ -2,6 +2,7 @@ package io.eipfailover.core.testing;
 
 import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.ClusterTopology;
+import io.eipfailover.core.Hearing;
 import io.eipfailover.core.MemberEntry;
 import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Membership;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * A small deadline-based heartbeat {@link Membership} over a {@link SimNetwork}, so the core
  * simulation has realistic, lossy membership without the UDP module. Every {@code interval} it
  * sends each peer a heartbeat (status, incarnation, sequence number, topology fingerprint) and
- * re-evaluates its peers: silent for more than half of {@code deadAfter} ⇒ SUSPECT, more than {@code
+ * re-evaluates its peers; a heartbeat also says which nodes its sender hears (not DEAD in its view),
+ * which gives {@link MemberEntry#hearsSelf}. Silent for more than half of {@code deadAfter} ⇒ SUSPECT, more than {@code
  * deadAfter} ⇒ DEAD, never heard ⇒ DEAD, otherwise the status the peer announces. Old incarnations
  * and repeated sequence numbers (duplicates, replays) are dropped. A check that runs late by more
  * than one interval (this node was paused) convicts nobody: it waits for fresh heartbeats.
@@ -148,9 +150,12 @@ public final class SimHeartbeatMembership implements Membership {
       return;
     }
     byte[] id = self.bytes();
-    ByteBuffer b = ByteBuffer.allocate(2 + 1 + 8 + 8 + 8 + 1 + id.length);
+    ByteBuffer b = ByteBuffer.allocate(2 + 1 + 8 + 8 + 8 + 1 + id.length + members.size());
     b.putShort(MAGIC).put((byte) status.ordinal()).putLong(incarnation).putLong(++seq).putLong(topology.fingerprint())
         .put((byte) id.length).put(id);
+    for (MemberEntry m : members.values()) { // the nodes this one hears, in topology order
+      b.put((byte) (m.state() == MemberState.DEAD ? 0 : 1));
+    }
     for (NodeId peer : members.keySet()) {
       if (!peer.equals(self)) {
         endpoint.send(peer.value(), b.array());
@@ -194,12 +199,20 @@ public final class SimHeartbeatMembership implements Membership {
     long sequence = b.getLong();
     long fingerprint = b.getLong();
     int len = b.get();
-    if (statusOrdinal < 0 || statusOrdinal >= AnnouncedStatus.values().length || len < 1 || len != b.remaining()) {
+    if (statusOrdinal < 0 || statusOrdinal >= AnnouncedStatus.values().length || len < 1
+        || len + members.size() != b.remaining()) {
       dropped++;
       return;
     }
     byte[] id = new byte[len];
     b.get(id);
+    Hearing hearsSelf = Hearing.UNKNOWN;
+    for (NodeId n : members.keySet()) {
+      byte heard = b.get();
+      if (n.equals(self)) {
+        hearsSelf = heard == 1 ? Hearing.YES : Hearing.NO;
+      }
+    }
     NodeId peer = byName.get(new String(id, StandardCharsets.US_ASCII));
     if (peer == null || peer.equals(self)) {
       dropped++;
@@ -218,8 +231,13 @@ public final class SimHeartbeatMembership implements Membership {
     long now = scheduler.ticker().read();
     AnnouncedStatus s = AnnouncedStatus.values()[statusOrdinal];
     MemberEntry old = members.get(peer);
-    members.put(peer, new MemberEntry(old.state(), old.since(), OptionalLong.of(now), old.suspectedAt()));
+    members.put(peer, new MemberEntry(old.state(), old.since(), OptionalLong.of(now), old.suspectedAt(),
+        OptionalLong.empty(), old.hearsSelf()));
     setState(peer, s.asState(), now);
+    if (members.get(peer).hearsSelf() != hearsSelf) {
+      members.put(peer, members.get(peer).withHearsSelf(hearsSelf));
+      publish();
+    }
   }
 
   private void setState(NodeId node, MemberState state, long now) {
@@ -229,7 +247,12 @@ public final class SimHeartbeatMembership implements Membership {
     }
     OptionalLong suspected = state == MemberState.SUSPECT ? OptionalLong.of(now)
         : state == MemberState.DEAD ? old.suspectedAt() : OptionalLong.empty();
-    members.put(node, new MemberEntry(state, now, old.lastHeard(), suspected));
+    members.put(node, new MemberEntry(state, now, old.lastHeard(), suspected, OptionalLong.empty(),
+        state == MemberState.DEAD ? Hearing.UNKNOWN : old.hearsSelf()));
+    publish();
+  }
+
+  private void publish() {
     MembershipView v = new MembershipView(view.epoch() + 1, self, members);
     view = v;
     listeners.fire(l -> l.viewChanged(v));

@@ -1,6 +1,7 @@
 package io.eipfailover.core.internal.reconciler;
 
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.Hearing;
 import io.eipfailover.core.ObservedAssociation;
 import io.eipfailover.core.Placement;
 import io.eipfailover.core.PlacementInput;
@@ -123,7 +124,8 @@ final class Pass {
           || r.awaiting(i.target().point(), now, settings.inFlightTimeout())
           || r.damps(i, s.view(), now)
           || (i.needsGuard() && s.suppression().isActive())
-          || heldByUnauthenticated(i, s);
+          || heldByUnauthenticated(i, s)
+          || heldByPeerDeafToUs(i, s);
       if (!held) {
         result.add(i);
       }
@@ -138,6 +140,17 @@ final class Pass {
    */
   private boolean heldByUnauthenticated(Intent move, ReconcilerState s) {
     return move.holder().filter(h -> !h.equals(settings.self()) && s.view().peer(h).isUnauthenticated()).isPresent();
+  }
+
+  /**
+   * Whether {@code move} would pull an EIP from a peer that we hear but that, by its own
+   * heartbeats, does not hear us (a one-way partition): it believes this node dead and would take
+   * the EIP straight back. The EIP stays where it serves until that peer hears us again or dies
+   * (docs/reconciler-damping.md, rule 4).
+   */
+  private boolean heldByPeerDeafToUs(Intent move, ReconcilerState s) {
+    return move.holder().filter(h -> !h.equals(settings.self()) && s.view().peer(h).state().isReachable()
+        && s.view().peer(h).hearsSelf() == Hearing.NO).isPresent();
   }
 
   /** The move this node would make for {@code eip} now, on the last plan, if it may go ahead. */

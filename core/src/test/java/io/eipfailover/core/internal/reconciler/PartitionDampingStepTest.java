@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ElasticIp;
+import io.eipfailover.core.Hearing;
 import io.eipfailover.core.MemberState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,5 +109,46 @@ class PartitionDampingStepTest {
     }
     healed.addAll(run(d, 60_000, Map.of(eipA, spareB)));
     assertTrue(healed.contains("Associate eipalloc-0100 -> 10.0.1.10"), "fail-back once it authenticates: " + healed);
+  }
+
+  @Test
+  void aHolderThatDoesNotHearUsKeepsOurEipUntilItDoesThenItComesHomeWithinTheHoldTime() {
+    StepDriver d = pair().steady();
+    ElasticIp eipA = d.eip(A);
+    AttachmentPoint spareB = d.reserved(B);
+    run(d, 6_000, Map.of());
+    // A one-way partition: n1 hears n2, whose heartbeats say it no longer hears n1; n2 takes n1's EIP.
+    d.membership.setHearsSelf(B, Hearing.NO);
+    d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
+    List<String> partitioned = run(d, 300_000, Map.of(eipA, spareB));
+    assertTrue(partitioned.stream().allMatch(e -> e.equals("Describe") || e.startsWith("Emit ViewChanged")),
+        "five minutes, 60 hold times: n1 does not pull its EIP from n2, which would take it straight back: "
+            + partitioned);
+    d.at(300_100).membership.setHearsSelf(B, Hearing.YES); // the heal: n2 hears n1 again
+    List<String> healed = new ArrayList<>(d.feed(at -> new Input.ViewChanged(at, d.membership.view())));
+    if (healed.contains("Describe")) {
+      healed.addAll(d.described(Map.of(eipA, spareB)));
+    }
+    healed.addAll(run(d, 305_100, Map.of(eipA, spareB)));
+    assertTrue(healed.contains("Associate eipalloc-0100 -> 10.0.1.10"),
+        "home within the hold time after the heal: " + healed);
+  }
+
+  @Test
+  void aHolderThatDoesNotHearUsAndDiesIsTakenOverAsUsual() {
+    StepDriver d = pair().steady();
+    ElasticIp eipA = d.eip(A);
+    AttachmentPoint spareB = d.reserved(B);
+    run(d, 6_000, Map.of());
+    d.membership.setHearsSelf(B, Hearing.NO);
+    d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
+    run(d, 30_000, Map.of(eipA, spareB));
+    List<String> died = new ArrayList<>(d.at(30_100).peer(B, MemberState.DEAD));
+    if (died.contains("Describe")) {
+      died.addAll(d.described(Map.of(eipA, spareB)));
+    }
+    died.addAll(run(d, 40_000, Map.of(eipA, spareB)));
+    assertTrue(died.stream().anyMatch(e -> e.startsWith("AskGuard eipalloc-0100 from n2") || e.startsWith("Associate eipalloc-0100")),
+        "n2 dead: its not hearing us no longer holds n1's EIP there: " + died);
   }
 }
