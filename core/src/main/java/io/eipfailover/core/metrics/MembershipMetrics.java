@@ -1,5 +1,6 @@
 package io.eipfailover.core.metrics;
 
+import io.eipfailover.core.Hearing;
 import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.MembershipListener;
@@ -30,7 +31,10 @@ import java.util.Locale;
  *       the state each node is in now, 0 for the four others; one series per node of the view at
  *       binding time (every node of the topology) and state;
  *   <li>{@code eipfailover.peer.unauthenticated} (gauge, tag {@code node}): 1 while the node is
- *       reachable but unauthenticated ({@code MemberEntry.unauthenticatedSince}), else 0.
+ *       reachable but unauthenticated ({@code MemberEntry.unauthenticatedSince}), else 0;
+ *   <li>{@code eipfailover.peer.hears_self} (gauge, tag {@code node}): whether the node hears this
+ *       one, as its last heartbeat said ({@code MemberEntry.hearsSelf}): 1 yes, 0 no (a one-way
+ *       partition while we hear it), -1 unknown (dead, an older peer, or JGroups).
  * </ul>
  *
  * <p>{@link #bindTo} registers a listener on the membership (delivered on the membership's
@@ -76,6 +80,10 @@ public final class MembershipMetrics implements MeterBinder {
               + " (reachable but unauthenticated: nothing moves to or from it)")
           .tags(tags).tag("node", node.value())
           .register(registry);
+      Gauge.builder("eipfailover.peer.hears_self", membership, m -> hearing(m.view().peer(node).hearsSelf()))
+          .description("1 if the node says it hears this node, 0 if it says it does not, -1 if unknown")
+          .tags(tags).tag("node", node.value())
+          .register(registry);
     }
     membership.addListener(new MembershipListener() {
       @Override
@@ -94,5 +102,13 @@ public final class MembershipMetrics implements MeterBinder {
     return Counter.builder("eipfailover.membership.view.changes")
         .description("membership views published (merged=true: a view that ends a partition)")
         .tags(tags).tag("merged", Boolean.toString(merged)).register(registry);
+  }
+
+  private static int hearing(Hearing h) {
+    return switch (h) {
+      case YES -> 1;
+      case NO -> 0;
+      case UNKNOWN -> -1;
+    };
   }
 }

@@ -33,6 +33,14 @@ class MembershipMetricsTest {
   }
 
   @Test
+  void hearsSelfIsMinusOneWhileTheMembershipCannotTell() {
+    new MembershipMetrics(membership).bindTo(registry);
+    membership.set(B, MemberState.ALIVE);
+    assertEquals(-1, registry.get("eipfailover.peer.hears_self").tag("node", B.value()).gauge().value());
+    assertEquals(2, registry.find("eipfailover.peer.hears_self").gauges().size());
+  }
+
+  @Test
   void countsViewChangesMergesAndConfigMismatches() {
     new MembershipMetrics(membership).bindTo(registry);
 
@@ -51,7 +59,8 @@ class MembershipMetricsTest {
     new MembershipMetrics(membership, Tags.of("cluster", "web")).bindTo(registry);
 
     registry.getMeters().forEach(m -> assertEquals("web", m.getId().getTag("cluster"), m.getId().toString()));
-    assertEquals(15, registry.getMeters().size(), "2 nodes x (5 states + the unauthenticated flag) + 3 counters");
+    assertEquals(17, registry.getMeters().size(),
+        "2 nodes x (5 states + the unauthenticated flag + hears_self) + 3 counters");
   }
 
   @Test

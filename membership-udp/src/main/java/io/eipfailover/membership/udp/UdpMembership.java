@@ -9,8 +9,9 @@ import io.eipfailover.core.NodeId;
  *
  * <p>Every {@link DetectorSettings#keepalive()} this node sends one datagram of at most {@value
  * #MAX_DATAGRAM_BYTES} bytes to every peer, carrying cluster name, sender, incarnation (new on
- * every start), sequence number, status and configuration fingerprint, authenticated with
- * HMAC-SHA256 under the {@link UdpKeyring}'s primary key. Datagrams that are truncated, oversized,
+ * every start), sequence number, status, configuration fingerprint and the peers this node hears
+ * (so each peer learns whether this node hears it: {@code MemberEntry.hearsSelf}), authenticated
+ * with HMAC-SHA256 under the {@link UdpKeyring}'s primary key. Datagrams that are truncated, oversized,
  * of another version or cluster, from unknown senders, forged, or replayed are dropped, counted by
  * {@link DropReason} and logged at a rate-limited WARN; none can change a view or raise an
  * exception.
@@ -28,8 +29,17 @@ import io.eipfailover.core.NodeId;
  * listeners run on their executors, in order, never under a lock of this membership.
  */
 public interface UdpMembership extends Membership {
-  /** The largest datagram this membership sends or accepts. */
-  int MAX_DATAGRAM_BYTES = 128;
+  /**
+   * The most nodes (self included) a cluster of this membership may have: every heartbeat names the
+   * peers its sender hears in a bitmap of one bit per node, at most 32 bytes.
+   */
+  int MAX_NODES = 256;
+
+  /**
+   * The largest datagram this membership sends or accepts: a heartbeat with a cluster name and node
+   * id of 32 bytes each, in a cluster of {@link #MAX_NODES} nodes.
+   */
+  int MAX_DATAGRAM_BYTES = 158;
 
   /** A builder; see {@link UdpMembershipBuilder} for every setting and its default. */
   static UdpMembershipBuilder builder() {

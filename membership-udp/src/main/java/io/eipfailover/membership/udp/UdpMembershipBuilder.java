@@ -176,6 +176,8 @@ public final class UdpMembershipBuilder {
     Checks.required("keyring", keyring);
     Checks.require(!peers.isEmpty(), "peers must not be empty: add at least one peer for %s", self);
     Checks.require(!peers.containsKey(self), "peers must not contain self '%s', was %s", self, peers.keySet());
+    Checks.require(peers.size() < UdpMembership.MAX_NODES, "peers must be at most %s (%s nodes with self), was %s",
+        UdpMembership.MAX_NODES - 1, UdpMembership.MAX_NODES, peers.size());
     if (topology != null) {
       Checks.require(topology.contains(self), "self '%s' is not a node of the topology %s", self, topology.nodeIds());
       Set<NodeId> expected = new TreeSet<>(topology.nodeIds());

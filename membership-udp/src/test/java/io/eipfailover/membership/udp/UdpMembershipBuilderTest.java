@@ -67,6 +67,20 @@ class UdpMembershipBuilderTest {
   }
 
   @Test
+  void rejectsMorePeersThanTheHearsBitmapHolds() {
+    UdpMembershipBuilder b = UdpMembership.builder().self(A).clusterName("t").keyring(TestKeys.k1())
+        .bindAddress("127.0.0.1", 1);
+    for (int i = 0; i < UdpMembership.MAX_NODES - 1; i++) {
+      b.peer(NodeId.of("p" + i), "127.0.0.1", 20_000 + i);
+    }
+    UdpMembership largest = b.build();
+    assertEquals(UdpMembership.MAX_NODES, largest.view().members().size(), "the largest legal cluster builds");
+    largest.close();
+    b.peer(NodeId.of("one-too-many"), "127.0.0.1", 19_999);
+    rejects("peers must be at most 255 (256 nodes with self), was 256", b::build);
+  }
+
+  @Test
   void rejectsUnresolvableAddressesAndBadPorts() {
     rejects("peer 'c' address must resolve to an IP address, was unresolvable 'no-such-host.invalid:5405'",
         () -> valid().peer(NodeId.of("c"), "no-such-host.invalid", 5405));

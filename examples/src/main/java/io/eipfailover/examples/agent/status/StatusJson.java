@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * announced status, the membership view (ages in milliseconds relative to {@code now}: {@code
  * sinceMs} in the state, {@code lastHeardMs} since the last accepted heartbeat, {@code
  * unauthenticatedMs} since a peer's host began sending heartbeats that fail authentication, or
- * null), every EIP with where EC2 last showed it and where the plan wants it, the last takeover's
+ * null, {@code hearsSelf} whether the member says it hears this node: YES, NO or UNKNOWN), every EIP with where EC2 last showed it and where the plan wants it, the last takeover's
  * timeline and the counters; with {@link Extras}, also the render time ({@code now}), each EIP's {@code
  * holderSince} and the {@code recent} events. Field names and order are the status page's contract
  * ({@code eipfailover-agent status} and scripts read them). Stateless and thread-safe.
@@ -71,6 +71,7 @@ public final class StatusJson {
             : OptionalLong.empty());
         putMillis(m, "unauthenticatedMs", p.unauthenticatedSince().isPresent()
             ? OptionalLong.of(now - p.unauthenticatedSince().getAsLong()) : OptionalLong.empty());
+        m.put("hearsSelf", p.hearsSelf().name());
       }
     }
     var eips = root.putArray("elasticIps");
@@ -192,7 +193,8 @@ public final class StatusJson {
     members.replaceAll((node, p) -> {
       MemberEntry l = live.members().get(node);
       return l == null || l.lastHeard().isEmpty() ? p
-          : new MemberEntry(p.state(), p.since(), l.lastHeard(), p.suspectedAt(), p.unauthenticatedSince());
+          : new MemberEntry(p.state(), p.since(), l.lastHeard(), p.suspectedAt(), p.unauthenticatedSince(),
+              p.hearsSelf());
     });
     MembershipView view = new MembershipView(s.view().epoch(), s.view().self(), members, s.view().merged());
     return new FailoverStatus(s.self(), s.running(), s.dryRun(), s.localStatus(), view, s.observed(), s.plan(),

@@ -79,6 +79,10 @@ final class StatusView {
           Json.number(m, "lastHeardMs").ifPresent(v -> sb.append(", last heard ").append(Durations.human(v))
               .append(" ago"));
         }
+        if (Json.string(m, "hearsSelf").filter("NO"::equals).isPresent()) {
+          sb.append(" (does not hear us)");
+          degraded.add(e.getKey() + " does not hear this node");
+        }
       }
       sb.append('\n');
       if (!state.equals("ALIVE")) {

@@ -6,6 +6,7 @@ import io.eipfailover.core.AnnouncedStatus;
 import io.eipfailover.core.AttachmentPoint;
 import io.eipfailover.core.ClusterTopology;
 import io.eipfailover.core.FailoverStatus;
+import io.eipfailover.core.Hearing;
 import io.eipfailover.core.MemberEntry;
 import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
@@ -41,7 +42,7 @@ class StatusJsonTest {
     String json = StatusJson.render(StatusJson.withHeartbeatsOf(status(atViewChange), live), TOPOLOGY, 10_000 * MS);
     assertTrue(stale.contains("\"lb-b\":{\"state\":\"ALIVE\",\"sinceMs\":9000,\"lastHeardMs\":9000,"), stale);
     assertTrue(json.contains("\"lb-b\":{\"state\":\"ALIVE\",\"sinceMs\":9000,\"lastHeardMs\":100,"
-        + "\"unauthenticatedMs\":null}"), json);
+        + "\"unauthenticatedMs\":null,\"hearsSelf\":\"UNKNOWN\"}"), json);
   }
 
   @Test
@@ -51,6 +52,21 @@ class StatusJsonTest {
             OptionalLong.of(1_500 * MS))));
     String json = StatusJson.render(StatusJson.withHeartbeatsOf(status(view), view), TOPOLOGY, 4_000 * MS);
     assertTrue(json.contains("\"lb-b\":{\"state\":\"SUSPECT\",\"sinceMs\":2000,\"lastHeardMs\":null,"
-        + "\"unauthenticatedMs\":2500}"), json);
+        + "\"unauthenticatedMs\":2500,\"hearsSelf\":\"UNKNOWN\"}"), json);
+  }
+
+  @Test
+  void aPeerThatDoesNotHearUsSaysSoAndKeepsSayingItWithFresherHeartbeats() {
+    MembershipView atViewChange = new MembershipView(4, A, Map.of(A, MemberEntry.of(MemberState.ALIVE, 0),
+        B, new MemberEntry(MemberState.ALIVE, 1_000 * MS, OptionalLong.of(1_000 * MS), OptionalLong.empty())
+            .withHearsSelf(Hearing.NO)));
+    MembershipView live = new MembershipView(4, A, Map.of(A, MemberEntry.of(MemberState.ALIVE, 0),
+        B, new MemberEntry(MemberState.ALIVE, 1_000 * MS, OptionalLong.of(9_900 * MS), OptionalLong.empty())
+            .withHearsSelf(Hearing.NO)));
+    String json = StatusJson.render(StatusJson.withHeartbeatsOf(status(atViewChange), live), TOPOLOGY, 10_000 * MS);
+    assertTrue(json.contains("\"lb-b\":{\"state\":\"ALIVE\",\"sinceMs\":9000,\"lastHeardMs\":100,"
+        + "\"unauthenticatedMs\":null,\"hearsSelf\":\"NO\"}"), json);
+    assertTrue(json.contains("\"lb-a\":{\"state\":\"ALIVE\",\"sinceMs\":10000,\"lastHeardMs\":null,"
+        + "\"unauthenticatedMs\":null,\"hearsSelf\":\"UNKNOWN\"}"), json);
   }
 }

@@ -47,6 +47,16 @@ class StatusViewTest {
   }
 
   @Test
+  void aPeerThatDoesNotHearUsIsShownAndDegraded() {
+    String json = HEALTHY_PAIR.replace("\"lastHeardMs\":80}", "\"lastHeardMs\":80,\"hearsSelf\":\"NO\"}");
+    StatusView.View v = view(json);
+    assertTrue(v.text().contains("lb2            ALIVE     since 4 min 59 s (does not hear us)\n"), v.text());
+    assertEquals(List.of("lb2 does not hear this node"), v.degraded());
+    StatusView.View yes = view(HEALTHY_PAIR.replace("\"lastHeardMs\":80}", "\"lastHeardMs\":80,\"hearsSelf\":\"YES\"}"));
+    assertTrue(yes.healthy(), yes.text());
+  }
+
+  @Test
   void eipAwayFromHomeAndDeadPeerAreDegraded() {
     String json = HEALTHY_PAIR
         .replace("\"lb2\":{\"state\":\"ALIVE\",\"sinceMs\":299000", "\"lb2\":{\"state\":\"DEAD\",\"sinceMs\":9000")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.Hearing;
 import io.eipfailover.core.MemberEntry;
 import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
@@ -48,6 +49,8 @@ class ViewMapperTest {
     assertEquals(1, v.epoch());
     assertEquals(10, v.peer(N2).since());
     assertEquals(OptionalLong.empty(), v.peer(N3).suspectedAt(), "not announced is not suspected");
+    assertTrue(v.members().values().stream().allMatch(m -> m.hearsSelf() == Hearing.UNKNOWN),
+        "JGroups cannot tell who hears whom: " + v);
   }
 
   @Test

@@ -173,8 +173,8 @@ final class AuthFailures {
           + " (a key rotation step done on one node only?)";
       case WRONG_CLUSTER -> "its cluster.name differs from this node's";
       case UNKNOWN_SENDER -> "it sends under a node id that is not in this node's topology (node ids or topology differ)";
-      case WRONG_VERSION -> "it speaks wire-format version " + lastVersion[i] + ", this node " + HeartbeatCodec.VERSION
-          + " (another agent version)";
+      case WRONG_VERSION -> "it speaks wire-format version " + lastVersion[i] + ", this node "
+          + HeartbeatCodec.VERSION_1 + " to " + HeartbeatCodec.VERSION + " (another agent version)";
       default -> "unknown (" + lastReason[i] + ")";
     };
   }

@@ -44,7 +44,7 @@ final class HeardTimes {
           members = new TreeMap<>(view.members());
         }
         members.put(p.id, new MemberEntry(s.state(), s.since(), OptionalLong.of(heard), s.suspectedAt(),
-            s.unauthenticatedSince()));
+            s.unauthenticatedSince(), s.hearsSelf()));
       }
     }
     return members == null ? view : new MembershipView(view.epoch(), view.self(), members, view.merged());

@@ -1,6 +1,7 @@
 package io.eipfailover.membership.udp.internal;
 
 import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.Hearing;
 import io.eipfailover.core.MemberEntry;
 import io.eipfailover.core.MemberState;
 import io.eipfailover.core.NodeId;
@@ -29,6 +30,13 @@ final class PeerRecord {
   boolean held;
   /** When its address began sending heartbeats we cannot authenticate, while silent otherwise; -1 if not. */
   long unauthenticatedSince = -1;
+  /**
+   * The wire-format version we send it: that of its last authentic heartbeat, so a peer that speaks
+   * only version 1 (0.1, during a rolling upgrade) keeps hearing us; the newest until it is heard.
+   */
+  int wireVersion = HeartbeatCodec.VERSION;
+  /** What its last authentic heartbeat said about hearing us; UNKNOWN before one, from version 1, or while DEAD. */
+  Hearing hearsSelf = Hearing.UNKNOWN;
 
   final CrashProbe crash;
   /** Verify-before-convict state; null when the settings do not verify. */
@@ -82,6 +90,24 @@ final class PeerRecord {
     }
   }
 
+  /** Sets what the peer says about hearing us; whether that changed (a new view is due). */
+  boolean hearsSelf(Hearing hearing) {
+    if (hearing == hearsSelf) {
+      return false;
+    }
+    hearsSelf = hearing;
+    return true;
+  }
+
+  /**
+   * Whether our heartbeats tell the peer we hear it: it is not DEAD to us and not unauthenticated.
+   * A peer not heard yet, SUSPECT during initdead, counts as heard: NO means "believes you dead"
+   * ({@code Hearing.NO}), so peers starting together do not tell each other NO for a heartbeat.
+   */
+  boolean heardBySelf() {
+    return state != MemberState.DEAD && unauthenticatedSince < 0;
+  }
+
   /** Sets when the peer became reachable but unauthenticated (-1: it is not); whether that changed. */
   boolean unauthenticated(long since) {
     if (since == unauthenticatedSince) {
@@ -104,6 +130,6 @@ final class PeerRecord {
   MemberEntry toMemberEntry() {
     return new MemberEntry(state, since, heard ? OptionalLong.of(lastHeard) : OptionalLong.empty(),
         suspected ? OptionalLong.of(suspectedAt) : OptionalLong.empty(),
-        unauthenticatedSince >= 0 ? OptionalLong.of(unauthenticatedSince) : OptionalLong.empty());
+        unauthenticatedSince >= 0 ? OptionalLong.of(unauthenticatedSince) : OptionalLong.empty(), hearsSelf);
   }
 }

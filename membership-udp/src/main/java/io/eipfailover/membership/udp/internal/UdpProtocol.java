@@ -1,6 +1,7 @@
 package io.eipfailover.membership.udp.internal;
 
 import io.eipfailover.core.AnnouncedStatus;
+import io.eipfailover.core.Hearing;
 import io.eipfailover.core.MemberState;
 import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.NodeId;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,8 @@ final class UdpProtocol {
   private final Conviction conviction;
   private final Rejections rejections;
   private final AuthFailures auth;
+  /** Which peers we hear, for the hears field; one object for the protocol's life (no garbage per heartbeat). */
+  private final IntPredicate heardBySelf = this::hears;
 
   UdpProtocol(ProtocolConfig config, AnnouncedStatus initialStatus, ProtocolOutput output, CounterSet counters, long now) {
     this.config = config;
@@ -132,6 +136,11 @@ final class UdpProtocol {
     views.heard(p, now);
     if (verdict != ReplayWindow.Verdict.REORDERED) {
       p.status = decoded.status;
+      p.wireVersion = decoded.version;
+      if (p.hearsSelf(hearing(decoded))) {
+        LOG.info("[id={}] peer {} {}", config.self(), p.id, describe(p.hearsSelf));
+        views.changed();
+      }
     }
     rejections.fingerprint(p, decoded.fingerprint, now);
     evaluate(p, now);
@@ -222,6 +231,22 @@ final class UdpProtocol {
     return Math.max(1, next - now);
   }
 
+  /**
+   * What a heartbeat says about the sender hearing us. Its bitmap indexes the sender's topology, so
+   * it is believed only when the sender's configuration fingerprint is ours.
+   */
+  private Hearing hearing(Heartbeat h) {
+    return h.fingerprint == config.fingerprint() ? h.hearsSelf : Hearing.UNKNOWN;
+  }
+
+  private static String describe(Hearing hearing) {
+    return switch (hearing) {
+      case YES -> "hears us";
+      case NO -> "does not hear us (one-way loss: we hear it, it does not hear us)";
+      case UNKNOWN -> "no longer says whether it hears us";
+    };
+  }
+
   private void evaluate(PeerRecord p, long now) {
     MemberState target;
     boolean silent = !p.heard || p.convicted || now - p.silenceSince >= warntime;
@@ -245,6 +270,9 @@ final class UdpProtocol {
     MemberState was = p.state;
     boolean flagged = p.unauthenticated(unauthenticated);
     if (p.moveTo(target, now)) {
+      if (target == MemberState.DEAD) {
+        p.hearsSelf(Hearing.UNKNOWN); // what it said about us is as old as its last heartbeat
+      }
       if (target == MemberState.SUSPECT && p.heard) {
         counters.suspicions.incrementAndGet();
       }
@@ -256,16 +284,44 @@ final class UdpProtocol {
     views.changed();
   }
 
+  /**
+   * One heartbeat to every peer, in the version each speaks: one encoding for the newest version,
+   * and one more for version 1 only if some peer still speaks it. Both carry the same sequence
+   * number; each peer receives one of them.
+   */
   private void sendToAll() {
-    ByteBuffer datagram = codec.encode(config.incarnation(), ++sequence, selfStatus, config.fingerprint());
+    long seq = ++sequence;
+    boolean anyOlder = false;
+    ByteBuffer datagram = encode(HeartbeatCodec.VERSION, seq);
     for (PeerRecord p : peers) {
-      datagram.position(0);
-      send(p.id, datagram);
+      if (p.wireVersion == HeartbeatCodec.VERSION) {
+        datagram.position(0);
+        send(p.id, datagram);
+      } else {
+        anyOlder = true;
+      }
+    }
+    if (anyOlder) {
+      datagram = encode(HeartbeatCodec.VERSION_1, seq);
+      for (PeerRecord p : peers) {
+        if (p.wireVersion == HeartbeatCodec.VERSION_1) {
+          datagram.position(0);
+          send(p.id, datagram);
+        }
+      }
     }
   }
 
   private void sendHeartbeat(NodeId peer) {
-    send(peer, codec.encode(config.incarnation(), ++sequence, selfStatus, config.fingerprint()));
+    send(peer, encode(byId.get(peer).wireVersion, ++sequence));
+  }
+
+  private boolean hears(int peerIndex) {
+    return peers[peerIndex].heardBySelf();
+  }
+
+  private ByteBuffer encode(int version, long seq) {
+    return codec.encode(version, config.incarnation(), seq, selfStatus, config.fingerprint(), heardBySelf);
   }
 
   private void send(NodeId peer, ByteBuffer datagram) {

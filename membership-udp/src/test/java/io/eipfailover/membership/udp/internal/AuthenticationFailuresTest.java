@@ -155,7 +155,7 @@ class AuthenticationFailuresTest {
     send(otherCluster, FROM_B, 0);
     send(otherKeyId, FROM_B, MS);
     send(otherName, FROM_B, 2 * MS);
-    p.onDatagram(ByteBuffer.wrap(new byte[] {2, 1, 4, 't', 'e', 's', 't'}), FROM_B, 3 * MS);
+    p.onDatagram(ByteBuffer.wrap(new byte[] {3, 1, 4, 't', 'e', 's', 't'}), FROM_B, 3 * MS); // a future version
     assertEquals(Map.of(B, Map.of(DropReason.WRONG_CLUSTER, 1L, DropReason.UNKNOWN_KEY, 1L,
         DropReason.UNKNOWN_SENDER, 1L, DropReason.WRONG_VERSION, 1L)), counters.snapshot().authFailures());
   }

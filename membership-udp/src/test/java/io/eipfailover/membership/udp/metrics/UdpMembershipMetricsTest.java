@@ -74,6 +74,24 @@ class UdpMembershipMetricsTest {
   }
 
   @Test
+  void theHearsSelfGaugeFollowsWhatThePeerSaysAboutHearingUs() {
+    new UdpMembershipMetrics(a).bindTo(registry);
+    assertEquals(-1, hearsSelf(B), "unknown before the peer's first heartbeat");
+    a.start();
+    b.start();
+    net.run(Duration.ofMillis(300));
+    assertEquals(1, hearsSelf(B));
+    net.dropWhen(p -> p.from().equals(A));
+    net.run(Duration.ofMillis(1_500));
+    assertEquals(0, hearsSelf(B), "b convicted a, and says so in the heartbeats a still receives");
+    assertEquals(-1, hearsSelf(A), "our own entry");
+  }
+
+  private double hearsSelf(NodeId node) {
+    return registry.get("eipfailover.peer.hears_self").tag("node", node.value()).gauge().value();
+  }
+
+  @Test
   void everyMeterCarriesTheExtraTags() {
     new UdpMembershipMetrics(a, Tags.of("cluster", "web")).bindTo(registry);
 
