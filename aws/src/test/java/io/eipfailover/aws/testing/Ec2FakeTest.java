@@ -209,6 +209,23 @@ class Ec2FakeTest {
     assertEquals("eni-0bbb", ec2.describeAddresses(r -> r.allocationIds("eipalloc-0a")).addresses().get(0).networkInterfaceId());
   }
 
+  /** As EC2 does: the reconciler confirms its move by this id, not by the point (an ABA otherwise). */
+  @Test
+  void everyAssociateMakesANewAssociationIdEvenToTheSamePointAndALaggingDescribeShowsTheEarlierOne() {
+    String first = ec2.associateAddress(r -> r.allocationId("eipalloc-0a").networkInterfaceId("eni-0aaa")
+        .privateIpAddress("10.0.1.11").allowReassociation(true)).associationId();
+    fake.faults().describeLag(Duration.ofSeconds(2));
+    String second = ec2.associateAddress(r -> r.allocationId("eipalloc-0a").networkInterfaceId("eni-0aaa")
+        .privateIpAddress("10.0.1.11").allowReassociation(true)).associationId();
+    assertTrue(first.startsWith("eipassoc-") && second.startsWith("eipassoc-"), first + ", " + second);
+    assertFalse(first.equals(second), "a new association, though to the same point: " + first);
+    Address lagging = ec2.describeAddresses(r -> r.allocationIds("eipalloc-0a")).addresses().get(0);
+    assertEquals("10.0.1.11", lagging.privateIpAddress());
+    assertEquals(first, lagging.associationId(), "the same point, by the earlier association");
+    time.advance(Duration.ofSeconds(2));
+    assertEquals(second, ec2.describeAddresses(r -> r.allocationIds("eipalloc-0a")).addresses().get(0).associationId());
+  }
+
   @Test
   void aPrivateIpCarriesOneEip() {
     fake.associate("eipalloc-0a", "eni-0aaa", "10.0.1.11");

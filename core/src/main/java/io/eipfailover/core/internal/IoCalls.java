@@ -14,6 +14,7 @@ import io.eipfailover.core.runtime.LoopExecutor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -76,7 +77,7 @@ final class IoCalls {
 
   void associate(ElasticIp eip, AttachmentPoint target) {
     call(callTimeout, () -> manager.associate(eip, target),
-        id -> at -> new Input.AssociateSucceeded(at, eip, target),
+        id -> at -> new Input.AssociateSucceeded(at, eip, target, Optional.ofNullable(id).filter(i -> !i.isBlank())),
         e -> at -> new Input.AssociateFailed(at, eip, target, kindOf(e), String.valueOf(e.getMessage())),
         at -> new Input.AssociateFailed(at, eip, target, ElasticIpManagerException.Kind.RETRYABLE,
             "no answer within " + callTimeout));

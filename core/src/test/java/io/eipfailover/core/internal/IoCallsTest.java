@@ -88,7 +88,7 @@ class IoCallsTest {
     assertEquals(3, results.size(), results.toString());
     assertTrue(results.get(0) instanceof Input.DescribeSucceeded);
     assertEquals(GuardVerdict.allow("ok"), ((Input.GuardAnswered) results.get(1)).verdict());
-    assertEquals(new Input.AssociateSucceeded(results.get(2).at(), eip, target), results.get(2));
+    assertEquals(new Input.AssociateSucceeded(results.get(2).at(), eip, target, Optional.of("eipassoc-1")), results.get(2));
   }
 
   @Test
@@ -116,6 +116,28 @@ class IoCallsTest {
     assertEquals(GuardVerdict.deny("guard failed: java.lang.IllegalArgumentException: bad probe"),
         ((Input.GuardAnswered) results.get(4)).verdict());
     assertEquals(ElasticIpManagerException.Kind.PERMISSION, ((Input.AssociateFailed) results.get(5)).kind());
+  }
+
+  @Test
+  void anAssociateThatGivesNoAssociationIdSucceedsWithoutOne() {
+    for (String none : new String[] {null, "", " "}) {
+      results.clear();
+      ElasticIpManager manager = new ElasticIpManager() {
+        @Override
+        public Map<String, ObservedAssociation> describe(Collection<ElasticIp> elasticIps) {
+          return Map.of();
+        }
+
+        @Override
+        public String associate(ElasticIp elasticIp, AttachmentPoint point) {
+          return none;
+        }
+      };
+      calls(manager, r -> GuardVerdict.allow("ok"), lane).associate(eip, target);
+      time.advance(Duration.ofSeconds(1));
+      assertEquals(List.of(new Input.AssociateSucceeded(results.get(0).at(), eip, target, Optional.empty())), results,
+          "id " + (none == null ? "null" : "'" + none + "'"));
+    }
   }
 
   @Test

@@ -45,6 +45,27 @@ class SimulationFindingsTest {
           step(new FaultStep.Isolate(4), 200),
           step(new FaultStep.Ec2Errors(new Ec2Faults(0.05, 0, 0.07, 0)), 15_000)));
 
+  /**
+   * An ABA under a describe lag of 1.151 s: n3 takes eipalloc-0200 to its reserved point (t 8.5 s),
+   * n6 pulls it away (t 9 s), and n3 takes it back to the same point (t 9.5 s). A lagged describe
+   * then shows the EIP at that point, but by the association of t 8.5 s; had that confirmed the new
+   * move, the next lagged describe (showing the EIP unassociated, a moment before t 9.5 s) would have
+   * made n3 send the same associate again (one-associate-per-move; jqwik seed
+   * -9073838675872616028). A move is confirmed only by a describe showing its own association id.
+   */
+  static final FaultSchedule EARLIER_ASSOCIATION_AT_THE_SAME_POINT = new FaultSchedule(6,
+      FaultSchedule.StrategyKind.BALANCED, true, 93896, List.of(
+          step(new FaultStep.Links(new LinkSettings(Duration.ZERO, Duration.ofMillis(1), 0.27, 0.03, 0.03)), 2400),
+          step(new FaultStep.Ec2Slow(Duration.ZERO, Duration.ofMillis(1151)), 2600),
+          step(new FaultStep.BlockOneWay(1, 2), 500), step(new FaultStep.Standby(2), 700),
+          step(new FaultStep.Crash(3), 200), step(new FaultStep.Restart(3), 1300)),
+      new FaultSchedule.Shape(2, 3, 7));
+
+  @Test
+  void aDescribeShowingAnEarlierAssociationAtTheSamePointDoesNotConfirmAMove() {
+    new ScheduleRunner().run(EARLIER_ASSOCIATION_AT_THE_SAME_POINT);
+  }
+
   @Test
   void anIsolatedNodeFailsBackAfterHealingEvenAfterManyGuardDenials() {
     new ScheduleRunner().run(BUDGET_STARVED_FAILBACK_SMALL);

@@ -42,6 +42,24 @@ class SimulatedEc2Test {
     assertEquals(Optional.of("10.0.1.10"), ec2.moves().get(0).from());
   }
 
+  /**
+   * As EC2 does: the reconciler confirms its move by this id, and a lagging describe can show the
+   * EIP back at a point by the association it had there before (an ABA).
+   */
+  @Test
+  void everyAssociateMakesANewAssociationIdEvenToTheSamePoint() {
+    String first = n2.associate(eip1, n2Reserved);
+    ec2.setDescribeLag(Duration.ofSeconds(1));
+    n2.associate(eip1, topology.homePoint(eip1));
+    String back = n2.associate(eip1, n2Reserved);
+    assertFalse(first.equals(back), "a new association, though to the same point: " + first);
+    ObservedAssociation lagging = n1.describe(List.of(eip1)).get(eip1.allocationId());
+    assertTrue(lagging.isAt(n2Reserved));
+    assertEquals(Optional.of(first), lagging.associationId(), "the same point, by the earlier association");
+    time.advance(Duration.ofSeconds(1));
+    assertEquals(Optional.of(back), n1.describe(List.of(eip1)).get(eip1.allocationId()).associationId());
+  }
+
   @Test
   void associatingToAnOccupiedPointDisplacesTheEipThere() {
     ec2.placeAllAtHome();

@@ -39,8 +39,33 @@ public record EipRecord(int failures, long retryAt, Optional<Damping> damping, O
    */
   public record Damping(NodeId puller, long pulledAt, long pullerSince, long until) {}
 
-  /** An associate that returned at {@code answeredAt} and that no describe has shown yet. */
-  public record Unconfirmed(AttachmentPoint point, long answeredAt, FailoverTimeline timeline) {}
+  /**
+   * An associate to {@code point} that returned at {@code answeredAt} with EC2's {@code
+   * associationId} (empty if the EIP manager gave none) and that no describe has shown yet.
+   */
+  public record Unconfirmed(AttachmentPoint point, Optional<String> associationId, long answeredAt,
+      FailoverTimeline timeline) {
+    public Unconfirmed {
+      Objects.requireNonNull(point, "point");
+      Objects.requireNonNull(associationId, "associationId");
+      Objects.requireNonNull(timeline, "timeline");
+    }
+
+    /**
+     * Whether {@code observed} shows this move: the EIP at its point by its association. Every
+     * {@code AssociateAddress} makes a new association id, even to the point the EIP was on before,
+     * so a lagging describe that shows an earlier association at the same point shows the past, not
+     * this move (an ABA: confirming by it, the next lagging describe, showing the EIP elsewhere,
+     * would make this node send the move again). With no id on either side, the point decides.
+     */
+    boolean shownBy(ObservedAssociation observed) {
+      if (observed == null || !observed.isAt(point)) {
+        return false;
+      }
+      return associationId.isEmpty() || observed.associationId().isEmpty()
+          || associationId.equals(observed.associationId());
+    }
+  }
 
   /** A question or call outstanding for the EIP. */
   public sealed interface Pending {

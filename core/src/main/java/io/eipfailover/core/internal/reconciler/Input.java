@@ -9,6 +9,7 @@ import io.eipfailover.core.MembershipView;
 import io.eipfailover.core.ObservedAssociation;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything that can happen to the reconciler, as data. Each input carries the runner's {@link
@@ -68,11 +69,16 @@ public sealed interface Input {
     }
   }
 
-  /** The associate the step asked for returned. */
-  record AssociateSucceeded(Stamp at, ElasticIp elasticIp, AttachmentPoint target) implements Input {
+  /**
+   * The associate the step asked for returned EC2's {@code associationId} (empty if the EIP manager
+   * gave none: the move is then confirmed by its point alone).
+   */
+  record AssociateSucceeded(Stamp at, ElasticIp elasticIp, AttachmentPoint target, Optional<String> associationId)
+      implements Input {
     public AssociateSucceeded {
       Objects.requireNonNull(elasticIp, "elasticIp");
       Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(associationId, "associationId");
     }
   }
 

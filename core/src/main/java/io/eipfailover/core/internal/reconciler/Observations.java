@@ -62,8 +62,9 @@ final class Observations {
   }
 
   /**
-   * Confirms this node's own moves the answer shows, gives up on those older than {@code
-   * inFlightTimeout}, and remembers EIPs pulled away from this node by live peers.
+   * Confirms this node's own moves the answer shows (by their association id: see {@link
+   * EipRecord.Unconfirmed#shownBy}), gives up on those older than {@code inFlightTimeout}, and
+   * remembers EIPs pulled away from this node by live peers.
    */
   private ReconcilerState noteChanges(ReconcilerState s, Map<String, ObservedAssociation> fresh, long now,
       List<Effect> effects) {
@@ -76,7 +77,7 @@ final class Observations {
       ObservedAssociation after = fresh.get(eip.allocationId());
       if (r.unconfirmed().isPresent()) {
         EipRecord.Unconfirmed u = r.unconfirmed().get();
-        if (after != null && after.isAt(u.point())) {
+        if (u.shownBy(after)) {
           next = next.withLastTakeover(u.timeline().withConfirmed(now));
           effects.add(new Effect.Log(Level.INFO, "confirmed " + next.lastTakeover().get()));
           eips.put(eip.allocationId(), r.confirmed());

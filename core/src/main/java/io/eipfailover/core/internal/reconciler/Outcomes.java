@@ -80,9 +80,10 @@ final class Outcomes {
     long now = at.nanos();
     Intent move = sent.intent();
     FailoverTimeline timeline = sent.timeline().withAnswered(now);
-    ObservedAssociation there = ObservedAssociation.associated(eip.allocationId(), null,
-        result.target().networkInterfaceId(), result.target().privateIp());
-    ReconcilerState next = s.withEip(eip, r.moved(new EipRecord.Unconfirmed(result.target(), now, timeline)))
+    ObservedAssociation there = ObservedAssociation.associated(eip.allocationId(),
+        result.associationId().orElse(null), result.target().networkInterfaceId(), result.target().privateIp());
+    ReconcilerState next = s.withEip(eip,
+            r.moved(new EipRecord.Unconfirmed(result.target(), result.associationId(), now, timeline)))
         .withLastTakeover(timeline)
         .withCounters(s.counters().takeover())
         .withObservation(s.observation().with(there));

@@ -30,9 +30,11 @@ import io.eipfailover.core.testing.Topologies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -55,6 +57,9 @@ final class StepDriver {
   Step last;
   private long now;
   private double jitter;
+  /** Where this node's associates put each EIP, with the id each answered (what EC2 holds). */
+  private final Map<ElasticIp, ObservedAssociation> associations = new HashMap<>();
+  private int lastAssociation = 1;
 
   StepDriver(int nodes, FailoverStrategy strategy, UnaryOperator<FailoverConfigBuilder> config) {
     this.topology = Topologies.ring(nodes);
@@ -180,15 +185,32 @@ final class StepDriver {
     return feed(at -> new Input.ViewChanged(at, membership.view()));
   }
 
-  /** Answers the describe in flight: every EIP at home, then {@code moves} applied. */
+  /**
+   * Answers the describe in flight: every EIP at home, then {@code moves} applied. An EIP shown where
+   * this node's last associate of it put it carries that associate's id (an up-to-date describe);
+   * any other association shows {@code eipassoc-1}.
+   */
   List<String> described(Map<ElasticIp, AttachmentPoint> moves) {
     Map<String, ObservedAssociation> observed = new LinkedHashMap<>();
     for (ElasticIp e : topology.elasticIps()) {
       AttachmentPoint p = moves.getOrDefault(e, topology.homePoint(e));
+      ObservedAssociation own = associations.get(e);
       observed.put(e.allocationId(), p == null ? ObservedAssociation.unassociated(e.allocationId())
+          : own != null && own.isAt(p) ? own
           : ObservedAssociation.associated(e.allocationId(), "eipassoc-1", p.networkInterfaceId(), p.privateIp()));
     }
     return feed(at -> new Input.DescribeSucceeded(at, observed));
+  }
+
+  /** Answers the describe in flight with exactly {@code observed} for {@code eip}, every other EIP at home. */
+  List<String> described(ElasticIp eip, ObservedAssociation observed) {
+    Map<String, ObservedAssociation> all = new LinkedHashMap<>();
+    for (ElasticIp e : topology.elasticIps()) {
+      AttachmentPoint home = topology.homePoint(e);
+      all.put(e.allocationId(), e.equals(eip) ? observed
+          : ObservedAssociation.associated(e.allocationId(), "eipassoc-1", home.networkInterfaceId(), home.privateIp()));
+    }
+    return feed(at -> new Input.DescribeSucceeded(at, all));
   }
 
   List<String> describedAtHome() {
@@ -199,8 +221,16 @@ final class StepDriver {
     return feed(at -> new Input.GuardAnswered(at, eip, allow ? GuardVerdict.allow(reason) : GuardVerdict.deny(reason)));
   }
 
+  /** The associate answers with a fresh association id, as EC2 does for every call. */
   List<String> associated(ElasticIp eip, AttachmentPoint target) {
-    return feed(at -> new Input.AssociateSucceeded(at, eip, target));
+    return associated(eip, target, Optional.of(String.format("eipassoc-%04d", ++lastAssociation)));
+  }
+
+  /** The associate answers with {@code associationId} (empty: an EIP manager that gives none). */
+  List<String> associated(ElasticIp eip, AttachmentPoint target, Optional<String> associationId) {
+    associations.put(eip, ObservedAssociation.associated(eip.allocationId(), associationId.orElse(null),
+        target.networkInterfaceId(), target.privateIp()));
+    return feed(at -> new Input.AssociateSucceeded(at, eip, target, associationId));
   }
 
   List<String> associateFailed(ElasticIp eip, AttachmentPoint target, ElasticIpManagerException.Kind kind) {
