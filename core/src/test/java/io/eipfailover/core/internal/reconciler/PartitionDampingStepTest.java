@@ -111,43 +111,48 @@ class PartitionDampingStepTest {
     assertTrue(healed.contains("Associate eipalloc-0100 -> 10.0.1.10"), "fail-back once it authenticates: " + healed);
   }
 
-  @Test
-  void aHolderThatDoesNotHearUsKeepsOurEipUntilItDoesThenItComesHomeWithinTheHoldTime() {
+  /**
+   * A one-way partition from 6 s: n1 hears n2, whose heartbeats say it no longer hears n1, and n2
+   * has taken n1's EIP to its reserved point; every describe from then on shows it there.
+   */
+  private static StepDriver oneWayPartitioned() {
     StepDriver d = pair().steady();
-    ElasticIp eipA = d.eip(A);
-    AttachmentPoint spareB = d.reserved(B);
     run(d, 6_000, Map.of());
-    // A one-way partition: n1 hears n2, whose heartbeats say it no longer hears n1; n2 takes n1's EIP.
     d.membership.setHearsSelf(B, Hearing.NO);
     d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
-    List<String> partitioned = run(d, 300_000, Map.of(eipA, spareB));
+    return d;
+  }
+
+  /** Feeds the view after {@code change}, answers the describe it may ask for, and runs on until {@code millis}. */
+  private static List<String> afterChange(StepDriver d, Runnable change, long millis, Map<ElasticIp, AttachmentPoint> observed) {
+    change.run();
+    List<String> seen = new ArrayList<>(d.feed(at -> new Input.ViewChanged(at, d.membership.view())));
+    if (seen.contains("Describe")) {
+      seen.addAll(d.described(observed));
+    }
+    seen.addAll(run(d, millis, observed));
+    return seen;
+  }
+
+  @Test
+  void aHolderThatDoesNotHearUsKeepsOurEipUntilItDoesThenItComesHomeWithinTheHoldTime() {
+    StepDriver d = oneWayPartitioned();
+    Map<ElasticIp, AttachmentPoint> onB = Map.of(d.eip(A), d.reserved(B));
+    List<String> partitioned = run(d, 300_000, onB);
     assertTrue(partitioned.stream().allMatch(e -> e.equals("Describe") || e.startsWith("Emit ViewChanged")),
         "five minutes, 60 hold times: n1 does not pull its EIP from n2, which would take it straight back: "
             + partitioned);
-    d.at(300_100).membership.setHearsSelf(B, Hearing.YES); // the heal: n2 hears n1 again
-    List<String> healed = new ArrayList<>(d.feed(at -> new Input.ViewChanged(at, d.membership.view())));
-    if (healed.contains("Describe")) {
-      healed.addAll(d.described(Map.of(eipA, spareB)));
-    }
-    healed.addAll(run(d, 305_100, Map.of(eipA, spareB)));
+    List<String> healed = afterChange(d.at(300_100), () -> d.membership.setHearsSelf(B, Hearing.YES), 305_100, onB);
     assertTrue(healed.contains("Associate eipalloc-0100 -> 10.0.1.10"),
-        "home within the hold time after the heal: " + healed);
+        "home within the hold time after the heal (n2 hears n1 again): " + healed);
   }
 
   @Test
   void aHolderThatDoesNotHearUsAndDiesIsTakenOverAsUsual() {
-    StepDriver d = pair().steady();
-    ElasticIp eipA = d.eip(A);
-    AttachmentPoint spareB = d.reserved(B);
-    run(d, 6_000, Map.of());
-    d.membership.setHearsSelf(B, Hearing.NO);
-    d.feed(at -> new Input.ViewChanged(at, d.membership.view()));
-    run(d, 30_000, Map.of(eipA, spareB));
-    List<String> died = new ArrayList<>(d.at(30_100).peer(B, MemberState.DEAD));
-    if (died.contains("Describe")) {
-      died.addAll(d.described(Map.of(eipA, spareB)));
-    }
-    died.addAll(run(d, 40_000, Map.of(eipA, spareB)));
+    StepDriver d = oneWayPartitioned();
+    Map<ElasticIp, AttachmentPoint> onB = Map.of(d.eip(A), d.reserved(B));
+    run(d, 30_000, onB);
+    List<String> died = afterChange(d.at(30_100), () -> d.membership.set(B, MemberState.DEAD), 40_000, onB);
     assertTrue(died.stream().anyMatch(e -> e.startsWith("AskGuard eipalloc-0100 from n2") || e.startsWith("Associate eipalloc-0100")),
         "n2 dead: its not hearing us no longer holds n1's EIP there: " + died);
   }
