@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,9 @@ public final class DefaultEipFailover implements EipFailover {
   private final NodeId self;
   private final LoopExecutor loop;
   private final ExecutorService ownedIo;
+  /** Where health probes run (they may block): a thread of their own unless a scheduler was injected. */
+  private final ScheduledExecutorService health;
+  private final ScheduledExecutorService ownedHealth;
   private final ListenerBus<FailoverListener> listeners;
   private final StepRunner runner;
   private final Lifecycle lifecycle;
@@ -49,7 +53,16 @@ public final class DefaultEipFailover implements EipFailover {
   public DefaultEipFailover(FailoverParts parts) {
     this.parts = parts;
     this.self = parts.self();
-    this.loop = LoopExecutor.create(self, "failover", parts.scheduler(), 2);
+    // One loop thread, and the health probes on a second one, rather than a two-thread scheduler
+    // for both: an idle ScheduledThreadPoolExecutor wakes its second thread at every timer (the
+    // woken one hands leadership on while timers remain queued), doubling the loop's wake-ups.
+    this.loop = LoopExecutor.create(self, "failover", parts.scheduler());
+    this.ownedHealth = parts.scheduler() == null ? Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "eipfailover-health-" + self);
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    this.health = ownedHealth != null ? ownedHealth : loop.scheduler();
     this.ownedIo = parts.ioExecutor() == null ? Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "eipfailover-io-" + self);
       t.setDaemon(true);
@@ -104,7 +117,7 @@ public final class DefaultEipFailover implements EipFailover {
       return;
     }
     try {
-      loop.scheduler().schedule(() -> {
+      health.schedule(() -> {
         if (loop.isClosed()) {
           return;
         }
@@ -130,6 +143,9 @@ public final class DefaultEipFailover implements EipFailover {
       parts.membership().close();
     } finally {
       loop.close();
+      if (ownedHealth != null) {
+        ownedHealth.shutdownNow();
+      }
       if (ownedIo != null) {
         ownedIo.shutdownNow();
       }
