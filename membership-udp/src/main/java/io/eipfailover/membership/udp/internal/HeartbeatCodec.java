@@ -131,10 +131,10 @@ final class HeartbeatCodec {
     tx[p++] = (byte) self.length;
     System.arraycopy(self, 0, tx, p, self.length);
     p += self.length;
-    p = putLong(tx, p, incarnation);
-    p = putLong(tx, p, sequence);
-    tx[p++] = statusCode(status);
-    p = putLong(tx, p, fingerprint);
+    p = WireBytes.putLong(tx, p, incarnation);
+    p = WireBytes.putLong(tx, p, sequence);
+    tx[p++] = WireBytes.statusCode(status);
+    p = WireBytes.putLong(tx, p, fingerprint);
     if (version == VERSION) {
       p = putHears(p, hears);
     }
@@ -197,7 +197,7 @@ final class HeartbeatCodec {
     if (n > expected) {
       return DropReason.GARBAGE;
     }
-    if (!equalsAt(rx, 3, clusterLength, cluster)) {
+    if (!WireBytes.equalsAt(rx, 3, clusterLength, cluster)) {
       return DropReason.WRONG_CLUSTER;
     }
     int sender = indexOf(rx, senderAt + 1, senderLength);
@@ -216,10 +216,10 @@ final class HeartbeatCodec {
       return DropReason.BAD_MAC;
     }
     int p = senderAt + 1 + senderLength;
-    long incarnation = getLong(rx, p);
-    long sequence = getLong(rx, p + 8);
-    AnnouncedStatus status = status(rx[p + 16]);
-    long fingerprint = getLong(rx, p + 17);
+    long incarnation = WireBytes.getLong(rx, p);
+    long sequence = WireBytes.getLong(rx, p + 8);
+    AnnouncedStatus status = WireBytes.status(rx[p + 16]);
+    long fingerprint = WireBytes.getLong(rx, p + 17);
     if (incarnation <= 0 || sequence <= 0 || status == null) {
       return DropReason.GARBAGE;
     }
@@ -296,57 +296,12 @@ final class HeartbeatCodec {
     return true;
   }
 
-  /** Wire codes are fixed here, independent of the enum's declaration order. */
-  private static byte statusCode(AnnouncedStatus status) {
-    return switch (status) {
-      case ALIVE -> 0;
-      case STANDBY -> 1;
-      case UNHEALTHY -> 2;
-    };
-  }
-
-  private static AnnouncedStatus status(byte code) {
-    return switch (code) {
-      case 0 -> AnnouncedStatus.ALIVE;
-      case 1 -> AnnouncedStatus.STANDBY;
-      case 2 -> AnnouncedStatus.UNHEALTHY;
-      default -> null;
-    };
-  }
-
   private int indexOf(byte[] data, int at, int length) {
     for (int i = 0; i < peers.length; i++) {
-      if (equalsAt(data, at, length, peers[i])) {
+      if (WireBytes.equalsAt(data, at, length, peers[i])) {
         return i;
       }
     }
     return -1;
-  }
-
-  private static boolean equalsAt(byte[] data, int at, int length, byte[] expected) {
-    if (length != expected.length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (data[at + i] != expected[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int putLong(byte[] b, int p, long v) {
-    for (int i = 7; i >= 0; i--) {
-      b[p++] = (byte) (v >>> (i * 8));
-    }
-    return p;
-  }
-
-  private static long getLong(byte[] b, int p) {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (b[p + i] & 0xff);
-    }
-    return v;
   }
 }
