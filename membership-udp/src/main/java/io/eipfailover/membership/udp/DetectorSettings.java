@@ -50,7 +50,8 @@ public final class DetectorSettings {
     PHI_ACCRUAL
   }
 
-  private static final DetectorSettings DEFAULTS = builder().build();
+  private static final DetectorSettings DEFAULTS = builder().verifyAfter(Duration.ofMillis(500))
+      .stallLimit(Duration.ofSeconds(1)).build();
   private static final DetectorSettings AGGRESSIVE = builder()
       .keepalive(Duration.ofMillis(50)).warntime(Duration.ofMillis(150)).deadtime(Duration.ofMillis(300))
       .initdead(Duration.ofSeconds(1)).build();
@@ -94,7 +95,11 @@ public final class DetectorSettings {
   /**
    * The default profile: deadline detector, heartbeat every 100 ms, suspect after 500 ms, dead
    * after 1 s of silence, 2 s for peers not yet heard after start. Safe on any EC2 network with
-   * ordinary GC pauses (well under 500 ms).
+   * ordinary GC pauses (well under 500 ms). When a peer turns suspect its kernel is asked (a TCP
+   * connection attempt to its crash-detection port, 100 ms to answer): a host that answered before
+   * and answers no more is gone and convicted at once, about 600 ms after its last heartbeat; a
+   * host that answers changes nothing (its silent process is still dead after 1 s, {@code
+   * stallLimit} equals the deadtime), so the probe only ever convicts sooner, never later.
    */
   public static DetectorSettings defaults() {
     return DEFAULTS;
@@ -131,7 +136,10 @@ public final class DetectorSettings {
     return STALL_IMMUNE;
   }
 
-  /** A builder starting from {@link #defaults()}. */
+  /**
+   * A builder with the default profile's timings but verification off ({@code verifyAfter} 0), so
+   * any timing can be set without also fitting the probe in; {@code defaults().toBuilder()} keeps it.
+   */
   public static DetectorSettingsBuilder builder() {
     return new DetectorSettingsBuilder();
   }

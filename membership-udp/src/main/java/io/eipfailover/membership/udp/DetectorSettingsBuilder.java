@@ -5,9 +5,9 @@ import io.eipfailover.membership.udp.DetectorSettings.Kind;
 import java.time.Duration;
 
 /**
- * Builds validated {@link DetectorSettings}; starts from the defaults. Each setter checks its
- * argument at once (the message names the setting and shows the bad value); {@link #build()}
- * checks the timing rules across settings. Not thread-safe.
+ * Builds validated {@link DetectorSettings}; starts from the default profile's timings with
+ * verification off. Each setter checks its argument at once (the message names the setting and
+ * shows the bad value); {@link #build()} checks the timing rules across settings. Not thread-safe.
  */
 public final class DetectorSettingsBuilder {
   Kind kind = Kind.DEADLINE;

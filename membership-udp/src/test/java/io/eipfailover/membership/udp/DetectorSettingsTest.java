@@ -99,12 +99,26 @@ class DetectorSettingsTest {
   void isOneValueWithEqualityAndToBuilderIncludingTheCrashDetectionSocket() {
     DetectorSettings d = DetectorSettings.defaults();
     assertEquals(true, d.crashDetectionSocket());
-    DetectorSettings icmpOnly = d.toBuilder().crashDetectionSocket(false).build();
+    DetectorSettings icmpOnly = d.toBuilder().verifyAfter(Duration.ZERO).crashDetectionSocket(false).build();
     assertEquals(false, icmpOnly.crashDetectionSocket());
     org.junit.jupiter.api.Assertions.assertNotEquals(d, icmpOnly);
-    assertEquals(d, icmpOnly.toBuilder().crashDetectionSocket(true).build());
-    assertEquals(d.hashCode(), icmpOnly.toBuilder().crashDetectionSocket(true).build().hashCode());
+    DetectorSettings back = icmpOnly.toBuilder().crashDetectionSocket(true).verifyAfter(ms(500)).build();
+    assertEquals(d, back);
+    assertEquals(d.hashCode(), back.hashCode());
     assertEquals(DetectorSettings.aggressive(), DetectorSettings.aggressive().toBuilder().build());
+  }
+
+  @Test
+  void theDefaultProfileAsksAGoneHostsKernelButNeverHoldsAPausedProcessPastTheDeadline() {
+    DetectorSettings d = DetectorSettings.defaults();
+    assertEquals(true, d.verifies());
+    assertEquals(d.warntime(), d.verifyAfter(), "asked when the peer turns suspect");
+    assertEquals(ms(100), d.verifyTimeout());
+    assertEquals(d.deadtime(), d.stallLimit(), "a handshake never delays the 1 s conviction");
+    assertEquals(false, DetectorSettings.builder().build().verifies(), "the builder starts with verification off");
+    rejects("verifyAfter PT0.5S probes the peers' crash-detection listener: it needs crashDetectionSocket(true)"
+        + " (was false) and crashConfirmations > 0 (was 3), or verifyAfter(0)",
+        () -> d.toBuilder().crashDetectionSocket(false).build());
   }
 
   @Test

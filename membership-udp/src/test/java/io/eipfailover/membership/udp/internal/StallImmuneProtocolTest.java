@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The protocol with the stall-immune profile (verify after 200 ms, 100 ms to answer, stall limit
- * 5 s, deadline 1 s) over virtual time: peer B beats every 100 ms until it falls silent, and its
- * kernel answers (or not) each verification probe 1 ms later as the case says. Times are checked
- * against the profile's arithmetic, from B's last heartbeat.
+ * 5 s, deadline 1 s), and at the end with the default profile (verify after 500 ms, stall limit
+ * equal to the 1 s deadline), over virtual time: peer B beats every 100 ms until it falls silent,
+ * and its kernel answers (or not) each verification probe 1 ms later as the case says. Times are
+ * checked against the profile's arithmetic, from B's last heartbeat.
  */
 class StallImmuneProtocolTest {
   private static final long MS = 1_000_000L;
@@ -36,8 +37,7 @@ class StallImmuneProtocolTest {
   private final RecordingOutput out = new RecordingOutput();
   private final CounterSet counters = new CounterSet();
   private final HeartbeatCodec codecB = new HeartbeatCodec("test", B, List.of(A), TestKeys.k1());
-  private final UdpProtocol p = new UdpProtocol(new ProtocolConfig(A, "test", 42, List.of(B), TestKeys.k1(),
-      DetectorSettings.stallImmune(), 1_000), AnnouncedStatus.ALIVE, out, counters, 0);
+  private UdpProtocol p;
   private long firstDeadAt = -1;
 
   private record Event(long at, int kind, boolean handshake) implements Comparable<Event> {
@@ -57,6 +57,12 @@ class StallImmuneProtocolTest {
    * Records when B was first seen DEAD.
    */
   private void run(long untilMs, Kernel kernel, long... silences) {
+    run(DetectorSettings.stallImmune(), untilMs, kernel, silences);
+  }
+
+  private void run(DetectorSettings detector, long untilMs, Kernel kernel, long... silences) {
+    p = new UdpProtocol(new ProtocolConfig(A, "test", 42, List.of(B), TestKeys.k1(), detector, 1_000),
+        AnnouncedStatus.ALIVE, out, counters, 0);
     PriorityQueue<Event> events = new PriorityQueue<>();
     for (long t = 0; t < untilMs; t += 100) {
       boolean silent = false;
@@ -170,5 +176,30 @@ class StallImmuneProtocolTest {
     assertEquals(-1, firstDeadAt, "the stall ended by heartbeats; later heartbeats need no probe");
     assertEquals(MemberState.ALIVE, p.view().stateOf(B));
     assertEquals(1, counters.stallHolds.get());
+  }
+
+  @Test
+  void theDefaultProfileConvictsAGoneHostAboutSixHundredMillisecondsAfterItsLastHeartbeat() {
+    run(DetectorSettings.defaults(), 3_000, (t, n) -> t < 1_000 ? Answer.HANDSHAKE : Answer.NOTHING, 1_000,
+        Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 600 && after <= 610, "verify after 500 ms, 100 ms without an answer: " + after + " ms");
+    assertEquals(1, counters.hostGoneConvictions.get());
+  }
+
+  @Test
+  void theDefaultProfileConvictsAPausedProcessAtTheDeadlineAsWithoutTheProbe() {
+    run(DetectorSettings.defaults(), 3_000, (t, n) -> Answer.HANDSHAKE, 1_000, Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 1_000 && after <= 1_010, "the stall limit is the 1 s deadline: " + after + " ms");
+    assertEquals(0, counters.hostGoneConvictions.get());
+    assertTrue(counters.probeHandshakes.get() >= 1, "it was asked: " + counters.probeHandshakes.get());
+  }
+
+  @Test
+  void theDefaultProfileSurvivesAHalfSecondStall() {
+    run(DetectorSettings.defaults(), 4_000, (t, n) -> Answer.HANDSHAKE, 1_000, 1_500);
+    assertEquals(-1, firstDeadAt, "a 0.5 s stall: 600 ms of silence");
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
   }
 }
