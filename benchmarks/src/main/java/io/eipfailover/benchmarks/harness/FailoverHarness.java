@@ -18,8 +18,8 @@ import java.util.Random;
  * The failover harness, side by side: for each compared {@link Setting} (our agent with a profile,
  * keepalived with an advert interval) it builds a {@link BenchNetwork}, starts the pair in it and
  * runs the same faults on {@code lb-b} — {@code kill -9} with the host up, the host gone (link down
- * + kill), a graceful stop, an idle window (CPU, memory, threads), periodic stalls, the stall ladder
- * — then rebuilds the network with lb-b behind the impaired link for the jitter + loss soak. The EC2
+ * + kill), a graceful stop, periodic stalls, the stall ladder, and last an idle window (CPU, memory,
+ * threads) — then rebuilds the network with lb-b behind the impaired link for the jitter + loss soak. The EC2
  * fake runs in this JVM and times every takeover. Writes {@code runs.csv} and {@code measures.csv}
  * into the output folder; configurations and daemon logs go under {@code ../tmp/<mode>/}.
  *
@@ -127,10 +127,6 @@ public final class FailoverHarness {
       repairs = -pair.repairs();
       Soaks soak = new Soaks(clock, log, ec2, ProcStats.clockTicksPerSecond());
       long t0 = clock.micros();
-      if (settings.runs("idle")) {
-        add(idle(s, soak, pair, runDir));
-        t0 = took(s, "idle", t0);
-      }
       if (settings.runs("stalls-500ms")) {
         pair.settle(Duration.ofSeconds(30));
         add(soak.stalls(pair, s.label(), "stalls-500ms", Duration.ofMillis(500), Duration.ofSeconds(10),
@@ -145,7 +141,14 @@ public final class FailoverHarness {
       }
       if (settings.runs("stall-ladder")) {
         add(soak.ladder(pair, s.label(), HarnessSettings.LADDER));
-        took(s, "stall-ladder", t0);
+        t0 = took(s, "stall-ladder", t0);
+      }
+      if (settings.runs("idle")) {
+        // Last, so that the window measures running daemons, not the JIT warming up a JVM the faults
+        // just restarted: by now lb-b's agent has run through the stall soaks (minutes).
+        pair.settle(Duration.ofSeconds(30));
+        add(idle(s, soak, pair, runDir));
+        took(s, "idle", t0);
       }
       if (soaks) {
         pair.settle(Duration.ofSeconds(30));

@@ -3,6 +3,7 @@ package io.eipfailover.benchmarks.harness;
 import io.eipfailover.aws.testing.Ec2Fake;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,12 +50,13 @@ final class Soaks {
     for (List<Long> p : pids) {
       before.add(ProcStats.of(p));
     }
+    String ages = ages(names, pids);
     long t0 = clock.micros();
     clock.sleep(window);
     long t1 = clock.micros();
     double seconds = (t1 - t0) / 1e6;
-    String how = String.format(Locale.ROOT, "utime+stime from /proc over %.0f s idle after %d s warm-up;"
-        + " memory at the end, summed over the daemon's processes", seconds, warm.toSeconds());
+    String how = String.format(Locale.ROOT, "utime+stime from /proc over %.0f s idle after %d s warm-up (%s);"
+        + " memory at the end, summed over the daemon's processes", seconds, warm.toSeconds(), ages);
     List<Measure> out = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       ProcStats.Snapshot after = ProcStats.of(pids.get(i));
@@ -176,5 +178,17 @@ final class Soaks {
   private List<io.eipfailover.aws.testing.Ec2Call> takeovers(Daemon survivor, Daemon victim, long from, long to) {
     return log.calls("AssociateAddress", survivor.id(), from, to).stream()
         .filter(c -> victim.node().home().allocationId().equals(c.param("AllocationId"))).toList();
+  }
+
+  /** How long each daemon's first process has run, e.g. "lb-a up 412 s, lb-b up 230 s at the window's start". */
+  private static String ages(List<String> names, List<List<Long>> pids) {
+    List<String> out = new ArrayList<>();
+    Instant now = Instant.now();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      pids.get(i).stream().findFirst().flatMap(ProcessHandle::of).flatMap(h -> h.info().startInstant())
+          .ifPresent(start -> out.add(name + " up " + Duration.between(start, now).toSeconds() + " s"));
+    }
+    return String.join(", ", out) + " at the window's start";
   }
 }

@@ -15,7 +15,7 @@ final class FleetTables {
     }
     StringBuilder md = new StringBuilder("\n## Fleet scale (simulation on virtual time)\n\n`FleetScale`: the real"
         + " `EipFailover` of every node (balanced strategy, quorum or the EC2 witness as guard, the library's"
-        + " default reconciler settings, UDP default detection: 100 ms heartbeats, dead after 1 s) on the core"
+        + " default reconciler settings, UDP default detection of a gone host: 100 ms heartbeats, dead after 600 ms) on the core"
         + " test-jar's simulated network and EC2, with EC2's documented account buckets shared by all nodes"
         + " (`AssociateAddress` 50 + 5/s, `DescribeAddresses` 100 + 20/s), full at the crash. Seconds after the"
         + " crash; floor = max(0, (orphans − 50) / 5) s. Files: `fleet.csv`, `fleet-nodes.csv`,"

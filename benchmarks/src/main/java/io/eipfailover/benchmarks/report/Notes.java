@@ -49,7 +49,9 @@ final class Notes {
         ? "full run has 100 repetitions per fault." : "short run has 5 repetitions per fault, so its p99 is a"
         + " worst-of-5, not a tail estimate; `benchmarks/run.sh full` runs 100.") + "\n");
     md.append("- **Idle CPU and memory.** utime + stime from `/proc/<pid>/stat` over the idle window (10 ms ticks),"
-        + " after a warm-up, summed over the daemon's processes; memory from `/proc/<pid>/status` (RSS, threads)"
+        + " the last scenario of each setting (after the faults and the stall soaks, so that every JVM has run for"
+        + " minutes; `measures.csv` says how long each daemon had run), after a warm-up, summed over the daemon's"
+        + " processes; memory from `/proc/<pid>/status` (RSS, threads)"
         + " and `smaps_rollup` (PSS) at the end of the window. RSS counts shared pages once per process, so for"
         + " keepalived's two processes PSS is the fairer sum; for one JVM they differ by the shared libraries.\n");
     md.append(keepalivedStalls(r));
