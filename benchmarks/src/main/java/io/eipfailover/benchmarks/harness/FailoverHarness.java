@@ -73,7 +73,7 @@ public final class FailoverHarness {
         Path runDir = tmp.resolve(s.label());
         progress.println("harness: " + s.label() + " (" + s.title() + ")");
         plain(s, ec2, log, runDir, agentJar);
-        if (settings.runs("jitter-loss")) {
+        if (settings.runs(s, "jitter-loss")) {
           jitter(s, ec2, log, runDir, agentJar);
         }
       }
@@ -95,9 +95,9 @@ public final class FailoverHarness {
 
   /** Every scenario on plain veth links, one pair (restarted if a repetition leaves it unsteady). */
   private void plain(Setting s, Ec2Fake ec2, Ec2Log log, Path runDir, Path agentJar) throws IOException {
-    List<Scenarios.Fault> faults = FAULTS.stream().filter(f -> settings.runs(f.scenario)).toList();
-    boolean soaks = settings.runs("idle") || settings.runs("stalls-500ms") || settings.runs("stalls-2s")
-        || settings.runs("stall-ladder");
+    List<Scenarios.Fault> faults = FAULTS.stream().filter(f -> settings.runs(s, f.scenario)).toList();
+    boolean soaks = settings.runs(s, "idle") || settings.runs(s, "stalls-500ms") || settings.runs(s, "stalls-2s")
+        || settings.runs(s, "stall-ladder");
     if (faults.isEmpty() && !soaks) {
       return;
     }
@@ -127,23 +127,23 @@ public final class FailoverHarness {
       repairs = -pair.repairs();
       Soaks soak = new Soaks(clock, log, ec2, ProcStats.clockTicksPerSecond());
       long t0 = clock.micros();
-      if (settings.runs("stalls-500ms")) {
+      if (settings.runs(s, "stalls-500ms")) {
         pair.settle(Duration.ofSeconds(30));
-        add(soak.stalls(pair, s.label(), "stalls-500ms", Duration.ofMillis(500), Duration.ofSeconds(10),
+        add(soak.stalls(pair, s.label(), "stalls-500ms", Duration.ofMillis(500), settings.stall500Spacing(),
             settings.stalls500()));
         t0 = took(s, "stalls-500ms", t0);
       }
-      if (settings.runs("stalls-2s")) {
+      if (settings.runs(s, "stalls-2s")) {
         pair.settle(Duration.ofSeconds(30));
         add(soak.stalls(pair, s.label(), "stalls-2s", Duration.ofSeconds(2), Duration.ofSeconds(8),
             settings.stalls2s()));
         t0 = took(s, "stalls-2s", t0);
       }
-      if (settings.runs("stall-ladder")) {
+      if (settings.runs(s, "stall-ladder")) {
         add(soak.ladder(pair, s.label(), HarnessSettings.LADDER));
         t0 = took(s, "stall-ladder", t0);
       }
-      if (settings.runs("idle")) {
+      if (settings.runs(s, "idle")) {
         // Last, so that the window measures running daemons, not the JIT warming up a JVM the faults
         // just restarted: by now lb-b's agent has run through the stall soaks (minutes).
         pair.settle(Duration.ofSeconds(30));

@@ -8,26 +8,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How much the harness runs, and what. {@code short} (about a quarter of an hour on 2 cores): 5
- * repetitions per fault, the issue's stall soaks (six 0.5 s stalls in 60 s, four 2 s stalls), a
- * 60 s jitter + loss soak, a 30 s idle window. {@code full} (hours): 100 repetitions per fault,
- * 60 stalls of each length, 10-minute jitter soak, 120 s idle window. {@code smoke}: one of
- * everything, briefly, for tests. Immutable.
+ * How much the harness runs, and what. {@code short} (under 20 minutes on 2 cores with JMH and the
+ * fleet simulation): 5 repetitions per fault, six 0.5 s stalls one every 5 s, four 2 s stalls, a
+ * 30 s jitter + loss soak, a 30 s idle window after 5 s, and for a setting whose file says {@code
+ * short.scenarios} only those. {@code full} (hours): 100 repetitions per fault, 60 stalls of each
+ * length (0.5 s ones every 10 s, as issue 18 measured them), 10-minute jitter soak, 120 s idle
+ * window, every scenario for every setting. {@code smoke}: one of everything, briefly, for tests.
+ * Immutable.
  *
  * @param mode {@code short}, {@code full} or {@code smoke}
  * @param outDir where the CSVs go
  * @param settings the setting labels (or files) to compare, in order
  * @param scenarios which scenarios and soaks to run (see {@link #ALL_SCENARIOS})
  * @param repetitions repetitions per fault
- * @param stalls500 number of 0.5 s stalls (one every 10 s)
- * @param stalls2s number of 2 s stalls (one every 10 s)
+ * @param stalls500 number of 0.5 s stalls
+ * @param stall500Spacing time from one 0.5 s stall's start to the next
+ * @param stalls2s number of 2 s stalls (one every 8 s)
  * @param jitterSoak length of the jitter + loss soak
  * @param idleWarm settling time before the idle window
  * @param idleWindow length of the idle CPU window
  * @param seed seed of the link impairment and the EC2 fake
  */
 public record HarnessSettings(String mode, Path outDir, List<String> settings, Set<String> scenarios,
-    int repetitions, int stalls500, int stalls2s, Duration jitterSoak, Duration idleWarm, Duration idleWindow,
+    int repetitions, int stalls500, Duration stall500Spacing, int stalls2s, Duration jitterSoak, Duration idleWarm, Duration idleWindow,
     long seed) {
   /** Every scenario and measurement the harness knows, in the order they run; the default selection. */
   public static final List<String> ALL_SCENARIOS = List.of("kill9-hostup", "host-gone", "graceful", "idle",
@@ -47,6 +50,15 @@ public record HarnessSettings(String mode, Path outDir, List<String> settings, S
   /** Whether {@code scenario} is selected. */
   public boolean runs(String scenario) {
     return scenarios.contains(scenario);
+  }
+
+  /**
+   * Whether {@code scenario} runs for {@code setting}: selected, and in the short run one of the
+   * setting's {@link Setting#shortScenarios} when it names any.
+   */
+  public boolean runs(Setting setting, String scenario) {
+    return runs(scenario) && (!mode.equals("short") || setting.shortScenarios().isEmpty()
+        || setting.shortScenarios().contains(scenario));
   }
 
   /** {@code <short|full|smoke> <output-dir> [setting,setting...] [scenario,scenario...]}. */
@@ -71,12 +83,12 @@ public record HarnessSettings(String mode, Path outDir, List<String> settings, S
     }
     Path out = Path.of(args[1]);
     return switch (args[0]) {
-      case "short" -> new HarnessSettings("short", out, settings, scenarios, 5, 6, 4, Duration.ofSeconds(60),
-          Duration.ofSeconds(15), Duration.ofSeconds(30), 7);
-      case "full" -> new HarnessSettings("full", out, settings, scenarios, 100, 60, 60, Duration.ofMinutes(10),
-          Duration.ofSeconds(60), Duration.ofSeconds(120), 7);
-      case "smoke" -> new HarnessSettings("smoke", out, settings, scenarios, 1, 1, 1, Duration.ofSeconds(5),
-          Duration.ofSeconds(1), Duration.ofSeconds(2), 7);
+      case "short" -> new HarnessSettings("short", out, settings, scenarios, 5, 6, Duration.ofSeconds(5), 4,
+          Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30), 7);
+      case "full" -> new HarnessSettings("full", out, settings, scenarios, 100, 60, Duration.ofSeconds(10), 60,
+          Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(120), 7);
+      case "smoke" -> new HarnessSettings("smoke", out, settings, scenarios, 1, 1, Duration.ofSeconds(5), 1,
+          Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2), 7);
       default -> throw new IllegalArgumentException("mode must be short, full or smoke, was '" + args[0] + "'");
     };
   }

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,6 +26,7 @@ import java.util.TreeMap;
  * jvm = -Xmx96m -XX:+UseSerialGC         # agent only: the JVM flags (default: the launcher's)
  * agent.membership.udp.profile = default    # agent only: any agent.properties key, prefixed
  * keepalived.advert_int = 0.1           # keepalived only, required: seconds, 0.01 to 40
+ * short.scenarios = host-gone,stall-ladder  # optional: the short run runs only these for it
  * </pre>
  *
  * A new detector profile is one more file. Immutable.
@@ -34,9 +37,10 @@ import java.util.TreeMap;
  * @param jvm the agent's JVM flags (empty for keepalived)
  * @param agentProperties agent configuration keys that override the harness's base configuration
  * @param advertSeconds keepalived's {@code advert_int} (0 for the agent)
+ * @param shortScenarios the scenarios the short run runs for this setting; empty: all selected
  */
 public record Setting(String label, Daemon.Kind daemon, String title, List<String> jvm,
-    Map<String, String> agentProperties, double advertSeconds) {
+    Map<String, String> agentProperties, double advertSeconds, Set<String> shortScenarios) {
   /**
    * The JVM flags the package's launcher gives the agent (examples/deploy/debian/eipfailover-agent, run
    * by the systemd unit), the default; {@code SettingTest} keeps the two equal.
@@ -46,6 +50,7 @@ public record Setting(String label, Daemon.Kind daemon, String title, List<Strin
   public Setting {
     jvm = List.copyOf(jvm);
     agentProperties = Map.copyOf(agentProperties);
+    shortScenarios = Set.copyOf(shortScenarios);
   }
 
   /** Whether this row is our agent. */
@@ -85,7 +90,8 @@ public record Setting(String label, Daemon.Kind daemon, String title, List<Strin
     double advert = 0;
     for (Map.Entry<String, String> e : m.entrySet()) {
       String k = e.getKey();
-      if (k.equals("daemon") || k.equals("title") || (k.equals("jvm") && daemon == Daemon.Kind.AGENT)) {
+      if (k.equals("daemon") || k.equals("title") || k.equals("short.scenarios")
+          || (k.equals("jvm") && daemon == Daemon.Kind.AGENT)) {
         continue;
       }
       if (k.startsWith("agent.") && daemon == Daemon.Kind.AGENT) {
@@ -105,7 +111,23 @@ public record Setting(String label, Daemon.Kind daemon, String title, List<Strin
     }
     List<String> jvm = daemon == Daemon.Kind.AGENT
         ? Arrays.asList(m.getOrDefault("jvm", UNIT_JVM_FLAGS).trim().split("\\s+")) : List.of();
-    return new Setting(label, daemon, title, jvm, agent, advert);
+    return new Setting(label, daemon, title, jvm, agent, advert, shortScenarios(m.get("short.scenarios"), source));
+  }
+
+  private static Set<String> shortScenarios(String v, String source) {
+    Set<String> out = new LinkedHashSet<>();
+    if (v == null) {
+      return out;
+    }
+    for (String sc : v.split(",")) {
+      String name = sc.trim();
+      if (!HarnessSettings.ALL_SCENARIOS.contains(name)) {
+        throw new IllegalArgumentException(source + ": short.scenarios must list scenarios of "
+            + HarnessSettings.ALL_SCENARIOS + ", was '" + v + "' ('" + name + "')");
+      }
+      out.add(name);
+    }
+    return out;
   }
 
   private static double advert(String v, String source) {

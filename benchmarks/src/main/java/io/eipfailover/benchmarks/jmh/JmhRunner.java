@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Usage: {@code JmhRunner <short|full> <output.json> [include-regex]}. {@code full} keeps the
  * fork, warm-up and measurement settings written on each benchmark class; {@code short} overrides
- * them with one fork, 2 × 1 s warm-up and 5 × 1 s measurement, for a run of a few minutes on a
+ * them with one fork, 2 × 1 s warm-up and 3 × 1 s measurement, for a run of a few minutes on a
  * small machine (noisier numbers; the summary says so).
  */
 public final class JmhRunner {
@@ -82,7 +82,7 @@ public final class JmhRunner {
     if (shortRun) {
       options.forks(1)
           .warmupIterations(2).warmupTime(TimeValue.seconds(1))
-          .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+          .measurementIterations(3).measurementTime(TimeValue.seconds(1));
     }
     return new Runner(options.build()).run();
   }

@@ -62,7 +62,7 @@ final class Notes {
         + " Each setting's own keys are in `settings.csv`.\n");
     md.append(jmhNotes(r));
     md.append("- **Machine.** 2 cores; the daemons, the relay, the EC2 fake and the harness share them, so scheduling"
-        + " delays land in the tails. " + (full ? "" : "The short run's JMH settings (1 fork, 2 × 1 s warm-up, 5 ×"
+        + " delays land in the tails. " + (full ? "" : "The short run's JMH settings (1 fork, 2 × 1 s warm-up, 3 ×"
         + " 1 s measurement) give wide error bars; the full run uses each class's own settings.") + "\n");
     return md.toString();
   }

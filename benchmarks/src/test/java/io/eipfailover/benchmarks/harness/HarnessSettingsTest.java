@@ -16,7 +16,23 @@ class HarnessSettingsTest {
     assertEquals(Set.copyOf(HarnessSettings.ALL_SCENARIOS), s.scenarios());
     assertEquals(5, s.repetitions());
     assertEquals(6, s.stalls500());
+    assertEquals(java.time.Duration.ofSeconds(5), s.stall500Spacing());
     assertEquals(4, s.stalls2s());
+  }
+
+  @Test
+  void aSettingsShortScenariosLimitTheShortRunOnly() {
+    Setting aggressive = Setting.parse("a", java.util.Map.of("daemon", "agent", "short.scenarios",
+        "host-gone, stall-ladder"), "a.properties");
+    Setting plain = Setting.parse("d", java.util.Map.of("daemon", "agent"), "d.properties");
+    HarnessSettings shortRun = HarnessSettings.parse(new String[] {"short", "out"});
+    HarnessSettings fullRun = HarnessSettings.parse(new String[] {"full", "out"});
+    assertTrue(shortRun.runs(aggressive, "host-gone") && shortRun.runs(aggressive, "stall-ladder"));
+    assertTrue(!shortRun.runs(aggressive, "idle") && !shortRun.runs(aggressive, "jitter-loss"));
+    assertTrue(fullRun.runs(aggressive, "idle") && fullRun.runs(aggressive, "jitter-loss"));
+    assertTrue(shortRun.runs(plain, "idle"));
+    HarnessSettings onlyIdle = HarnessSettings.parse(new String[] {"short", "out", "a", "idle"});
+    assertTrue(!onlyIdle.runs(aggressive, "idle") && !onlyIdle.runs(aggressive, "host-gone"));
   }
 
   @Test

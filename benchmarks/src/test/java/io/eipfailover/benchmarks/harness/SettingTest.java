@@ -70,6 +70,14 @@ class SettingTest {
   }
 
   @Test
+  void shortScenariosMustNameKnownScenarios() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Setting.parse("a",
+        Map.of("daemon", "agent", "short.scenarios", "host-gone,kill9"), "a.properties"));
+    assertTrue(e.getMessage().contains("a.properties: short.scenarios must list scenarios of"), e.getMessage());
+    assertTrue(e.getMessage().contains("was 'host-gone,kill9' ('kill9')"), e.getMessage());
+  }
+
+  @Test
   void anUnknownSettingNameListsTheKnownOnes(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("one.properties"), "daemon = agent\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Setting.load(dir, "two"));
