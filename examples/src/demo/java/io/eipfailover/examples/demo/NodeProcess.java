@@ -59,7 +59,7 @@ public final class NodeProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The package launcher's heap and compiler flags (examples/deploy/debian/eipfailover-agent).
-    cmd.addAll(List.of("-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20"));
+    cmd.addAll(List.of("-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40"));
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-XX:+UseSerialGC");
     systemProperties.forEach(p -> cmd.add("-D" + p));
