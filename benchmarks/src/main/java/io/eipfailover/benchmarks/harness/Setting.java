@@ -45,7 +45,7 @@ public record Setting(String label, Daemon.Kind daemon, String title, List<Strin
    * The JVM flags the package's launcher gives the agent (examples/deploy/debian/eipfailover-agent, run
    * by the systemd unit), the default; {@code SettingTest} keeps the two equal.
    */
-  public static final String UNIT_JVM_FLAGS = "-Xms8m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
+  public static final String UNIT_JVM_FLAGS = "-Xms8m -Xmx128m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
 
   public Setting {
     jvm = List.copyOf(jvm);

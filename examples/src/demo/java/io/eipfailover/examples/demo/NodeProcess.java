@@ -58,7 +58,8 @@ public final class NodeProcess implements AutoCloseable {
       String... extraArgs) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx128m");
+    // The package launcher's heap and compiler flags (examples/deploy/debian/eipfailover-agent).
+    cmd.addAll(List.of("-Xms8m", "-Xmx128m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40"));
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-XX:+UseSerialGC");
     systemProperties.forEach(p -> cmd.add("-D" + p));
