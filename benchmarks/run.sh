@@ -4,7 +4,7 @@
 # agent and keepalived in network namespaces under the same faults, timed at the EC2 fake), then the
 # report (summary.md, CSVs, charts) in benchmarks/results/<mode>/.
 #
-#   benchmarks/run.sh          # short: under 20 minutes on 2 cores, 5 repetitions per fault
+#   benchmarks/run.sh          # short: about 22 minutes on 2 cores, 5 repetitions per fault
 #   benchmarks/run.sh full     # full: 100 repetitions per fault, 10-minute soaks (hours)
 #
 # Needs root (network namespaces), python3, /dev/net/tun and keepalived.

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How much the harness runs, and what. {@code short} (under 20 minutes on 2 cores with JMH and the
- * fleet simulation): 5 repetitions per fault, six 0.5 s stalls one every 5 s, four 2 s stalls, a
+ * How much the harness runs, and what. {@code short} (about 17 minutes on 2 cores, 22 with JMH and
+ * the fleet simulation): 5 repetitions per fault, six 0.5 s stalls one every 5 s, four 2 s stalls, a
  * 30 s jitter + loss soak, a 30 s idle window after 5 s, and for a setting whose file says {@code
  * short.scenarios} only those. {@code full} (hours): 100 repetitions per fault, 60 stalls of each
  * length (0.5 s ones every 10 s, as issue 18 measured them), 10-minute jitter soak, 120 s idle

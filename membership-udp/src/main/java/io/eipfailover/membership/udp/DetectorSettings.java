@@ -98,8 +98,8 @@ public final class DetectorSettings {
    * ordinary GC pauses (well under 500 ms). When a peer turns suspect its kernel is asked (a TCP
    * connection attempt to its crash-detection port, 100 ms to answer): a host that answered before
    * and answers no more is gone and convicted at once, about 600 ms after its last heartbeat; a
-   * host that answers changes nothing (its silent process is still dead after 1 s, {@code
-   * stallLimit} equals the deadtime), so the probe only ever convicts sooner, never later.
+   * host that answers leaves its silent process dead after 1 s ({@code stallLimit} equals the
+   * deadtime), so the probe only ever convicts sooner, never later.
    */
   public static DetectorSettings defaults() {
     return DEFAULTS;
