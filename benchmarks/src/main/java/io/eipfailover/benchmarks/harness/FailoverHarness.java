@@ -19,9 +19,10 @@ import java.util.Random;
  * keepalived with an advert interval) it builds a {@link BenchNetwork}, starts the pair in it and
  * runs the same faults on {@code lb-b} — {@code kill -9} with the host up, the host gone (link down
  * + kill), a graceful stop, periodic stalls, the stall ladder, and last an idle window (CPU, memory,
- * threads) — then rebuilds the network with lb-b behind the impaired link for the jitter + loss soak. The EC2
- * fake runs in this JVM and times every takeover. Writes {@code runs.csv} and {@code measures.csv}
- * into the output folder; configurations and daemon logs go under {@code ../tmp/<mode>/}.
+ * threads) — then rebuilds the network with lb-b behind the impaired link for the jitter + loss
+ * soak. The EC2 fake runs in this JVM and times every takeover. Writes {@code runs.csv} and {@code
+ * measures.csv} into the output folder; configurations and daemon logs go under {@code
+ * ../tmp/<mode>/}.
  *
  * <p>Usage: {@code FailoverHarness <short|full|smoke> <output-dir> [settings] [scenarios]}, settings
  * a comma list of names in {@code benchmarks/settings/} (default {@link

@@ -30,8 +30,8 @@ import java.util.Set;
  * @param seed seed of the link impairment and the EC2 fake
  */
 public record HarnessSettings(String mode, Path outDir, List<String> settings, Set<String> scenarios,
-    int repetitions, int stalls500, Duration stall500Spacing, int stalls2s, Duration jitterSoak, Duration idleWarm, Duration idleWindow,
-    long seed) {
+    int repetitions, int stalls500, Duration stall500Spacing, int stalls2s, Duration jitterSoak, Duration idleWarm,
+    Duration idleWindow, long seed) {
   /** Every scenario and measurement the harness knows, in the order they run; the default selection. */
   public static final List<String> ALL_SCENARIOS = List.of("kill9-hostup", "host-gone", "graceful", "idle",
       "stalls-500ms", "stalls-2s", "stall-ladder", "jitter-loss", "crash-in-jvm");
@@ -71,16 +71,7 @@ public record HarnessSettings(String mode, Path outDir, List<String> settings, S
     if (settings.isEmpty()) {
       throw new IllegalArgumentException("settings must name at least one setting, was '" + args[2] + "'");
     }
-    Set<String> scenarios = new LinkedHashSet<>(ALL_SCENARIOS);
-    if (args.length > 3) {
-      scenarios.clear();
-      for (String sc : list(args[3])) {
-        if (!ALL_SCENARIOS.contains(sc)) {
-          throw new IllegalArgumentException("scenario must be one of " + ALL_SCENARIOS + ", was '" + sc + "'");
-        }
-        scenarios.add(sc);
-      }
-    }
+    Set<String> scenarios = args.length > 3 ? scenarios(args[3], "scenarios") : new LinkedHashSet<>(ALL_SCENARIOS);
     Path out = Path.of(args[1]);
     return switch (args[0]) {
       case "short" -> new HarnessSettings("short", out, settings, scenarios, 5, 6, Duration.ofSeconds(5), 4,
@@ -91,6 +82,24 @@ public record HarnessSettings(String mode, Path outDir, List<String> settings, S
           Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(2), 7);
       default -> throw new IllegalArgumentException("mode must be short, full or smoke, was '" + args[0] + "'");
     };
+  }
+
+  /**
+   * The scenarios a comma list names, in its order; blanks are skipped.
+   *
+   * @param what what the list is, for the error ("scenarios", "x.properties: short.scenarios")
+   * @throws IllegalArgumentException naming {@code what}, the list and the unknown scenario
+   */
+  static Set<String> scenarios(String csv, String what) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String sc : list(csv)) {
+      if (!ALL_SCENARIOS.contains(sc)) {
+        throw new IllegalArgumentException(what + " must list scenarios of " + ALL_SCENARIOS + ", was '" + csv
+            + "' ('" + sc + "')");
+      }
+      out.add(sc);
+    }
+    return out;
   }
 
   private static List<String> list(String csv) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -115,18 +114,12 @@ public record Setting(String label, Daemon.Kind daemon, String title, List<Strin
   }
 
   private static Set<String> shortScenarios(String v, String source) {
-    Set<String> out = new LinkedHashSet<>();
     if (v == null) {
-      return out;
+      return Set.of();
     }
-    for (String sc : v.split(",")) {
-      String name = sc.trim();
-      if (!HarnessSettings.ALL_SCENARIOS.contains(name)) {
-        throw new IllegalArgumentException(source + ": short.scenarios must list scenarios of "
-            + HarnessSettings.ALL_SCENARIOS + ", was '" + v + "' ('" + name + "')");
-      }
-      out.add(name);
-    }
+    Set<String> out = HarnessSettings.scenarios(v, source + ": short.scenarios");
+    Checks.require(!out.isEmpty(), "%s: short.scenarios must list scenarios of %s, was '%s'", source,
+        HarnessSettings.ALL_SCENARIOS, v);
     return out;
   }
 

@@ -181,9 +181,9 @@ final class Soaks {
   }
 
   /** How long each daemon's first process has run, e.g. "lb-a up 412 s, lb-b up 230 s at the window's start". */
-  private static String ages(List<String> names, List<List<Long>> pids) {
+  private String ages(List<String> names, List<List<Long>> pids) {
     List<String> out = new ArrayList<>();
-    Instant now = Instant.now();
+    Instant now = clock.clock().instant();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
       pids.get(i).stream().findFirst().flatMap(ProcessHandle::of).flatMap(h -> h.info().startInstant())

@@ -50,8 +50,7 @@ public final class DetectorSettings {
     PHI_ACCRUAL
   }
 
-  private static final DetectorSettings DEFAULTS = builder().verifyAfter(Duration.ofMillis(500))
-      .stallLimit(Duration.ofSeconds(1)).build();
+  private static final DetectorSettings DEFAULTS = verifyingFromSuspicionToDeadline(builder());
   private static final DetectorSettings AGGRESSIVE = builder()
       .keepalive(Duration.ofMillis(50)).warntime(Duration.ofMillis(150)).deadtime(Duration.ofMillis(300))
       .initdead(Duration.ofSeconds(1)).build();
@@ -147,6 +146,15 @@ public final class DetectorSettings {
   /** A builder holding these settings. */
   public DetectorSettingsBuilder toBuilder() {
     return new DetectorSettingsBuilder(this);
+  }
+
+  /**
+   * The builder's timings with verification from the moment a peer turns suspect ({@code warntime})
+   * and a stall limit at the deadtime: the probe convicts gone hosts sooner and never holds anyone
+   * longer.
+   */
+  private static DetectorSettings verifyingFromSuspicionToDeadline(DetectorSettingsBuilder b) {
+    return b.verifyAfter(b.warntime).stallLimit(b.deadtime).build();
   }
 
   /** The detector. */
