@@ -88,7 +88,7 @@ public final class AgentNode implements AutoCloseable {
         .healthCheck(health)
         .ticker(ticker)
         .listener(feeds.recent(), Runnable::run)
-        .listener(e -> LOG.info("[id={}] {}", self, e), listenerThread)
+        .listener(e -> logEvent(self, e), listenerThread)
         .listener(PlanFingerprint::logDifferingSettings, listenerThread);
     FailoverConfigBuilder tuning = FailoverConfig.builder()
         .healthCheckInterval(config.health().interval())
@@ -287,5 +287,17 @@ public final class AgentNode implements AutoCloseable {
       }
     }
     LOG.info("[id={}] stopped", self);
+  }
+
+  /**
+   * Every event at INFO but the view changes, which the reconciler already logs once per view (its
+   * {@code View{...}} line): at DEBUG, so a flapping peer costs one view line per change, not two.
+   */
+  private static void logEvent(NodeId self, io.eipfailover.core.event.FailoverEvent e) {
+    if (e instanceof io.eipfailover.core.event.ViewChanged) {
+      LOG.debug("[id={}] {}", self, e);
+    } else {
+      LOG.info("[id={}] {}", self, e);
+    }
   }
 }
