@@ -37,7 +37,7 @@ public record HarnessSettings(String mode, Path outDir, List<String> settings, S
       "stalls-500ms", "stalls-2s", "stall-ladder", "jitter-loss", "crash-in-jvm");
   /** The settings compared by default: ours, then keepalived's. */
   public static final List<String> DEFAULT_SETTINGS = List.of("udp-default", "udp-stall-immune",
-      "udp-aggressive", "keepalived-100ms", "keepalived-10ms");
+      "udp-stall-immune-fast", "udp-aggressive", "keepalived-100ms", "keepalived-10ms");
   /** The stall ladder's steps in milliseconds. */
   public static final List<Long> LADDER = List.of(10L, 20L, 50L, 100L, 200L, 300L, 500L, 750L, 1000L, 1500L, 2000L,
       3000L);

@@ -93,18 +93,27 @@ final class Issue18Targets {
     return new TargetRow(what, target, both + beside, max.getAsDouble() <= limit);
   }
 
-  /** Whether the stall-immune profile's point lies below and right of every keepalived point. */
+  /**
+   * Whether a stall-immune profile's point ({@value #STALL_IMMUNE} or another setting whose label
+   * starts with it, such as {@code udp-stall-immune-fast}) lies below and right of every keepalived
+   * point; the row names each such point and whether it does.
+   */
   private TargetRow frontier() {
-    String what = "frontier: stall-immune profile below and right of every keepalived setting";
-    List<FrontierChart.Point> points = FrontierChart.points(r);
-    FrontierChart.Point ours = points.stream().filter(p -> p.label().equals(STALL_IMMUNE)).findFirst().orElse(null);
-    if (ours == null) {
+    return frontier(FrontierChart.points(r));
+  }
+
+  static TargetRow frontier(List<FrontierChart.Point> points) {
+    String what = "frontier: a stall-immune profile below and right of every keepalived setting";
+    List<FrontierChart.Point> family = points.stream().filter(p -> p.label().startsWith(STALL_IMMUNE)).toList();
+    if (family.isEmpty()) {
       String def = points.stream().filter(p -> p.label().equals(DEFAULT)).findFirst().map(d -> "; the default"
           + " profile " + (dominatesAll(d, points) ? "does" : "does not") + " dominate them").orElse("");
       return TargetRow.notMeasured(what, "dominates", "no `" + STALL_IMMUNE + "` setting in this run" + def);
     }
-    return new TargetRow(what, "dominates", String.format(Locale.ROOT, "survives %.0f ms, host gone p50 %s ms",
-        ours.stallMs(), Stats.ms(ours.hostGoneMs())), dominatesAll(ours, points));
+    String measured = family.stream().map(p -> String.format(Locale.ROOT, "%s survives %.0f ms, host gone p50 %s ms"
+        + " (%s)", p.label(), p.stallMs(), Stats.ms(p.hostGoneMs()), dominatesAll(p, points) ? "dominates"
+        : "does not dominate")).reduce((a, b) -> a + "; " + b).orElseThrow();
+    return new TargetRow(what, "dominates", measured, family.stream().anyMatch(p -> dominatesAll(p, points)));
   }
 
   static boolean dominatesAll(FrontierChart.Point ours, List<FrontierChart.Point> points) {

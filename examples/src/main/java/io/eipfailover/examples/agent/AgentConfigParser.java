@@ -167,8 +167,8 @@ public final class AgentConfigParser {
     String profile = "default";
     Optional<Path> stack = Optional.empty();
     if (type == MembershipType.UDP) {
-      profile = c.choice("membership.udp.profile", "default", List.of("default", "stall-immune", "aggressive",
-          "phi-accrual"));
+      profile = c.choice("membership.udp.profile", "default", List.of("default", "stall-immune",
+          "stall-immune-fast", "aggressive", "phi-accrual"));
       c.forbid("membership.jgroups.", "is only valid with membership.type=jgroups");
     } else {
       stack = c.parse("membership.jgroups.stack-file", "a JGroups XML file", s -> {

@@ -31,6 +31,7 @@ final class MembershipFactory {
     return switch (profile) {
       case "aggressive" -> DetectorSettings.aggressive();
       case "stall-immune" -> DetectorSettings.stallImmune();
+      case "stall-immune-fast" -> DetectorSettings.stallImmuneFast();
       case "phi-accrual" -> DetectorSettings.phiAccrual();
       default -> DetectorSettings.defaults();
     };

@@ -40,6 +40,7 @@ class MembershipFactoryTest {
   void everyUdpProfileNameMapsToItsDetectorSettings() {
     assertEquals(DetectorSettings.defaults(), MembershipFactory.detector("default"));
     assertEquals(DetectorSettings.stallImmune(), MembershipFactory.detector("stall-immune"));
+    assertEquals(DetectorSettings.stallImmuneFast(), MembershipFactory.detector("stall-immune-fast"));
     assertEquals(DetectorSettings.aggressive(), MembershipFactory.detector("aggressive"));
     assertEquals(DetectorSettings.phiAccrual(), MembershipFactory.detector("phi-accrual"));
     assertTrue(MembershipFactory.detector("stall-immune").verifies());

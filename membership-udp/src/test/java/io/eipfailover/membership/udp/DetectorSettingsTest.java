@@ -140,6 +140,19 @@ class DetectorSettingsTest {
   }
 
   @Test
+  void stallImmuneFastBeatsAtOneHundredHertzAndAsksAfterTwentyMilliseconds() {
+    DetectorSettings d = DetectorSettings.stallImmuneFast();
+    assertEquals(ms(10), d.keepalive());
+    assertEquals(ms(20), d.verifyAfter());
+    assertEquals(ms(6), d.verifyTimeout());
+    assertEquals(ms(5000), d.stallLimit(), "a paused process is held as long as with stallImmune()");
+    assertEquals(ms(1000), d.deadtime(), "a filtered probe leaves the default's deadline");
+    assertEquals(ms(500), d.pauseGuardThreshold(), "its own pauses are judged as the default's");
+    assertEquals(d, d.toBuilder().build());
+    org.junit.jupiter.api.Assertions.assertNotEquals(DetectorSettings.stallImmune(), d);
+  }
+
+  @Test
   void rejectsVerificationSettingsNamingTheSettingAndValue() {
     rejects("verifyAfter must be >= 0, was PT-0.001S", () -> DetectorSettings.builder().verifyAfter(ms(-1)));
     rejects("verifyTimeout must be > 0, was PT0S", () -> DetectorSettings.builder().verifyTimeout(Duration.ZERO));

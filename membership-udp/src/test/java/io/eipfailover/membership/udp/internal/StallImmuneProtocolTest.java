@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The protocol with the stall-immune profile (verify after 200 ms, 100 ms to answer, stall limit
  * 5 s, deadline 1 s), and at the end with the default profile (verify after 500 ms, stall limit
- * equal to the 1 s deadline), over virtual time: peer B beats every 100 ms until it falls silent,
+ * equal to the 1 s deadline) and the fast one (10 ms heartbeats, verify after 20 ms, 6 ms to answer),
+ * over virtual time: peer B beats every 100 ms (10 ms for the fast profile) until it falls silent,
  * and its kernel answers (or not) each verification probe 1 ms later as the case says. Times are
  * checked against the profile's arithmetic, from B's last heartbeat.
  */
@@ -39,6 +40,7 @@ class StallImmuneProtocolTest {
   private final HeartbeatCodec codecB = new HeartbeatCodec("test", B, List.of(A), TestKeys.k1());
   private UdpProtocol p;
   private long firstDeadAt = -1;
+  private long beatMs;
 
   private record Event(long at, int kind, boolean handshake) implements Comparable<Event> {
     static final int ANSWER = 0;
@@ -61,10 +63,15 @@ class StallImmuneProtocolTest {
   }
 
   private void run(DetectorSettings detector, long untilMs, Kernel kernel, long... silences) {
+    run(detector, 100, untilMs, kernel, silences);
+  }
+
+  private void run(DetectorSettings detector, long beatMs, long untilMs, Kernel kernel, long... silences) {
+    this.beatMs = beatMs;
     p = new UdpProtocol(new ProtocolConfig(A, "test", 42, List.of(B), TestKeys.k1(), detector, 1_000),
         AnnouncedStatus.ALIVE, out, counters, 0);
     PriorityQueue<Event> events = new PriorityQueue<>();
-    for (long t = 0; t < untilMs; t += 100) {
+    for (long t = 0; t < untilMs; t += beatMs) {
       boolean silent = false;
       for (int i = 0; i < silences.length; i += 2) {
         silent |= t >= silences[i] && t < silences[i + 1];
@@ -98,7 +105,7 @@ class StallImmuneProtocolTest {
   /** Milliseconds from B's last heartbeat before {@code silentFromMs} to its conviction. */
   private long convictedAfterMs(long silentFromMs) {
     assertTrue(firstDeadAt >= 0, "B was never convicted: " + p.view());
-    return (firstDeadAt - (silentFromMs - 100) * MS) / MS;
+    return (firstDeadAt - (silentFromMs - beatMs) * MS) / MS;
   }
 
   @Test
@@ -201,5 +208,28 @@ class StallImmuneProtocolTest {
     run(DetectorSettings.defaults(), 4_000, (t, n) -> Answer.HANDSHAKE, 1_000, 1_500);
     assertEquals(-1, firstDeadAt, "a 0.5 s stall: 600 ms of silence");
     assertEquals(MemberState.ALIVE, p.view().stateOf(B));
+  }
+
+  @Test
+  void theFastProfileConvictsAGoneHostAboutTwentySixMillisecondsAfterItsLastHeartbeat() {
+    run(DetectorSettings.stallImmuneFast(), 10, 3_000, (t, n) -> t < 1_000 ? Answer.HANDSHAKE : Answer.NOTHING, 1_000,
+        Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 26 && after <= 28, "verify after 20 ms, 6 ms without an answer: " + after + " ms");
+    assertEquals(1, counters.hostGoneConvictions.get());
+  }
+
+  @Test
+  void theFastProfileSurvivesATwoSecondStallWhoseHostAnswers() {
+    run(DetectorSettings.stallImmuneFast(), 10, 5_000, (t, n) -> Answer.HANDSHAKE, 1_000, 3_000);
+    assertEquals(-1, firstDeadAt, "a 2 s stall, every probe answered");
+    assertEquals(MemberState.ALIVE, p.view().stateOf(B));
+  }
+
+  @Test
+  void theFastProfileHoldsAPausedProcessWhoseHostAnswersUntilTheStallLimit() {
+    run(DetectorSettings.stallImmuneFast(), 10, 8_000, (t, n) -> Answer.HANDSHAKE, 1_000, Long.MAX_VALUE);
+    long after = convictedAfterMs(1_000);
+    assertTrue(after >= 5_000 && after <= 5_010, "convicted at the 5 s stall limit, after " + after + " ms");
   }
 }
