@@ -61,8 +61,8 @@ final class Issue18Targets {
   private TargetRow zero(String what, String setting, String kind) {
     OptionalDouble n = r.value(kind, setting, "stalls_with_takeover");
     if (n.isEmpty()) {
-      return TargetRow.notMeasured(what, "0", setting.equals(STALL_IMMUNE) ? "no `" + STALL_IMMUNE + "` setting in this"
-          + " run (the profile does not exist yet)" : "soak not run");
+      return TargetRow.notMeasured(what, "0", r.labels("agent").contains(setting) ? "soak not run"
+          : "no `" + setting + "` setting in this run");
     }
     String detail = r.measure(kind, setting, "takeovers").map(m -> m.get("detail")).orElse("");
     return new TargetRow(what, "0", String.format(Locale.ROOT, "%.0f of %.0f stalls followed by a takeover (%s)",

@@ -61,6 +61,8 @@ class ReportTest {
     assertEquals("**missed**", verdict(t18, "host gone → `AssociateAddress`, default profile"), "900 > 750");
     assertEquals("**missed**", verdict(t18, "takeovers under 0.5 s stalls, default profile"), "2 stalls took over");
     assertTrue(verdict(t18, "host gone → `AssociateAddress`, stall-immune").startsWith("not measured"));
+    assertEquals("not measured: no `udp-stall-immune` setting in this run",
+        verdict(t18, "takeovers under 2 s stalls, stall-immune profile"));
     assertEquals("met", verdict(t18, "resident memory per agent"), "60 MB <= 64");
     assertEquals("**missed**", verdict(t18, "idle CPU per agent"), "0.5 % > 0.2");
     assertTrue(row(t18, "frontier").measured().equals("–") && row(t18, "frontier").verdict().contains(
