@@ -118,28 +118,22 @@ class ReportTest {
     assertFalse(Issue18Targets.dominatesAll(ours, List.of(new FrontierChart.Point("k", false, 200, 290))));
     assertFalse(Issue18Targets.dominatesAll(ours, List.of(new FrontierChart.Point("k", false, 750, 310))));
   }
+
   @Test
   void theFrontierIsMetWhenAnyStallImmuneSettingDominatesEveryKeepalivedPoint() {
     FrontierChart.Point slow = new FrontierChart.Point("udp-stall-immune", true, 3000, 307);
     FrontierChart.Point fast = new FrontierChart.Point("udp-stall-immune-fast", true, 3000, 40);
     FrontierChart.Point other = new FrontierChart.Point("udp-aggressive", true, 300, 30);
-    List<FrontierChart.Point> keepalived = List.of(new FrontierChart.Point("keepalived-100ms", false, 200, 357),
-        new FrontierChart.Point("keepalived-10ms", false, 20, 46));
+    FrontierChart.Point k100 = new FrontierChart.Point("keepalived-100ms", false, 200, 357);
+    FrontierChart.Point k10 = new FrontierChart.Point("keepalived-10ms", false, 20, 46);
 
-    TargetRow withFast = Issue18Targets.frontier(concat(List.of(slow, fast, other), keepalived));
+    TargetRow withFast = Issue18Targets.frontier(List.of(slow, fast, other, k100, k10));
     assertEquals("met", withFast.verdict());
     assertEquals("udp-stall-immune survives 3000 ms, host gone p50 307 ms (does not dominate); udp-stall-immune-fast"
         + " survives 3000 ms, host gone p50 40.0 ms (dominates)", withFast.measured());
-    assertEquals("**missed**", Issue18Targets.frontier(concat(List.of(slow, other), keepalived)).verdict(),
+    assertEquals("**missed**", Issue18Targets.frontier(List.of(slow, other, k100, k10)).verdict(),
         "udp-aggressive is faster but not a stall-immune profile");
   }
-
-  private static List<FrontierChart.Point> concat(List<FrontierChart.Point> a, List<FrontierChart.Point> b) {
-    List<FrontierChart.Point> all = new java.util.ArrayList<>(a);
-    all.addAll(b);
-    return all;
-  }
-
 
   private static void write(Path dir) throws Exception {
     Files.write(dir.resolve("settings.csv"), List.of("setting,daemon,title,configuration",

@@ -12,7 +12,9 @@ import io.eipfailover.core.MemberState;
 import io.eipfailover.core.Membership;
 import io.eipfailover.core.NodeId;
 import io.eipfailover.core.ObservedAssociation;
+import io.eipfailover.core.event.FailoverEvent;
 import io.eipfailover.core.event.FailoverListener;
+import io.eipfailover.core.event.ViewChanged;
 import io.eipfailover.examples.agent.status.AgentMetrics;
 import io.eipfailover.examples.agent.status.Ec2CallMetrics;
 import io.eipfailover.membership.udp.UdpMembership;
@@ -293,8 +295,8 @@ public final class AgentNode implements AutoCloseable {
    * Every event at INFO but the view changes, which the reconciler already logs once per view (its
    * {@code View{...}} line): at DEBUG, so a flapping peer costs one view line per change, not two.
    */
-  private static void logEvent(NodeId self, io.eipfailover.core.event.FailoverEvent e) {
-    if (e instanceof io.eipfailover.core.event.ViewChanged) {
+  private static void logEvent(NodeId self, FailoverEvent e) {
+    if (e instanceof ViewChanged) {
       LOG.debug("[id={}] {}", self, e);
     } else {
       LOG.info("[id={}] {}", self, e);
